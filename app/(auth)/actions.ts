@@ -1,0 +1,42 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/authjs";
+import { ConflictError } from "@/lib/errors";
+import { registerBody } from "@/lib/users/schemas";
+import { registerTenant } from "@/lib/users/service";
+import { fieldErrorsOf } from "@/lib/http/zod-errors";
+
+export type AuthFormState = { error?: string; fieldErrors?: Record<string, string> };
+
+export async function loginAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const redirectTo = safeRedirect(form.get("next"));
+  try {
+    await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo });
+  } catch (error) {
+    if (error instanceof AuthError) return { error: "Invalid email or password." };
+    throw error; // the redirect after a successful sign-in
+  }
+  return {};
+}
+
+export async function registerAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const parsed = registerBody.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    return { fieldErrors: Object.fromEntries(fieldErrorsOf(parsed.error).map((e) => [e.field, e.message])) };
+  }
+  try {
+    const { company_name, name, email, password } = parsed.data;
+    await registerTenant({ companyName: company_name, name, email, password });
+  } catch (error) {
+    if (error instanceof ConflictError) return { fieldErrors: { email: error.message } };
+    throw error;
+  }
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/pipeline" });
+  return {};
+}
+
+function safeRedirect(value: FormDataEntryValue | null): string {
+  const target = typeof value === "string" ? value : "";
+  return target.startsWith("/") && !target.startsWith("//") ? target : "/pipeline";
+}

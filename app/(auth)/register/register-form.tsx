@@ -1,0 +1,30 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { registerAction, type AuthFormState } from "../actions";
+
+export function RegisterForm() {
+  const [state, action, pending] = useActionState<AuthFormState, FormData>(registerAction, {});
+  const err = state.fieldErrors ?? {};
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <h1 className="text-lg font-semibold">Create your company account</h1>
+      <Field label="Company name" name="company_name" autoComplete="organization" required error={err.company_name} />
+      <Field label="Your name" name="name" autoComplete="name" required error={err.name} />
+      <Field label="Email" name="email" type="email" autoComplete="email" required error={err.email} />
+      <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={8} error={err.password} hint="At least 8 characters." />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Creating…" : "Create account"}
+      </Button>
+      <p className="text-center text-sm text-slate-600">
+        Already have an account?{" "}
+        <Link href="/login" className="font-medium text-brand-600 hover:underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

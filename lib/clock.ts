@@ -1,0 +1,22 @@
+/** "Now" comes from a clock so that checks and rules can run as of another instant. */
+export type Clock = () => Date;
+
+export const systemClock: Clock = () => new Date();
+
+export function fixedClock(instant: Date | string): Clock {
+  const at = new Date(instant);
+  return () => new Date(at);
+}
+
+/** The UTC calendar date of an instant, as a Date at 00:00 UTC (what Prisma uses for `@db.Date`). */
+export function utcDate(instant: Date): Date {
+  return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()));
+}
+
+export function toIsoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(date: Date, days: number): Date {
+  return new Date(date.getTime() + days * 86_400_000);
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { resolveCaller } from "@/lib/auth/caller";
+import { requireRole, type Scope } from "@/lib/auth/scope";
+import { BadRequestError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "@/lib/errors";
+import { logger } from "@/lib/log";
+import { errorToProblem } from "./error-mapping";
+import { problemResponse } from "./problem";
+import { searchParamsToObject } from "./query";
+import type { Infer, Operation } from "./operation";
+import { fieldErrorsOf } from "./zod-errors";
+
+export type RouteContext<Op extends Operation> = {
+  request: Request;
+  requestId: string;
+  params: Infer<Op["params"]>;
+  query: Infer<Op["query"]>;
+  body: Infer<Op["body"]>;
+};
+
+type Handler<Op extends Operation, C> = (ctx: RouteContext<Op> & C) => Promise<unknown>;
+type NextRouteArgs = { params: Promise<Record<string, string | string[] | undefined>> };
+
+const MAX_BODY_BYTES = 1_000_000;
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** An authenticated route: resolves the caller's scope, checks the role, parses input, maps errors. */
+export function apiRoute<Op extends Operation>(op: Op, handler: Handler<Op, { scope: Scope }>) {
+  return wrap(op, async (request) => {
+    const caller = await resolveCaller(request);
+    if (!caller) throw new UnauthorizedError();
+    if (caller.via === "cookie" && UNSAFE_METHODS.has(request.method)) assertSameOrigin(request);
+    if (op.roles) requireRole(caller.scope, op.roles);
+    return { scope: caller.scope };
+  }, handler);
+}
+
+/** A route anyone may call (register, token). */
+export function publicApiRoute<Op extends Operation>(op: Op, handler: Handler<Op, object>) {
+  return wrap(op, async () => ({}), handler);
+}
+
+function wrap<Op extends Operation, C>(
+  op: Op,
+  authenticate: (request: Request) => Promise<C>,
+  handler: Handler<Op, C>,
+) {
+  return async (request: Request, next: NextRouteArgs): Promise<Response> => {
+    const started = performance.now();
+    const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
+    let response: Response;
+    let userId: string | undefined;
+    try {
+      const extra = await authenticate(request);
+      userId = (extra as { scope?: Scope }).scope?.userId;
+      const params = await parseParams(op, next);
+      const query = parseWith(op.query, searchParamsToObject(new URL(request.url).searchParams));
+      const body = op.body ? parseWith(op.body, await readJson(request)) : undefined;
+      const result = await handler({ request, requestId, params, query, body, ...extra } as RouteContext<Op> & C);
+      response = toResponse(result, op.successStatus ?? 200);
+    } catch (error) {
+      const problem = errorToProblem(error);
+      if (problem.status >= 500) logger.error({ err: error, requestId, op: op.id }, "request failed");
+      response = problemResponse({ ...problem, request_id: requestId }, problem.headers);
+    }
+    response.headers.set("x-request-id", requestId);
+    logger.info(
+      { requestId, op: op.id, method: request.method, path: new URL(request.url).pathname, status: response.status, userId, ms: Math.round(performance.now() - started) },
+      "request",
+    );
+    return response;
+  };
+}
+
+async function parseParams<Op extends Operation>(op: Op, next: NextRouteArgs) {
+  if (!op.params) return undefined;
+  const result = op.params.safeParse(await next.params);
+  // A malformed id cannot name anything that exists.
+  if (!result.success) throw new NotFoundError();
+  return result.data;
+}
+
+function parseWith(schema: z.ZodType | undefined, input: unknown) {
+  if (!schema) return undefined;
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(fieldErrorsOf(result.error));
+  return result.data;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new BadRequestError("The request body is too large.");
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new BadRequestError("The request body is too large.");
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequestError("The request body is not valid JSON.");
+  }
+}
+
+/** Cookie-authenticated writes must come from our own pages (CSRF). */
+function assertSameOrigin(request: Request) {
+  const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin !== null) {
+    let originHost: string | null = null;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = null;
+    }
+    if (originHost !== host) throw new ForbiddenError("Cross-site requests are not allowed.");
+  } else if (site !== null && site !== "same-origin" && site !== "none") {
+    throw new ForbiddenError("Cross-site requests are not allowed.");
+  }
+}
+
+function toResponse(result: unknown, status: number): Response {
+  if (result instanceof Response) return result;
+  if (status === 204 || result === undefined) return new Response(null, { status: 204 });
+  return Response.json(result, { status });
+}

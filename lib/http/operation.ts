@@ -1,0 +1,50 @@
+import type { z } from "zod";
+import type { UserRole } from "@/lib/generated/prisma/enums";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * One API operation: the single description from which the route handler parses its input, the OpenAPI
+ * document is generated and the isolation tests are derived. Paths are relative to /api/v1, OpenAPI style.
+ */
+export type Operation<
+  P extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  R extends z.ZodType | undefined = z.ZodType | undefined,
+> = {
+  id: string;
+  method: HttpMethod;
+  path: `/${string}`;
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** "public" routes need no caller (register, token); every other route requires one. */
+  auth?: "public" | "user";
+  /** Roles allowed; others get 403. Omitted: every signed-in role. */
+  roles?: readonly UserRole[];
+  /** A rep may only reach rows they own here; another rep's row is 404. */
+  ownerScoped?: boolean;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response?: R;
+  successStatus?: 200 | 201 | 204;
+  /** Error statuses this operation can answer, besides 401/422/400 that every route may. */
+  errors?: readonly number[];
+  /** Request headers the operation reads (documented), e.g. If-Match. */
+  ifMatch?: boolean;
+  /** Non-JSON responses (e.g. text/event-stream), documented by content type. */
+  responseContentType?: string;
+};
+
+export function defineOperation<
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends z.ZodType | undefined = undefined,
+>(op: Operation<P, Q, B, R>): Operation<P, Q, B, R> {
+  return op;
+}
+
+export type Infer<T> = [NonNullable<T>] extends [never] ? undefined : NonNullable<T> extends z.ZodType ? z.output<NonNullable<T>> : undefined;
