@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export const Decimal = Prisma.Decimal;
+export type Decimal = Prisma.Decimal;
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+type DecimalOptions = {
+  /** Digits allowed after the point (2 for money and probability). */
+  scale?: number;
+  /** Digits allowed before the point (12 for Decimal(14,2), 3 for Decimal(5,2)). */
+  integerDigits?: number;
+  min?: string;
+  max?: string;
+  /** Strictly greater than `min`. */
+  exclusiveMin?: boolean;
+};
+
+/**
+ * A decimal from JSON: a string ("50000.00") or a number (50000) — never float math. The output is the
+ * canonical text, ready for Prisma's Decimal columns.
+ */
+export function decimalInput({ scale = 2, integerDigits = 12, min, max, exclusiveMin = false }: DecimalOptions = {}) {
+  return z
+    .union([z.string(), z.number()], { message: "must be a decimal number (string or number)" })
+    .transform((value, ctx) => {
+      const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value.trim();
+      if (!DECIMAL_TEXT.test(text)) {
+        ctx.addIssue({ code: "custom", message: "must be a decimal number such as 1234.50" });
+        return z.NEVER;
+      }
+      const [whole = "", fraction = ""] = text.replace("-", "").split(".");
+      if (fraction.length > scale) {
+        ctx.addIssue({ code: "custom", message: `must have at most ${scale} decimal places` });
+        return z.NEVER;
+      }
+      if (whole.replace(/^0+(?=\d)/, "").length > integerDigits) {
+        ctx.addIssue({ code: "custom", message: `must have at most ${integerDigits} digits before the decimal point` });
+        return z.NEVER;
+      }
+      const decimal = new Prisma.Decimal(text);
+      if (min !== undefined && (exclusiveMin ? decimal.lte(min) : decimal.lt(min))) {
+        ctx.addIssue({ code: "custom", message: exclusiveMin ? `must be greater than ${min}` : `must be at least ${min}` });
+        return z.NEVER;
+      }
+      if (max !== undefined && decimal.gt(max)) {
+        ctx.addIssue({ code: "custom", message: `must be at most ${max}` });
+        return z.NEVER;
+      }
+      return decimal.toFixed(scale);
+    })
+    .meta({ type: "string", pattern: "^-?\\d+(\\.\\d{1,2})?$", description: "Decimal as a string (a number is accepted)", example: "50000.00" });
+}
+
+/** Money and probability travel as strings with exactly two decimals. */
+export function toMoney(value: Prisma.Decimal | string | number): string {
+  return new Prisma.Decimal(value).toFixed(2);
+}
+
+export const moneyOut = z.string().regex(/^-?\d+\.\d{2}$/).meta({ example: "50000.00" });
+
+/** ISO 4217 currency code. */
+export const currencyInput = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, "must be a 3-letter ISO 4217 currency code");
