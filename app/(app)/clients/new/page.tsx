@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import { requirePageScope } from "@/lib/auth/page-scope";
+import { PageHeader } from "../_ui/list-ui";
+import { ClientForm } from "./client-form";
+
+export const metadata: Metadata = { title: "New client" };
+
+export default async function NewClientPage() {
+  await requirePageScope();
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <PageHeader title="New client" />
+      <ClientForm />
+    </div>
+  );
+}

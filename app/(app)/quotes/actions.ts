@@ -1,0 +1,25 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { requirePageScope } from "@/lib/auth/page-scope";
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/http/zod-errors";
+import { createQuoteBody } from "@/lib/quotes/schemas";
+import { createQuote } from "@/lib/quotes/service";
+import { formFailure, formValues, type FormState } from "../clients/_ui/form-state";
+
+export async function createQuoteAction(prev: FormState, form: FormData): Promise<FormState> {
+  const scope = await requirePageScope();
+  const values = formValues(form);
+  const parsed = createQuoteBody.safeParse(values);
+  if (!parsed.success) return formFailure(prev, fieldErrorsOf(parsed.error), values);
+  try {
+    await createQuote(scope, parsed.data);
+  } catch (error) {
+    if (error instanceof ValidationError) return formFailure(prev, error.errors, values);
+    if (error instanceof ConflictError) return formFailure(prev, [{ field: "quote_number", message: "is already used by another quote" }], values);
+    if (error instanceof ForbiddenError) return formFailure(prev, [{ field: "sales_rep_id", message: error.message }], values);
+    throw error;
+  }
+  redirect("/quotes");
+}

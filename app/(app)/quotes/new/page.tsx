@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageScope } from "@/lib/auth/page-scope";
+import { QUOTE_STATUSES } from "@/lib/quotes/schemas";
+import { quoteFormChoices } from "@/lib/quotes/service";
+import { EmptyState, PageHeader } from "../../clients/_ui/list-ui";
+import { QuoteForm } from "./quote-form";
+
+export const metadata: Metadata = { title: "New quote" };
+
+export default async function NewQuotePage() {
+  const scope = await requirePageScope();
+  const { clients, salesReps } = await quoteFormChoices(scope);
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <PageHeader title="New quote" />
+      {clients.length === 0 ? (
+        <EmptyState title="A quote needs a client">
+          <Link href="/clients/new" className="text-brand-600 hover:underline">Add a client first</Link>
+        </EmptyState>
+      ) : (
+        <QuoteForm clients={clients} salesReps={salesReps} currentUserId={scope.userId} statuses={QUOTE_STATUSES} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { Button } from "@/components/ui/button";
+import { currentUser, requirePageScope } from "@/lib/auth/page-scope";
+import { listPersonalTokens } from "@/lib/auth/tokens";
+import { revokePersonalTokenAction } from "./actions";
+import { CreateTokenForm } from "./create-token-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
+
+export default async function SettingsPage() {
+  const scope = await requirePageScope();
+  const [user, tokens] = await Promise.all([currentUser(), listPersonalTokens(scope)]);
+  return (
+    <div className="space-y-8">
+      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <section className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 className="text-base font-semibold">Profile</h2>
+        <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-3">
+          <div><dt className="text-slate-500">Name</dt><dd>{user.name}</dd></div>
+          <div><dt className="text-slate-500">Email</dt><dd>{user.email}</dd></div>
+          <div><dt className="text-slate-500">Role</dt><dd>{user.role.replace("_", " ")}</dd></div>
+        </dl>
+      </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading" className="text-base font-semibold">Personal API tokens</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Use a token as <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;token&gt;</code> with the{" "}
+          <a className="text-brand-600 hover:underline" href="/docs">OnQuota API</a>. Tokens are stored hashed and shown once.
+        </p>
+        <div className="mt-4">
+          <CreateTokenForm />
+        </div>
+        {tokens.length === 0 ? (
+          <p className="mt-6 text-sm text-slate-500">You have no personal tokens.</p>
+        ) : (
+          <ul className="mt-6 divide-y divide-slate-100" aria-label="Your tokens">
+            {tokens.map((token) => (
+              <li key={token.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+                <div className="min-w-0">
+                  <p className="font-medium">{token.name}</p>
+                  <p className="text-xs text-slate-500">
+                    <code>{token.tokenHint}</code> · created {dateFormat.format(token.createdAt)} ·{" "}
+                    {token.expiresAt ? `expires ${dateFormat.format(token.expiresAt)}` : "never expires"} ·{" "}
+                    {token.lastUsedAt ? `last used ${dateFormat.format(token.lastUsedAt)}` : "never used"}
+                  </p>
+                </div>
+                <form action={revokePersonalTokenAction}>
+                  <input type="hidden" name="id" value={token.id} />
+                  <Button type="submit" variant="secondary" aria-label={`Revoke ${token.name}`}>
+                    Revoke
+                  </Button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { requirePageScope } from "@/lib/auth/page-scope";
+import { vehicleAssigneeChoices } from "@/lib/vehicles/service";
+import { PageHeader } from "../../clients/_ui/list-ui";
+import { VehicleForm } from "./vehicle-form";
+
+export const metadata: Metadata = { title: "New vehicle" };
+
+export default async function NewVehiclePage() {
+  const scope = await requirePageScope();
+  const users = await vehicleAssigneeChoices(scope);
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <PageHeader title="New vehicle" />
+      <VehicleForm users={users} />
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/http/api-route";
+import { expectedVersion } from "@/lib/http/if-match";
+import { changeStageOperation, opportunityResponse, updateStage } from "@/lib/opportunities";
+
+export const PATCH = apiRoute(changeStageOperation, async ({ scope, params, body, request }) =>
+  opportunityResponse(await updateStage(scope, params.id, body, { expectedVersion: expectedVersion(request) })),
+);

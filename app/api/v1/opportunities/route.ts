@@ -1,0 +1,17 @@
+import { apiRoute } from "@/lib/http/api-route";
+import { pageOf } from "@/lib/http/pagination";
+import {
+  createOpportunity,
+  createOpportunityOperation,
+  getOpportunities,
+  listOpportunitiesOperation,
+  opportunityResponse,
+  serializeOpportunity,
+} from "@/lib/opportunities";
+
+export const POST = apiRoute(createOpportunityOperation, async ({ scope, body }) => opportunityResponse(await createOpportunity(scope, body), 201));
+
+export const GET = apiRoute(listOpportunitiesOperation, async ({ scope, query }) => {
+  const { items, total } = await getOpportunities(scope, query);
+  return pageOf(items.map(serializeOpportunity), total, query);
+});

@@ -1,0 +1,50 @@
+import { ownedWhere, seesWholeTenant, type Scope } from "@/lib/auth/scope";
+import { toIsoDate } from "@/lib/clock";
+import { Prisma } from "@/lib/db/prisma";
+import type { OpportunityFilters, SortField } from "./schemas";
+
+/** The rows a caller may see (Prisma): same tenant, not deleted, and for a rep only their own. */
+export function visibleWhere(scope: Scope): Prisma.OpportunityWhereInput {
+  return { ...ownedWhere(scope, "assignedTo"), isDeleted: false };
+}
+
+/**
+ * The same visibility as SQL over `opportunities o`, narrowed by the list/board filters. A rep's own-rows
+ * condition is always ANDed with the filters, so `assigned_to=<someone else>` finds nothing. `overdue` needs
+ * `today`: true → open deals whose expected close date is before it; false → all others.
+ */
+export function visibleSql(scope: Scope, filters: OpportunityFilters = {}, today?: Date): Prisma.Sql {
+  const parts = [Prisma.sql`o.tenant_id = ${scope.tenantId}::uuid`, Prisma.sql`o.is_deleted = false`];
+  if (!seesWholeTenant(scope)) parts.push(Prisma.sql`o.assigned_to = ${scope.userId}::uuid`);
+  if (filters.assigned_to) parts.push(Prisma.sql`o.assigned_to = ${filters.assigned_to}::uuid`);
+  if (filters.client_id) parts.push(Prisma.sql`o.client_id = ${filters.client_id}::uuid`);
+  if (filters.stage) parts.push(Prisma.sql`o.stage = ${filters.stage}::opportunity_stage`);
+  if (filters.q) parts.push(Prisma.sql`o.name ILIKE ${`%${escapeLike(filters.q)}%`}`);
+  if (filters.overdue !== undefined && today) {
+    const overdue = Prisma.sql`(o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND o.expected_close_date < ${toIsoDate(today)}::date)`;
+    parts.push(filters.overdue ? overdue : Prisma.sql`NOT ${overdue}`);
+  }
+  return Prisma.join(parts, " AND ");
+}
+
+/** The search text matches literally: % and _ are not wildcards (backslash is LIKE's default escape). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+const SORT_COLUMNS: Record<SortField, string> = {
+  created_at: "o.created_at",
+  expected_close_date: "o.expected_close_date",
+  estimated_value: "o.estimated_value",
+  name: "o.name",
+  stage: "o.stage",
+  probability: "o.probability",
+};
+
+/** `-field` sorts descending; the id breaks ties so pages never overlap. Only whitelisted columns reach SQL. */
+export function orderBySql(sort: string): Prisma.Sql {
+  const descending = sort.startsWith("-");
+  const column = SORT_COLUMNS[(descending ? sort.slice(1) : sort) as SortField];
+  if (!column) throw new Error(`Unknown sort field: ${sort}`);
+  return Prisma.raw(`${column} ${descending ? "DESC" : "ASC"}, o.id ASC`);
+}

@@ -1,0 +1,137 @@
+import { defineOperation } from "@/lib/http/operation";
+import {
+  boardQuery,
+  changeStageBody,
+  createOpportunityBody,
+  listOpportunitiesQuery,
+  opportunityIdParams,
+  opportunityOut,
+  opportunityPageOut,
+  pipelineBoardOut,
+  pipelineSummaryOut,
+  stageHistoryOut,
+  summaryQuery,
+  updateOpportunityBody,
+} from "./schemas";
+
+const tags = ["Opportunities"];
+
+export const createOpportunityOperation = defineOperation({
+  id: "createOpportunity",
+  method: "POST",
+  path: "/opportunities",
+  summary: "Create an opportunity (assigned to you unless a manager names someone else)",
+  tags,
+  body: createOpportunityBody,
+  response: opportunityOut,
+  successStatus: 201,
+  errors: [403],
+});
+
+export const listOpportunitiesOperation = defineOperation({
+  id: "listOpportunities",
+  method: "GET",
+  path: "/opportunities",
+  summary: "List opportunities you can see, filtered, sorted and paginated",
+  tags,
+  query: listOpportunitiesQuery,
+  response: opportunityPageOut,
+});
+
+export const getOpportunityOperation = defineOperation({
+  id: "getOpportunity",
+  method: "GET",
+  path: "/opportunities/{id}",
+  summary: "One opportunity (its version is also the ETag)",
+  tags,
+  ownerScoped: true,
+  params: opportunityIdParams,
+  response: opportunityOut,
+  errors: [404],
+});
+
+export const updateOpportunityOperation = defineOperation({
+  id: "updateOpportunity",
+  method: "PUT",
+  path: "/opportunities/{id}",
+  summary: "Update some fields of an open opportunity; a stage change applies the stage rules",
+  tags,
+  ownerScoped: true,
+  ifMatch: true,
+  params: opportunityIdParams,
+  body: updateOpportunityBody,
+  response: opportunityOut,
+  errors: [403, 404, 409, 412],
+});
+
+export const changeStageOperation = defineOperation({
+  id: "changeOpportunityStage",
+  method: "PATCH",
+  path: "/opportunities/{id}/stage",
+  summary: "Move an opportunity to a stage and/or a drop point of the board; closing as lost needs a reason",
+  tags,
+  ownerScoped: true,
+  ifMatch: true,
+  params: opportunityIdParams,
+  body: changeStageBody,
+  response: opportunityOut,
+  errors: [404, 409, 412],
+});
+
+export const deleteOpportunityOperation = defineOperation({
+  id: "deleteOpportunity",
+  method: "DELETE",
+  path: "/opportunities/{id}",
+  summary: "Delete an opportunity (admins; soft delete)",
+  tags,
+  roles: ["ADMIN"],
+  ownerScoped: true,
+  ifMatch: true,
+  params: opportunityIdParams,
+  successStatus: 204,
+  errors: [403, 404, 412],
+});
+
+export const pipelineSummaryOperation = defineOperation({
+  id: "getPipelineSummary",
+  method: "GET",
+  path: "/opportunities/pipeline/summary",
+  summary: "Pipeline statistics by stage (a rep's cover only their own deals)",
+  tags,
+  query: summaryQuery,
+  response: pipelineSummaryOut,
+});
+
+export const pipelineBoardOperation = defineOperation({
+  id: "getPipelineBoard",
+  method: "GET",
+  path: "/opportunities/pipeline/board",
+  summary: "Kanban board: every stage with its totals and a page of cards in board order",
+  tags,
+  query: boardQuery,
+  response: pipelineBoardOut,
+});
+
+export const stageHistoryOperation = defineOperation({
+  id: "getOpportunityHistory",
+  method: "GET",
+  path: "/opportunities/{id}/history",
+  summary: "Stage changes of an opportunity, oldest first",
+  tags,
+  ownerScoped: true,
+  params: opportunityIdParams,
+  response: stageHistoryOut,
+  errors: [404],
+});
+
+export const opportunityOperations = [
+  createOpportunityOperation,
+  listOpportunitiesOperation,
+  getOpportunityOperation,
+  updateOpportunityOperation,
+  changeStageOperation,
+  deleteOpportunityOperation,
+  pipelineSummaryOperation,
+  pipelineBoardOperation,
+  stageHistoryOperation,
+];

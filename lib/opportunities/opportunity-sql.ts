@@ -1,0 +1,68 @@
+import { Prisma } from "@/lib/db/prisma";
+import type { OpportunityStage } from "@/lib/generated/prisma/enums";
+import type { OpportunityRow } from "./serialize";
+
+/**
+ * Lists and board columns read opportunities in raw SQL (filters, window functions) with the client and the
+ * assignee joined into the same statement. The row they map to is the one Prisma's `opportunityInclude` gives.
+ */
+export const OPPORTUNITY_FROM = Prisma.sql`opportunities o JOIN clients c ON c.id = o.client_id JOIN users u ON u.id = o.assigned_to`;
+
+export const OPPORTUNITY_COLUMNS = Prisma.sql`
+  o.id, o.tenant_id, o.name, o.description, o.client_id, o.assigned_to, o.created_by, o.estimated_value, o.currency,
+  o.probability, o.expected_close_date, o.actual_close_date, o.stage::text AS stage, o.loss_reason, o.board_position,
+  o.version, o.is_deleted, o.deleted_at, o.created_at, o.updated_at,
+  c.name AS client_name, u.name AS assignee_name, u.email AS assignee_email`;
+
+export type OpportunitySqlRow = {
+  id: string;
+  tenant_id: string;
+  name: string;
+  description: string | null;
+  client_id: string;
+  assigned_to: string;
+  created_by: string | null;
+  estimated_value: Prisma.Decimal;
+  currency: string;
+  probability: Prisma.Decimal;
+  expected_close_date: Date;
+  actual_close_date: Date | null;
+  stage: OpportunityStage;
+  loss_reason: string | null;
+  board_position: number;
+  version: number;
+  is_deleted: boolean;
+  deleted_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  client_name: string;
+  assignee_name: string;
+  assignee_email: string;
+};
+
+export function toOpportunityRow(r: OpportunitySqlRow): OpportunityRow {
+  return {
+    id: r.id,
+    tenantId: r.tenant_id,
+    name: r.name,
+    description: r.description,
+    clientId: r.client_id,
+    assignedTo: r.assigned_to,
+    createdBy: r.created_by,
+    estimatedValue: new Prisma.Decimal(r.estimated_value),
+    currency: r.currency,
+    probability: new Prisma.Decimal(r.probability),
+    expectedCloseDate: r.expected_close_date,
+    actualCloseDate: r.actual_close_date,
+    stage: r.stage,
+    lossReason: r.loss_reason,
+    boardPosition: r.board_position,
+    version: r.version,
+    isDeleted: r.is_deleted,
+    deletedAt: r.deleted_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    client: { id: r.client_id, name: r.client_name },
+    assignedUser: { id: r.assigned_to, name: r.assignee_name, email: r.assignee_email },
+  };
+}

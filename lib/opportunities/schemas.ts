@@ -1,0 +1,263 @@
+import { z } from "zod";
+import { OpportunityStage } from "@/lib/generated/prisma/enums";
+import { pageSchema } from "@/lib/http/pagination";
+import { paginationQuery, queryInt } from "@/lib/http/query";
+import { currencyInput, decimalInput, moneyOut } from "@/lib/money";
+
+export const stageSchema = z.enum(OpportunityStage).meta({ id: "OpportunityStage", description: "Pipeline stage, in board order." });
+
+/** A calendar date "YYYY-MM-DD", as the Date at 00:00 UTC that Prisma uses for `@db.Date`. */
+const dateInput = z
+  .iso.date({ message: "must be a date YYYY-MM-DD" })
+  .transform((text) => new Date(`${text}T00:00:00.000Z`))
+  .meta({ type: "string", format: "date", example: "2030-12-31" });
+
+const name = z.string().trim().min(1, "is required").max(200, "must be at most 200 characters");
+const description = z.string().trim().max(10_000, "must be at most 10000 characters").nullable();
+const lossReason = z.string().trim().max(1_000, "must be at most 1000 characters").nullable();
+const estimatedValue = decimalInput({ scale: 2, integerDigits: 12, min: "0", exclusiveMin: true });
+const probability = decimalInput({ scale: 2, integerDigits: 3, min: "0", max: "100" });
+
+export const opportunityIdParams = z.object({ id: z.uuid() });
+
+export const createOpportunityBody = z
+  .object({
+    name,
+    description: description.optional(),
+    client_id: z.uuid({ message: "must be a client id" }),
+    estimated_value: estimatedValue,
+    currency: currencyInput.default("USD"),
+    probability: probability.optional().meta({ description: "Defaults to the stage's probability (LEAD 10, QUALIFIED 25, PROPOSAL 50, NEGOTIATION 75)." }),
+    expected_close_date: dateInput,
+    stage: stageSchema.default(OpportunityStage.LEAD).meta({ description: "An open stage; defaults to LEAD." }),
+    assigned_to: z.uuid({ message: "must be a user id" }).optional().meta({ description: "Defaults to the caller; reps may only assign to themselves." }),
+  })
+  .strict()
+  .meta({
+    id: "CreateOpportunityRequest",
+    example: {
+      name: "Enterprise Software License",
+      description: "Annual license for 100 users",
+      client_id: "550e8400-e29b-41d4-a716-446655440000",
+      estimated_value: "50000.00",
+      currency: "USD",
+      probability: "70",
+      expected_close_date: "2030-12-31",
+      stage: "PROPOSAL",
+    },
+  });
+
+export const updateOpportunityBody = z
+  .object({
+    name: name.optional(),
+    description: description.optional(),
+    client_id: z.uuid({ message: "must be a client id" }).optional(),
+    estimated_value: estimatedValue.optional(),
+    currency: currencyInput.optional(),
+    probability: probability.optional(),
+    expected_close_date: dateInput.optional(),
+    assigned_to: z.uuid({ message: "must be a user id" }).optional(),
+    stage: stageSchema.optional(),
+    loss_reason: lossReason.optional().meta({ description: "Required when `stage` is CLOSED_LOST." }),
+  })
+  .strict()
+  .meta({
+    id: "UpdateOpportunityRequest",
+    description: "Partial update: only the fields sent change.",
+    example: { estimated_value: "65000.00", probability: "80", stage: "NEGOTIATION" },
+  });
+
+export const changeStageBody = z
+  .object({
+    stage: stageSchema,
+    loss_reason: lossReason.optional().meta({ description: "Required when `stage` is CLOSED_LOST." }),
+    before_id: z.uuid({ message: "must be an opportunity id" }).optional().meta({ description: "The card just above the drop point in the target column." }),
+    after_id: z.uuid({ message: "must be an opportunity id" }).optional().meta({ description: "The card just below the drop point in the target column." }),
+  })
+  .strict()
+  .meta({ id: "ChangeStageRequest", example: { stage: "CLOSED_LOST", loss_reason: "Competitor had better pricing" } });
+
+export const SORT_FIELDS = ["created_at", "expected_close_date", "estimated_value", "name", "stage", "probability"] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+const sortValues = SORT_FIELDS.flatMap((field) => [field, `-${field}`] as const);
+
+const filterQuery = {
+  assigned_to: z.uuid({ message: "must be a user id" }).optional(),
+  client_id: z.uuid({ message: "must be a client id" }).optional(),
+  q: z.string().trim().max(200, "must be at most 200 characters").optional().meta({ description: "Name contains (case-insensitive)." }),
+};
+
+export const listOpportunitiesQuery = paginationQuery.extend({
+  ...filterQuery,
+  stage: stageSchema.optional(),
+  overdue: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .transform((v) => v === "true")
+    .optional()
+    .meta({ description: "true: open deals past their expected close date; false: all others." }),
+  sort: z
+    .enum(sortValues, { message: `must be one of ${SORT_FIELDS.join(", ")}, optionally prefixed with -` })
+    .default("-created_at")
+    .meta({ description: "Sort field, `-` prefix for descending; ties break by id." }),
+});
+
+export const summaryQuery = z.object({ assigned_to: filterQuery.assigned_to });
+
+export const MAX_BOARD_LIMIT = 100;
+
+export const boardQuery = z.object({
+  ...filterQuery,
+  stage: stageSchema.optional().meta({ description: "Only this column (required with `cursor`)." }),
+  cursor: z.string().max(200).optional().meta({ description: "A column's `next_cursor`, to load its next page." }),
+  limit: queryInt(1, MAX_BOARD_LIMIT).default(50).meta({ description: "Cards per column (1–100)." }),
+});
+
+const isoDate = z.iso.date();
+const instant = z.iso.datetime();
+
+export const opportunityOut = z
+  .object({
+    id: z.uuid(),
+    tenant_id: z.uuid(),
+    name: z.string(),
+    description: z.string().nullable(),
+    client_id: z.uuid(),
+    client: z.object({ id: z.uuid(), name: z.string() }),
+    assigned_to: z.uuid(),
+    assigned_user: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+    estimated_value: moneyOut,
+    currency: z.string(),
+    probability: moneyOut,
+    weighted_value: moneyOut.meta({ description: "round_half_up(estimated_value × probability / 100, 2)" }),
+    expected_close_date: isoDate,
+    actual_close_date: isoDate.nullable(),
+    stage: stageSchema,
+    loss_reason: z.string().nullable(),
+    is_closed: z.boolean(),
+    is_won: z.boolean(),
+    version: z.number().int().meta({ description: "Send as `If-Match: \"<version>\"` to make a write conditional." }),
+    created_at: instant,
+    updated_at: instant,
+  })
+  .meta({
+    id: "Opportunity",
+    example: {
+      id: "7d0e3b9c-2f4a-4c1e-9a57-0b6f3c1d2e4f",
+      tenant_id: "0f8fad5b-d9cb-469f-a165-70867728950e",
+      name: "Enterprise Software License",
+      description: "Annual license for 100 users",
+      client_id: "550e8400-e29b-41d4-a716-446655440000",
+      client: { id: "550e8400-e29b-41d4-a716-446655440000", name: "Acme Corp" },
+      assigned_to: "3b241101-e2bb-4255-8caf-4136c566a962",
+      assigned_user: { id: "3b241101-e2bb-4255-8caf-4136c566a962", name: "Sam Rep", email: "sam@acme.test" },
+      estimated_value: "50000.00",
+      currency: "USD",
+      probability: "70.00",
+      weighted_value: "35000.00",
+      expected_close_date: "2030-12-31",
+      actual_close_date: null,
+      stage: "PROPOSAL",
+      loss_reason: null,
+      is_closed: false,
+      is_won: false,
+      version: 1,
+      created_at: "2026-01-15T10:00:00.000Z",
+      updated_at: "2026-01-15T10:00:00.000Z",
+    },
+  });
+
+export const opportunityPageOut = pageSchema(opportunityOut).meta({ id: "OpportunityPage" });
+
+const stageTotalsOut = z.object({
+  count: z.number().int(),
+  total_value: moneyOut,
+  weighted_value: moneyOut,
+  average_probability: moneyOut,
+});
+
+const byStageShape = Object.fromEntries(Object.values(OpportunityStage).map((stage) => [stage, stageTotalsOut])) as Record<
+  OpportunityStage,
+  typeof stageTotalsOut
+>;
+
+export const pipelineSummaryOut = z
+  .object({
+    total_opportunities: z.number().int(),
+    total_value: moneyOut,
+    weighted_value: moneyOut,
+    by_stage: z.object(byStageShape),
+    win_rate: moneyOut.meta({ description: "won / (won + lost) × 100, rounded half up; \"0.00\" with no closed deal." }),
+    average_deal_size: moneyOut.meta({ description: "total_value / total_opportunities, rounded half up; \"0.00\" with none." }),
+    total_won: z.number().int(),
+    total_lost: z.number().int(),
+    active_opportunities: z.number().int(),
+  })
+  .meta({
+    id: "PipelineSummary",
+    example: {
+      total_opportunities: 45,
+      total_value: "2500000.00",
+      weighted_value: "1750000.00",
+      by_stage: {
+        LEAD: { count: 10, total_value: "500000.00", weighted_value: "150000.00", average_probability: "30.00" },
+        QUALIFIED: { count: 5, total_value: "250000.00", weighted_value: "62500.00", average_probability: "25.00" },
+        PROPOSAL: { count: 4, total_value: "200000.00", weighted_value: "100000.00", average_probability: "50.00" },
+        NEGOTIATION: { count: 3, total_value: "150000.00", weighted_value: "112500.00", average_probability: "75.00" },
+        CLOSED_WON: { count: 15, total_value: "1000000.00", weighted_value: "1000000.00", average_probability: "100.00" },
+        CLOSED_LOST: { count: 8, total_value: "400000.00", weighted_value: "0.00", average_probability: "0.00" },
+      },
+      win_rate: "65.50",
+      average_deal_size: "55555.56",
+      total_won: 15,
+      total_lost: 8,
+      active_opportunities: 22,
+    },
+  });
+
+export const boardColumnOut = z.object({
+  stage: stageSchema,
+  count: z.number().int().meta({ description: "All cards of the column under the filters, not only this page." }),
+  total_value: moneyOut,
+  weighted_value: moneyOut,
+  items: z.array(opportunityOut),
+  next_cursor: z.string().nullable(),
+});
+
+export const pipelineBoardOut = z.object({ stages: z.array(boardColumnOut) }).meta({ id: "PipelineBoard" });
+
+export const stageHistoryOut = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.uuid(),
+        from_stage: stageSchema.nullable(),
+        to_stage: stageSchema,
+        changed_by: z.object({ id: z.uuid(), name: z.string() }),
+        loss_reason: z.string().nullable(),
+        changed_at: instant,
+      }),
+    ),
+  })
+  .meta({
+    id: "OpportunityStageHistory",
+    example: {
+      items: [
+        { id: "5f1c0a9e-3d4b-4e2a-8f6c-1a2b3c4d5e6f", from_stage: null, to_stage: "LEAD", changed_by: { id: "3b241101-e2bb-4255-8caf-4136c566a962", name: "Sam Rep" }, loss_reason: null, changed_at: "2026-01-15T10:00:00.000Z" },
+        { id: "6a2d1b0f-4e5c-4f3b-9a7d-2b3c4d5e6f70", from_stage: "LEAD", to_stage: "CLOSED_LOST", changed_by: { id: "3b241101-e2bb-4255-8caf-4136c566a962", name: "Sam Rep" }, loss_reason: "Competitor had better pricing", changed_at: "2026-02-01T09:30:00.000Z" },
+      ],
+    },
+  });
+
+export type CreateOpportunityInput = z.output<typeof createOpportunityBody>;
+export type UpdateOpportunityInput = z.output<typeof updateOpportunityBody>;
+export type ChangeStageInput = z.output<typeof changeStageBody>;
+export type OpportunityFilters = Pick<z.output<typeof listOpportunitiesQuery>, "assigned_to" | "client_id" | "q"> & {
+  stage?: OpportunityStage;
+  overdue?: boolean;
+};
+export type ListOpportunitiesQuery = z.output<typeof listOpportunitiesQuery>;
+export type BoardQuery = z.output<typeof boardQuery>;
+export type OpportunityOut = z.infer<typeof opportunityOut>;
+export type PipelineSummaryOut = z.infer<typeof pipelineSummaryOut>;
+export type BoardColumnOut = z.infer<typeof boardColumnOut>;
+export type StageHistoryOut = z.infer<typeof stageHistoryOut>;

@@ -1,0 +1,98 @@
+import { toIsoDate } from "@/lib/clock";
+import type { Prisma } from "@/lib/db/prisma";
+import type { OpportunityStage } from "@/lib/generated/prisma/enums";
+import { Decimal, toMoney } from "@/lib/money";
+import type { BoardColumn, StageTotals } from "./pipeline-repository";
+import { averageDealSize, isClosedStage, OPEN_STAGES, weightedValue, winRate } from "./rules";
+import type { BoardColumnOut, OpportunityOut, PipelineSummaryOut, StageHistoryOut } from "./schemas";
+
+/** Every read of an opportunity loads its client and assignee in the same call. */
+export const opportunityInclude = {
+  client: { select: { id: true, name: true } },
+  assignedUser: { select: { id: true, name: true, email: true } },
+} as const satisfies Prisma.OpportunityInclude;
+
+export type OpportunityRow = Prisma.OpportunityGetPayload<{ include: typeof opportunityInclude }>;
+
+export function serializeOpportunity(row: OpportunityRow): OpportunityOut {
+  return {
+    id: row.id,
+    tenant_id: row.tenantId,
+    name: row.name,
+    description: row.description,
+    client_id: row.clientId,
+    client: { id: row.client.id, name: row.client.name },
+    assigned_to: row.assignedTo,
+    assigned_user: { id: row.assignedUser.id, name: row.assignedUser.name, email: row.assignedUser.email },
+    estimated_value: toMoney(row.estimatedValue),
+    currency: row.currency,
+    probability: toMoney(row.probability),
+    weighted_value: toMoney(weightedValue(row.estimatedValue, row.probability)),
+    expected_close_date: toIsoDate(row.expectedCloseDate),
+    actual_close_date: row.actualCloseDate ? toIsoDate(row.actualCloseDate) : null,
+    stage: row.stage,
+    loss_reason: row.lossReason,
+    is_closed: isClosedStage(row.stage),
+    is_won: row.stage === "CLOSED_WON",
+    version: row.version,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+export const historyInclude = { changedByUser: { select: { id: true, name: true } } } as const satisfies Prisma.OpportunityStageHistoryInclude;
+
+export type HistoryRow = Prisma.OpportunityStageHistoryGetPayload<{ include: typeof historyInclude }>;
+
+export function serializeHistory(rows: HistoryRow[]): StageHistoryOut {
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      from_stage: row.fromStage,
+      to_stage: row.toStage,
+      changed_by: { id: row.changedByUser.id, name: row.changedByUser.name },
+      loss_reason: row.lossReason,
+      changed_at: row.changedAt.toISOString(),
+    })),
+  };
+}
+
+/**
+ * The summary from per-stage aggregates: totals are exact decimal sums of the stages; win rate and average deal
+ * size are rounded half up to 2 decimals ("0.00" when undefined).
+ */
+export function serializeSummary(stages: StageTotals[]): PipelineSummaryOut {
+  const count = (stage: OpportunityStage) => stages.find((s) => s.stage === stage)?.count ?? 0;
+  const totalValue = stages.reduce((sum, s) => sum.add(s.totalValue), new Decimal(0));
+  const weighted = stages.reduce((sum, s) => sum.add(s.weightedValue), new Decimal(0));
+  const total = stages.reduce((sum, s) => sum + s.count, 0);
+  const won = count("CLOSED_WON");
+  const lost = count("CLOSED_LOST");
+  return {
+    total_opportunities: total,
+    total_value: toMoney(totalValue),
+    weighted_value: toMoney(weighted),
+    by_stage: Object.fromEntries(
+      stages.map((s) => [
+        s.stage,
+        { count: s.count, total_value: toMoney(s.totalValue), weighted_value: toMoney(s.weightedValue), average_probability: toMoney(s.averageProbability) },
+      ]),
+    ) as PipelineSummaryOut["by_stage"],
+    win_rate: toMoney(winRate(won, lost)),
+    average_deal_size: toMoney(averageDealSize(totalValue, total)),
+    total_won: won,
+    total_lost: lost,
+    active_opportunities: OPEN_STAGES.reduce((sum, stage) => sum + count(stage), 0),
+  };
+}
+
+export function serializeBoardColumn(column: BoardColumn): BoardColumnOut {
+  return {
+    stage: column.stage,
+    count: column.count,
+    total_value: toMoney(column.totalValue),
+    weighted_value: toMoney(column.weightedValue),
+    items: column.items.map(serializeOpportunity),
+    next_cursor: column.nextCursor,
+  };
+}

@@ -1,0 +1,49 @@
+import { db, type Prisma } from "@/lib/db/prisma";
+import type { Scope } from "@/lib/auth/scope";
+import { skipTake } from "@/lib/http/pagination";
+import type { PageRequest } from "@/lib/http/query";
+import { vehicleSelect, type VehicleRow } from "./serialize";
+
+export type VehicleFilter = { dueOnOrBefore?: Date };
+
+export type VehicleData = { name: string; plateNumber: string; assignedTo: string | null; nextMaintenanceDate: Date };
+
+function liveWhere(scope: Scope): Prisma.VehicleWhereInput {
+  return { tenantId: scope.tenantId, isDeleted: false };
+}
+
+export async function listVehicles(scope: Scope, filter: VehicleFilter, page: PageRequest): Promise<{ rows: VehicleRow[]; total: number }> {
+  const where: Prisma.VehicleWhereInput = {
+    ...liveWhere(scope),
+    ...(filter.dueOnOrBefore ? { nextMaintenanceDate: { lte: filter.dueOnOrBefore } } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db().vehicle.findMany({
+      where,
+      select: vehicleSelect,
+      orderBy: [{ nextMaintenanceDate: "asc" }, { name: "asc" }, { id: "asc" }],
+      ...skipTake(page),
+    }),
+    db().vehicle.count({ where }),
+  ]);
+  return { rows, total };
+}
+
+export function findVehicle(scope: Scope, id: string): Promise<VehicleRow | null> {
+  return db().vehicle.findFirst({ where: { ...liveWhere(scope), id }, select: vehicleSelect });
+}
+
+export function insertVehicle(scope: Scope, data: VehicleData): Promise<VehicleRow> {
+  return db().vehicle.create({ data: { ...data, tenantId: scope.tenantId }, select: vehicleSelect });
+}
+
+/** Applies the changes to a live vehicle of the tenant; null when there is none. */
+export async function updateVehicleRow(scope: Scope, id: string, changes: Partial<VehicleData>): Promise<VehicleRow | null> {
+  const { count } = await db().vehicle.updateMany({ where: { ...liveWhere(scope), id }, data: changes });
+  return count === 0 ? null : findVehicle(scope, id);
+}
+
+export async function softDeleteVehicle(scope: Scope, id: string, now: Date): Promise<boolean> {
+  const { count } = await db().vehicle.updateMany({ where: { ...liveWhere(scope), id }, data: { isDeleted: true, deletedAt: now } });
+  return count > 0;
+}

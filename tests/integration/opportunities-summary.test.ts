@@ -1,0 +1,135 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { del, get, patch } from "../helpers/api";
+import { createOpp, createWorld, type OppWorld } from "./opportunities-helpers";
+
+let w: OppWorld;
+
+const zero = { count: 0, total_value: "0.00", weighted_value: "0.00", average_probability: "0.00" };
+const summaryOf = async (token: string, query = "") => {
+  const res = await get(`/opportunities/pipeline/summary${query}`, { token });
+  expect(res.status).toBe(200);
+  return res.body;
+};
+
+/**
+ * A known data set in a fresh tenant. Weighted values round half up per deal:
+ * 0.10 × 33.33% = 0.03333 → 0.03, 999.99 × 50% = 499.995 → 500.00, 0.50 × 1% = 0.005 → 0.01,
+ * 1234567890.99 × 75% = 925925918.2425 → 925925918.24.
+ */
+beforeAll(async () => {
+  w = await createWorld("Summary");
+  const rep = w.rep.token;
+  const otherRep = w.otherRep.token;
+  await createOpp(w, rep, { estimated_value: "100.00" });
+  await createOpp(w, rep, { estimated_value: "0.10", probability: "33.33" });
+  await createOpp(w, rep, { estimated_value: "2000.00", stage: "QUALIFIED" });
+  await createOpp(w, rep, { estimated_value: "999.99", stage: "PROPOSAL" });
+  await createOpp(w, rep, { estimated_value: "1234567890.99", stage: "NEGOTIATION" });
+  const won = await createOpp(w, rep, { estimated_value: "5000.00", stage: "NEGOTIATION" });
+  await patch(`/opportunities/${won.id}/stage`, { stage: "CLOSED_WON" }, { token: rep });
+  const lost = await createOpp(w, rep, { estimated_value: "300.00" });
+  await patch(`/opportunities/${lost.id}/stage`, { stage: "CLOSED_LOST", loss_reason: "Price" }, { token: rep });
+
+  await createOpp(w, otherRep, { estimated_value: "0.50", probability: "1" });
+  const otherWon = await createOpp(w, otherRep, { estimated_value: "700.00" });
+  await patch(`/opportunities/${otherWon.id}/stage`, { stage: "CLOSED_WON" }, { token: otherRep });
+  const deleted = await createOpp(w, otherRep, { estimated_value: "1000000.00" });
+  await del(`/opportunities/${deleted.id}`, { token: w.admin.token });
+});
+
+describe("pipeline summary", () => {
+  it("aggregates the whole tenant for a manager, every stage present, money exact", async () => {
+    for (const token of [w.admin.token, w.supervisor.token]) {
+      expect(await summaryOf(token)).toEqual({
+        total_opportunities: 9,
+        total_value: "1234576991.58",
+        weighted_value: "925932628.28",
+        by_stage: {
+          LEAD: { count: 3, total_value: "100.60", weighted_value: "10.04", average_probability: "14.78" },
+          QUALIFIED: { count: 1, total_value: "2000.00", weighted_value: "500.00", average_probability: "25.00" },
+          PROPOSAL: { count: 1, total_value: "999.99", weighted_value: "500.00", average_probability: "50.00" },
+          NEGOTIATION: { count: 1, total_value: "1234567890.99", weighted_value: "925925918.24", average_probability: "75.00" },
+          CLOSED_WON: { count: 2, total_value: "5700.00", weighted_value: "5700.00", average_probability: "100.00" },
+          CLOSED_LOST: { count: 1, total_value: "300.00", weighted_value: "0.00", average_probability: "0.00" },
+        },
+        win_rate: "66.67",
+        average_deal_size: "137175221.29",
+        total_won: 2,
+        total_lost: 1,
+        active_opportunities: 6,
+      });
+    }
+  });
+
+  it("covers only a rep's own deals (average probability 21.665 rounds half up to 21.67)", async () => {
+    expect(await summaryOf(w.rep.token)).toEqual({
+      total_opportunities: 7,
+      total_value: "1234576291.08",
+      weighted_value: "925931928.27",
+      by_stage: {
+        LEAD: { count: 2, total_value: "100.10", weighted_value: "10.03", average_probability: "21.67" },
+        QUALIFIED: { count: 1, total_value: "2000.00", weighted_value: "500.00", average_probability: "25.00" },
+        PROPOSAL: { count: 1, total_value: "999.99", weighted_value: "500.00", average_probability: "50.00" },
+        NEGOTIATION: { count: 1, total_value: "1234567890.99", weighted_value: "925925918.24", average_probability: "75.00" },
+        CLOSED_WON: { count: 1, total_value: "5000.00", weighted_value: "5000.00", average_probability: "100.00" },
+        CLOSED_LOST: { count: 1, total_value: "300.00", weighted_value: "0.00", average_probability: "0.00" },
+      },
+      win_rate: "50.00",
+      average_deal_size: "176368041.58",
+      total_won: 1,
+      total_lost: 1,
+      active_opportunities: 5,
+    });
+  });
+
+  it("narrows a manager's summary with assigned_to", async () => {
+    const summary = await summaryOf(w.supervisor.token, `?assigned_to=${w.otherRep.userId}`);
+    expect(summary).toMatchObject({
+      total_opportunities: 2,
+      total_value: "700.50",
+      weighted_value: "700.01",
+      win_rate: "100.00",
+      average_deal_size: "350.25",
+      total_won: 1,
+      total_lost: 0,
+      active_opportunities: 1,
+    });
+    expect(summary.by_stage.LEAD).toEqual({ count: 1, total_value: "0.50", weighted_value: "0.01", average_probability: "1.00" });
+    expect(summary.by_stage.NEGOTIATION).toEqual(zero);
+  });
+
+  it("gives a rep asking for someone else's deals nothing but zeros", async () => {
+    const summary = await summaryOf(w.rep.token, `?assigned_to=${w.otherRep.userId}`);
+    expect(summary).toMatchObject({ total_opportunities: 0, total_value: "0.00", weighted_value: "0.00", win_rate: "0.00", average_deal_size: "0.00" });
+  });
+
+  it("is all zeros (\"0.00\", every stage listed) for a tenant without deals", async () => {
+    const empty = await createWorld("Summary empty");
+    expect(await summaryOf(empty.admin.token)).toEqual({
+      total_opportunities: 0,
+      total_value: "0.00",
+      weighted_value: "0.00",
+      by_stage: { LEAD: zero, QUALIFIED: zero, PROPOSAL: zero, NEGOTIATION: zero, CLOSED_WON: zero, CLOSED_LOST: zero },
+      win_rate: "0.00",
+      average_deal_size: "0.00",
+      total_won: 0,
+      total_lost: 0,
+      active_opportunities: 0,
+    });
+  });
+
+  it("agrees with the cards: each stage's weighted value is the sum of its deals' weighted values", async () => {
+    const summary = await summaryOf(w.admin.token);
+    const { body } = await get("/opportunities?page_size=100", { token: w.admin.token });
+    const cents = (text: string) => BigInt(text.replace(".", ""));
+    for (const [stage, totals] of Object.entries(summary.by_stage) as [string, { weighted_value: string; total_value: string }][]) {
+      const items = body.items.filter((o: { stage: string }) => o.stage === stage);
+      expect(items.reduce((sum: bigint, o: { weighted_value: string }) => sum + cents(o.weighted_value), 0n)).toBe(cents(totals.weighted_value));
+      expect(items.reduce((sum: bigint, o: { estimated_value: string }) => sum + cents(o.estimated_value), 0n)).toBe(cents(totals.total_value));
+    }
+  });
+
+  it("rejects a malformed assigned_to (422)", async () => {
+    expect((await get("/opportunities/pipeline/summary?assigned_to=me", { token: w.admin.token })).status).toBe(422);
+  });
+});
