@@ -4,6 +4,7 @@ import { opportunityOperations } from "@/lib/opportunities/operations";
 import { clientOperations } from "@/lib/clients/operations";
 import { quoteOperations } from "@/lib/quotes/operations";
 import { vehicleOperations } from "@/lib/vehicles/operations";
+import { notificationOperations } from "@/lib/notifications/operations";
 
 /**
  * Every API operation, once. The OpenAPI document and the route-table tests read this list; a route file
@@ -15,4 +16,5 @@ export const operations: readonly Operation[] = [
   ...clientOperations,
   ...quoteOperations,
   ...vehicleOperations,
+  ...notificationOperations,
 ];

@@ -5,9 +5,9 @@ import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { decodeBoardCursor, encodeBoardCursor } from "./board-cursor";
 import { visibleSql } from "./filters";
 import { STAGES } from "./rules";
-import type { BoardQuery, OpportunityFilters } from "./schemas";
+import type { BoardQuery, OpportunityFilters, PipelineSummaryOut } from "./schemas";
 import { OPPORTUNITY_COLUMNS, OPPORTUNITY_FROM, toOpportunityRow, type OpportunitySqlRow } from "./opportunity-sql";
-import type { OpportunityRow } from "./serialize";
+import { serializeSummary, type OpportunityRow } from "./serialize";
 
 /** One stage's aggregates, as exact decimal text from PostgreSQL numeric. */
 export type StageTotals = { stage: OpportunityStage; count: number; totalValue: string; weightedValue: string; averageProbability: string };
@@ -43,9 +43,9 @@ export async function stageTotals(scope: Scope, filters: Filters = {}): Promise<
   });
 }
 
-/** The pipeline summary's aggregates (`assigned_to` narrows a manager's view; a rep only ever sees their own). */
-export function getPipelineSummary(scope: Scope, filters: Pick<Filters, "assigned_to"> = {}): Promise<StageTotals[]> {
-  return stageTotals(scope, filters);
+/** The pipeline summary (`assigned_to` narrows a manager's view; a rep only ever sees their own deals). */
+export async function getPipelineSummary(scope: Scope, filters: Pick<Filters, "assigned_to"> = {}): Promise<PipelineSummaryOut> {
+  return serializeSummary(await stageTotals(scope, { assigned_to: filters.assigned_to }));
 }
 
 export type BoardColumn = StageTotals & { items: OpportunityRow[]; nextCursor: string | null };

@@ -130,12 +130,12 @@ export function updateStage(scope: Scope, id: string, input: ChangeStageInput, o
   const today = utcDate((options.clock ?? systemClock)());
   return writeVersioned(scope, id, options.expectedVersion, async (current) => {
     assertStageChangeAllowed(current.stage, input.stage);
-    const moving = input.stage !== current.stage;
-    const data: Prisma.OpportunityUncheckedUpdateManyInput = moving ? enterStage(input.stage, today, input.loss_reason) : {};
-    if (moving || input.before_id || input.after_id) {
+    const entry = input.stage !== current.stage ? enterStage(input.stage, today, input.loss_reason) : undefined;
+    const data: Prisma.OpportunityUncheckedUpdateManyInput = { ...entry };
+    if (entry || input.before_id || input.after_id) {
       data.boardPosition = await dropPosition(scope, { stage: input.stage, cardId: id, beforeId: input.before_id, afterId: input.after_id });
     }
-    const history = moving ? { fromStage: current.stage, toStage: input.stage, lossReason: (data.lossReason as string | null) ?? null } : undefined;
+    const history = entry ? { fromStage: current.stage, toStage: entry.stage, lossReason: entry.lossReason } : undefined;
     return { data, history };
   });
 }

@@ -11,10 +11,9 @@
 // configured shadowDatabaseUrl, wiped first); they are dropped before each response is sent.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import readline from "node:readline";
 import { inspect } from "node:util";
-
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
 import { emit, guardStdout, log } from "./lib/log.mjs";
 import {
@@ -34,6 +33,10 @@ import { isWasmPanic, loadWasmEngine, panicMessage } from "./lib/wasm.mjs";
 
 guardStdout();
 const require = createRequire(import.meta.url);
+// Not a direct dependency of the project: take the copy @prisma/adapter-pg uses.
+const { bindMigrationAwareSqlAdapterFactory } = require(
+  require.resolve("@prisma/driver-adapter-utils", { paths: [path.dirname(require.resolve("@prisma/adapter-pg"))] }),
+);
 
 function enginesHash() {
   try {
@@ -138,7 +141,7 @@ class EngineServer {
     return this.datasource.url || "";
   }
 
-  async getEngine() {
+  async getEngine({ mainDatabaseOptional = false } = {}) {
     if (this.engine) return this.engine;
     const glue = await loadWasmEngine();
     const datamodels = this.datamodelPaths.length
@@ -147,6 +150,7 @@ class EngineServer {
     this.factory = new PgMigrationAdapterFactory({
       url: this.mainUrl(),
       shadowDatabaseUrl: this.datasource.shadowDatabaseUrl,
+      mainDatabaseOptional,
     });
     this.boundFactory = bindMigrationAwareSqlAdapterFactory(this.factory);
     // The WASM engine logs tracing events as JSON strings: pass them on in the native format.
@@ -290,7 +294,10 @@ class EngineServer {
         return {};
       }
       case "diff": {
-        const engine = await this.getEngine();
+        // Diffs between migrations / schema files / empty need no main database (only its server,
+        // for the temporary shadow database): let them run even if that database does not exist yet.
+        const needsMainDb = [params?.from, params?.to].some((t) => t?.tag === "schemaDatasource" || t?.tag === "url");
+        const engine = await this.getEngine({ mainDatabaseOptional: !needsMainDb });
         const result = await engine.diff(params);
         let text = result?.stdout ?? "";
         if (text !== "") {
@@ -304,6 +311,7 @@ class EngineServer {
       case "devDiagnostic":
       case "diagnoseMigrationHistory":
       case "evaluateDataLoss":
+      case "introspect":
       case "schemaPush": {
         const engine = await this.getEngine();
         await this.armPreviewFeatures(engine, params);
@@ -312,7 +320,6 @@ class EngineServer {
       }
       case "applyMigrations":
       case "dbExecute":
-      case "introspect":
       case "introspectSql":
       case "markMigrationApplied":
       case "markMigrationRolledBack":

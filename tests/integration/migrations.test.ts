@@ -80,9 +80,9 @@ async function query<R extends pg.QueryResultRow>(sql: string, params: unknown[]
 /** Table names of prisma/schema.prisma: each model's @@map, or its name. */
 function schemaTables(schema: string): string[] {
   const tables: string[] = [];
-  for (const m of schema.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
-    const mapped = /@@map\("([^"]+)"\)/.exec(m[2]);
-    tables.push(mapped ? mapped[1] : m[1]);
+  for (const [, model = "", body = ""] of schema.matchAll(/^model\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
+    const mapped = /@@map\("([^"]+)"\)/.exec(body)?.[1];
+    tables.push(mapped ?? model);
   }
   return tables;
 }

@@ -6,7 +6,7 @@ import { createClientBody } from "@/lib/clients/schemas";
 import { createClient } from "@/lib/clients/service";
 import { ValidationError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/http/zod-errors";
-import { formFailure, formValues, type FormState } from "./_ui/form-state";
+import { formFailure, formValues, type FormState } from "@/lib/http/form-state";
 
 export async function createClientAction(prev: FormState, form: FormData): Promise<FormState> {
   const scope = await requirePageScope();

@@ -4,8 +4,8 @@ import { requirePageScope } from "@/lib/auth/page-scope";
 import { clientListQuery } from "@/lib/clients/schemas";
 import { listClientPage } from "@/lib/clients/service";
 import { Button } from "@/components/ui/button";
-import { buttonLinkClass, EmptyState, PageHeader, Pagination } from "./_ui/list-ui";
-import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "./_ui/search-params";
+import { buttonLinkClass, EmptyState, PageHeader, Pagination } from "@/components/ui/list-ui";
+import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "@/lib/http/search-params";
 
 export const metadata: Metadata = { title: "Clients" };
 

@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/http/zod-errors";
 import { createQuoteBody } from "@/lib/quotes/schemas";
 import { createQuote } from "@/lib/quotes/service";
-import { formFailure, formValues, type FormState } from "../clients/_ui/form-state";
+import { formFailure, formValues, type FormState } from "@/lib/http/form-state";
 
 export async function createQuoteAction(prev: FormState, form: FormData): Promise<FormState> {
   const scope = await requirePageScope();

@@ -1,5 +1,5 @@
 import type { QuoteStatus } from "@/lib/generated/prisma/enums";
-import type { BadgeTone } from "../clients/_ui/list-ui";
+import type { BadgeTone } from "@/components/ui/list-ui";
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 

@@ -7,8 +7,8 @@ import { EXPIRING_SOON_DAYS, quoteExpiry, type QuoteExpiry } from "@/lib/quotes/
 import { QUOTE_STATUSES, quoteListQuery, type QuoteOut } from "@/lib/quotes/schemas";
 import { listQuotePage } from "@/lib/quotes/service";
 import { Button } from "@/components/ui/button";
-import { Badge, buttonLinkClass, EmptyState, PageHeader, Pagination } from "../clients/_ui/list-ui";
-import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "../clients/_ui/search-params";
+import { Badge, buttonLinkClass, EmptyState, PageHeader, Pagination } from "@/components/ui/list-ui";
+import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "@/lib/http/search-params";
 import { formatDate, formatMoney, statusLabel, statusTone } from "./format";
 
 export const metadata: Metadata = { title: "Quotes" };

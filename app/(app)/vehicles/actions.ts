@@ -6,7 +6,7 @@ import { ValidationError } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/http/zod-errors";
 import { createVehicleBody } from "@/lib/vehicles/schemas";
 import { createVehicle } from "@/lib/vehicles/service";
-import { formFailure, formValues, type FormState } from "../clients/_ui/form-state";
+import { formFailure, formValues, type FormState } from "@/lib/http/form-state";
 
 export async function createVehicleAction(prev: FormState, form: FormData): Promise<FormState> {
   const scope = await requirePageScope();

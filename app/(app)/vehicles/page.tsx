@@ -5,8 +5,8 @@ import { addDays, systemClock, toIsoDate, utcDate } from "@/lib/clock";
 import { MAINTENANCE_DUE_SOON_DAYS, maintenanceState, type MaintenanceState } from "@/lib/vehicles/maintenance";
 import { vehicleListQuery } from "@/lib/vehicles/schemas";
 import { listVehiclePage } from "@/lib/vehicles/service";
-import { Badge, buttonLinkClass, EmptyState, PageHeader, Pagination, secondaryLinkClass } from "../clients/_ui/list-ui";
-import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "../clients/_ui/search-params";
+import { Badge, buttonLinkClass, EmptyState, PageHeader, Pagination, secondaryLinkClass } from "@/components/ui/list-ui";
+import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "@/lib/http/search-params";
 import { formatDate } from "../quotes/format";
 
 export const metadata: Metadata = { title: "Vehicles" };

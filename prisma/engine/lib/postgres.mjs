@@ -326,8 +326,9 @@ export class PgMigrationAdapterFactory {
   provider = "postgres";
   adapterName = "@prisma/adapter-pg";
 
-  constructor({ url, shadowDatabaseUrl }) {
+  constructor({ url, shadowDatabaseUrl, mainDatabaseOptional = false }) {
     this.url = url;
+    this.mainDatabaseOptional = mainDatabaseOptional;
     this.shadowDatabaseUrl = shadowDatabaseUrl || undefined;
     this.openAdapters = new Set();
     this.shadowDatabases = new Map(); // name -> url of the temporary shadow database
@@ -356,6 +357,15 @@ export class PgMigrationAdapterFactory {
   async connect() {
     if (!this.url) return offlineAdapter();
     parseUrl(this.url);
+    if (this.mainDatabaseOptional) {
+      try {
+        await canConnect(this.url);
+      } catch (error) {
+        if (error?.userFacing?.error_code !== "P1003") throw error;
+        log.info("The datasource database does not exist; continuing without it");
+        return offlineAdapter();
+      }
+    }
     return this.#open(this.url);
   }
 

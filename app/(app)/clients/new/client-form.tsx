@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { createClientAction } from "../actions";
-import { initialFormState, type FormState } from "../_ui/form-state";
+import { initialFormState, type FormState } from "@/lib/http/form-state";
 
 export function ClientForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(createClientAction, initialFormState);

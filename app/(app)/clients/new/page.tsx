@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePageScope } from "@/lib/auth/page-scope";
-import { PageHeader } from "../_ui/list-ui";
+import { PageHeader } from "@/components/ui/list-ui";
 import { ClientForm } from "./client-form";
 
 export const metadata: Metadata = { title: "New client" };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePageScope } from "@/lib/auth/page-scope";
 import { QUOTE_STATUSES } from "@/lib/quotes/schemas";
 import { quoteFormChoices } from "@/lib/quotes/service";
-import { EmptyState, PageHeader } from "../../clients/_ui/list-ui";
+import { EmptyState, PageHeader } from "@/components/ui/list-ui";
 import { QuoteForm } from "./quote-form";
 
 export const metadata: Metadata = { title: "New quote" };

@@ -7,8 +7,8 @@ import { Field } from "@/components/ui/field";
 import type { QuoteStatus } from "@/lib/generated/prisma/enums";
 import { createQuoteAction } from "../actions";
 import { statusLabel } from "../format";
-import { initialFormState, type FormState } from "../../clients/_ui/form-state";
-import { SelectField } from "../../clients/_ui/select-field";
+import { initialFormState, type FormState } from "@/lib/http/form-state";
+import { SelectField } from "@/components/ui/select-field";
 
 type Option = { id: string; name: string };
 

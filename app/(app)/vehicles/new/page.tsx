@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageScope } from "@/lib/auth/page-scope";
 import { vehicleAssigneeChoices } from "@/lib/vehicles/service";
-import { PageHeader } from "../../clients/_ui/list-ui";
+import { PageHeader } from "@/components/ui/list-ui";
 import { VehicleForm } from "./vehicle-form";
 
 export const metadata: Metadata = { title: "New vehicle" };

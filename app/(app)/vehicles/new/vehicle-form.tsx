@@ -5,8 +5,8 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { createVehicleAction } from "../actions";
-import { initialFormState, type FormState } from "../../clients/_ui/form-state";
-import { SelectField } from "../../clients/_ui/select-field";
+import { initialFormState, type FormState } from "@/lib/http/form-state";
+import { SelectField } from "@/components/ui/select-field";
 
 export function VehicleForm({ users }: { users: { id: string; name: string }[] }) {
   const [state, action, pending] = useActionState<FormState, FormData>(createVehicleAction, initialFormState);

@@ -1,0 +1,4 @@
+import { apiRoute } from "@/lib/http/api-route";
+import { markAllNotificationsRead, markAllNotificationsReadOperation } from "@/lib/notifications";
+
+export const POST = apiRoute(markAllNotificationsReadOperation, async ({ scope }) => markAllNotificationsRead(scope));

@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/http/api-route";
+import { notificationEventStream, streamNotificationsOperation } from "@/lib/notifications";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export const GET = apiRoute(streamNotificationsOperation, async ({ scope, request }) => notificationEventStream(scope, request.signal));

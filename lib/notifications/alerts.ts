@@ -1,0 +1,96 @@
+import type { Tx } from "@/lib/db/prisma";
+import { toMoney } from "@/lib/money";
+import { activeUserIdsWithRoles } from "./repository";
+import { createNotification, createNotifications, type NewNotification } from "./service";
+
+type OpportunityRef = { id: string; name: string };
+type Money = { toString(): string } | string | number;
+
+const TITLE_MAX = 200;
+
+function title(prefix: string, name: string): string {
+  const text = `${prefix}${name}`;
+  return text.length <= TITLE_MAX ? text : `${text.slice(0, TITLE_MAX - 1)}…`;
+}
+
+/** "USD 50,000.00" from a decimal, without float arithmetic. */
+export function formatAmount(value: Money, currency: string): string {
+  const [whole = "0", fraction = "00"] = toMoney(value.toString()).split(".");
+  const negative = whole.startsWith("-");
+  const digits = negative ? whole.slice(1) : whole;
+  return `${currency} ${negative ? "-" : ""}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${fraction}`;
+}
+
+const opportunityLink = (id: string) => ({ actionUrl: `/opportunities/${id}`, actionLabel: "View opportunity" });
+
+export type OpportunityAssigned = {
+  tenantId: string;
+  opportunity: OpportunityRef;
+  assigneeId: string;
+  actorId: string;
+  actorName: string;
+};
+
+/** Tells the assignee about an opportunity someone else gave them (nothing when they assigned it to themselves). */
+export async function notifyOpportunityAssigned(event: OpportunityAssigned, tx?: Tx): Promise<number> {
+  if (event.assigneeId === event.actorId) return 0;
+  const row = await createNotification(
+    {
+      tenantId: event.tenantId,
+      userId: event.assigneeId,
+      title: title("New opportunity assigned: ", event.opportunity.name),
+      message: `${event.actorName} assigned you the opportunity "${event.opportunity.name}".`,
+      type: "INFO",
+      category: "OPPORTUNITY",
+      ...opportunityLink(event.opportunity.id),
+      relatedEntityType: "opportunity",
+      relatedEntityId: event.opportunity.id,
+    },
+    tx,
+  );
+  return row ? 1 : 0;
+}
+
+export type OpportunityClosed = {
+  tenantId: string;
+  opportunity: OpportunityRef & { estimated_value: Money; currency: string };
+  won: boolean;
+  actorId: string;
+  actorName: string;
+  lossReason?: string | null;
+};
+
+/**
+ * Tells every active supervisor and admin of the tenant that a deal closed: SUCCESS when won, WARNING when lost
+ * (with the reason). A deal closes once, so the alert is deduplicated per opportunity and recipient.
+ */
+export async function notifyOpportunityClosed(event: OpportunityClosed, tx?: Tx): Promise<number> {
+  const recipients = await activeUserIdsWithRoles(event.tenantId, { in: ["SUPERVISOR", "ADMIN"] });
+  const { opportunity } = event;
+  const amount = formatAmount(opportunity.estimated_value, opportunity.currency);
+  const base: Omit<NewNotification, "userId"> = event.won
+    ? {
+        tenantId: event.tenantId,
+        title: title("Deal won: ", opportunity.name),
+        message: `${event.actorName} closed "${opportunity.name}" as won for ${amount}.`,
+        type: "SUCCESS",
+      }
+    : {
+        tenantId: event.tenantId,
+        title: title("Deal lost: ", opportunity.name),
+        message: `${event.actorName} closed "${opportunity.name}" (${amount}) as lost. Reason: ${event.lossReason?.trim() || "not given"}.`,
+        type: "WARNING",
+      };
+  return createNotifications(
+    recipients.map((userId) => ({
+      ...base,
+      userId,
+      category: "OPPORTUNITY",
+      ...opportunityLink(opportunity.id),
+      relatedEntityType: "opportunity",
+      relatedEntityId: opportunity.id,
+      dedupeKey: `opportunity-closed:${opportunity.id}`,
+    })),
+    tx,
+  );
+}

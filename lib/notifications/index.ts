@@ -1,0 +1,22 @@
+/** What the other modules, the scheduled checks and the edges use of the notifications module. */
+export {
+  createNotification,
+  createNotificationRows,
+  createNotifications,
+  deleteNotification,
+  deleteOldNotifications,
+  getNotification,
+  listNotificationPage,
+  markAllNotificationsRead,
+  markNotificationRead,
+  sendNotifications,
+  unreadCount,
+  updateEmailStatus,
+  type EmailStatus,
+  type NewNotification,
+} from "./service";
+export { notifyOpportunityAssigned, notifyOpportunityClosed, type OpportunityAssigned, type OpportunityClosed } from "./alerts";
+export { notificationEventStream } from "./stream";
+export { serializeNotification, type NotificationRow } from "./serialize";
+export * from "./schemas";
+export * from "./operations";

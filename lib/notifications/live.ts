@@ -1,0 +1,168 @@
+import pg from "pg";
+import { logger } from "@/lib/log";
+import { decodeLiveEvent, NOTIFICATION_CHANNEL, type LiveEvent } from "./live-events";
+
+/** A subscriber hears its user's events; `resync` means events may have been missed (the connection dropped). */
+export type LiveListener = (event: LiveEvent | { kind: "resync" }) => void;
+
+const IDLE_CLOSE_MS = 30_000;
+const MAX_RECONNECT_DELAY_MS = 30_000;
+export const LISTEN_APPLICATION_NAME = "onquota-notifications-listen";
+
+/**
+ * One LISTEN connection per server process (plain `pg`, outside Prisma's pool), fanning NOTIFY payloads out to
+ * the in-process subscribers of each user. It opens with the first subscriber, reconnects with backoff when it
+ * drops, and closes a while after the last subscriber leaves.
+ */
+class LiveHub {
+  private readonly listeners = new Map<string, Set<LiveListener>>();
+  private client: pg.Client | null = null;
+  private connecting: Promise<void> | null = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private everConnected = false;
+
+  /** Resolves once the LISTEN is in place (or its first attempt failed and a retry is scheduled). */
+  async subscribe(userId: string, listener: LiveListener): Promise<() => void> {
+    const set = this.listeners.get(userId) ?? new Set();
+    set.add(listener);
+    this.listeners.set(userId, set);
+    this.clearIdleTimer();
+    await this.ensureConnected();
+    let active = true;
+    return () => {
+      if (!active) return;
+      active = false;
+      this.remove(userId, listener);
+    };
+  }
+
+  subscriberCount(userId?: string): number {
+    if (userId) return this.listeners.get(userId)?.size ?? 0;
+    let total = 0;
+    for (const set of this.listeners.values()) total += set.size;
+    return total;
+  }
+
+  isListening(): boolean {
+    return this.client !== null;
+  }
+
+  /** Closes the connection now (tests, shutdown). */
+  async close(): Promise<void> {
+    this.clearIdleTimer();
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+    await this.connecting?.catch(() => undefined);
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => undefined);
+  }
+
+  private remove(userId: string, listener: LiveListener) {
+    const set = this.listeners.get(userId);
+    set?.delete(listener);
+    if (set && set.size === 0) this.listeners.delete(userId);
+    if (this.listeners.size === 0) this.scheduleIdleClose();
+  }
+
+  private ensureConnected(): Promise<void> {
+    if (this.client) return Promise.resolve();
+    this.connecting ??= this.connect().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new pg.Client({
+      connectionString: process.env.DATABASE_URL,
+      connectionTimeoutMillis: 5_000,
+      keepAlive: true,
+      application_name: LISTEN_APPLICATION_NAME,
+    });
+    client.on("notification", (message) => {
+      if (message.channel !== NOTIFICATION_CHANNEL || !message.payload) return;
+      const event = decodeLiveEvent(message.payload);
+      if (event) this.dispatch(event.userId, event);
+    });
+    client.on("error", (error) => this.dropped(client, error));
+    client.on("end", () => this.dropped(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${NOTIFICATION_CHANNEL}`);
+    } catch (error) {
+      client.removeAllListeners();
+      client.on("error", () => undefined);
+      await client.end().catch(() => undefined);
+      logger.warn({ err: error }, "notifications: LISTEN connection failed");
+      this.scheduleReconnect();
+      return;
+    }
+    this.client = client;
+    this.failures = 0;
+    if (this.everConnected) this.broadcast({ kind: "resync" });
+    this.everConnected = true;
+    if (this.listeners.size === 0) this.scheduleIdleClose();
+  }
+
+  private dropped(client: pg.Client, error?: Error) {
+    if (this.client !== client) return;
+    this.client = null;
+    client.removeAllListeners();
+    client.on("error", () => undefined);
+    client.end().catch(() => undefined);
+    logger.warn({ err: error }, "notifications: LISTEN connection lost");
+    if (this.listeners.size > 0) this.scheduleReconnect();
+  }
+
+  private scheduleReconnect() {
+    if (this.reconnectTimer || this.listeners.size === 0) return;
+    const delay = Math.min(MAX_RECONNECT_DELAY_MS, 250 * 2 ** this.failures);
+    this.failures += 1;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (this.listeners.size > 0) void this.ensureConnected();
+    }, delay);
+    this.reconnectTimer.unref();
+  }
+
+  private scheduleIdleClose() {
+    this.clearIdleTimer();
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.listeners.size === 0) void this.close();
+    }, IDLE_CLOSE_MS);
+    this.idleTimer.unref();
+  }
+
+  private clearIdleTimer() {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  private dispatch(userId: string, event: LiveEvent) {
+    for (const listener of [...(this.listeners.get(userId) ?? [])]) this.call(listener, event);
+  }
+
+  private broadcast(event: { kind: "resync" }) {
+    for (const set of this.listeners.values()) for (const listener of [...set]) this.call(listener, event);
+  }
+
+  private call(listener: LiveListener, event: LiveEvent | { kind: "resync" }) {
+    try {
+      listener(event);
+    } catch (error) {
+      logger.error({ err: error }, "notifications: live subscriber failed");
+    }
+  }
+}
+
+const globalForLive = globalThis as unknown as { onquotaLiveHub?: LiveHub };
+
+/** The process-wide hub (kept on globalThis so that dev reloads do not open a second LISTEN connection). */
+export function liveHub(): LiveHub {
+  globalForLive.onquotaLiveHub ??= new LiveHub();
+  return globalForLive.onquotaLiveHub;
+}

@@ -1,0 +1,108 @@
+import type { Scope } from "@/lib/auth/scope";
+import { db, Prisma, type Tx } from "@/lib/db/prisma";
+import type { NotificationCategory, NotificationType } from "@/lib/generated/prisma/enums";
+import { skipTake } from "@/lib/http/pagination";
+import type { PageRequest } from "@/lib/http/query";
+import { notificationSelect, type NotificationRow } from "./serialize";
+
+export type NotificationFilter = { isRead?: boolean; type?: NotificationType; category?: NotificationCategory };
+
+export type NotificationData = Prisma.NotificationCreateManyInput;
+
+/** Everyone, managers included, reaches only their own live notifications. */
+function ownWhere(scope: Scope): Prisma.NotificationWhereInput {
+  return { tenantId: scope.tenantId, userId: scope.userId, isDeleted: false };
+}
+
+/**
+ * The unread count as one COUNT served by the partial index idx_notifications_unread_only. The user id alone
+ * is enough: a notification is only ever written for a user of its own tenant (see `tenantsOfUsers`).
+ */
+export function unreadCountSql(userId: string): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS unread FROM notifications WHERE user_id = ${userId}::uuid AND is_read = false AND is_deleted = false`;
+}
+
+export async function countUnread(scope: Scope): Promise<number> {
+  const [row] = await db().$queryRaw<Array<{ unread: number }>>(unreadCountSql(scope.userId));
+  return row?.unread ?? 0;
+}
+
+/** A page of the caller's notifications, newest first, with the total under the filter and the unread count. */
+export async function listNotifications(
+  scope: Scope,
+  filter: NotificationFilter,
+  page: PageRequest,
+): Promise<{ rows: NotificationRow[]; total: number; unread: number }> {
+  const where: Prisma.NotificationWhereInput = { ...ownWhere(scope), isRead: filter.isRead, type: filter.type, category: filter.category };
+  const [rows, total, unread] = await Promise.all([
+    db().notification.findMany({ where, select: notificationSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...skipTake(page) }),
+    db().notification.count({ where }),
+    countUnread(scope),
+  ]);
+  return { rows, total, unread };
+}
+
+export function findNotification(scope: Scope, id: string): Promise<NotificationRow | null> {
+  return db().notification.findFirst({ where: { ...ownWhere(scope), id }, select: notificationSelect });
+}
+
+/** Marks one notification read unless it already is (the first read_at stays); `changed` says whether it was unread. */
+export async function markRead(scope: Scope, id: string, now: Date): Promise<{ row: NotificationRow; changed: boolean } | null> {
+  const { count } = await db().notification.updateMany({ where: { ...ownWhere(scope), id, isRead: false }, data: { isRead: true, readAt: now } });
+  const row = await findNotification(scope, id);
+  return row ? { row, changed: count > 0 } : null;
+}
+
+export async function markAllRead(scope: Scope, now: Date): Promise<number> {
+  const { count } = await db().notification.updateMany({ where: { ...ownWhere(scope), isRead: false }, data: { isRead: true, readAt: now } });
+  return count;
+}
+
+export async function softDeleteNotification(scope: Scope, id: string, now: Date): Promise<boolean> {
+  const { count } = await db().notification.updateMany({ where: { ...ownWhere(scope), id }, data: { isDeleted: true, deletedAt: now } });
+  return count > 0;
+}
+
+/** One INSERT; a row whose (user_id, dedupe_key) already exists is skipped. Returns the rows actually created. */
+export function insertNotifications(data: NotificationData[], client: Tx = db()): Promise<NotificationRow[]> {
+  if (data.length === 0) return Promise.resolve([]);
+  return client.notification.createManyAndReturn({ data, skipDuplicates: true, select: notificationSelect });
+}
+
+/** The tenant of each of these users (unknown ids are absent). */
+export async function tenantsOfUsers(userIds: string[], client: Tx = db()): Promise<Map<string, string>> {
+  const users = await client.user.findMany({ where: { id: { in: userIds } }, select: { id: true, tenantId: true } });
+  return new Map(users.map((user) => [user.id, user.tenantId]));
+}
+
+export function countActiveTenantUsers(scope: Scope, userIds: string[]): Promise<number> {
+  return db().user.count({ where: { id: { in: userIds }, tenantId: scope.tenantId, isActive: true } });
+}
+
+export async function activeUserIdsWithRoles(tenantId: string, roles: Prisma.UserWhereInput["role"]): Promise<string[]> {
+  const users = await db().user.findMany({ where: { tenantId, isActive: true, role: roles }, select: { id: true }, orderBy: { id: "asc" } });
+  return users.map((user) => user.id);
+}
+
+export async function setEmailStatus(
+  id: string,
+  data: { emailSent: boolean; emailSentAt?: Date | null; emailError: string | null },
+): Promise<NotificationRow | null> {
+  const { count } = await db().notification.updateMany({ where: { id }, data });
+  return count === 0 ? null : db().notification.findUnique({ where: { id }, select: notificationSelect });
+}
+
+/** Soft-deletes the read notifications created before `cutoff` (idx_notifications_cleanup); unread ones stay. */
+export async function softDeleteReadBefore(cutoff: Date, now: Date): Promise<number> {
+  const { count } = await db().notification.updateMany({
+    where: { isRead: true, isDeleted: false, createdAt: { lt: cutoff } },
+    data: { isDeleted: true, deletedAt: now },
+  });
+  return count;
+}
+
+/** NOTIFY each payload on the channel; inside a transaction PostgreSQL delivers them only when it commits. */
+export async function notifyChannel(channel: string, payloads: string[], client: Tx = db()): Promise<void> {
+  if (payloads.length === 0) return;
+  await client.$executeRaw`SELECT pg_notify(${channel}, payload) FROM unnest(${payloads}::text[]) AS payload`;
+}

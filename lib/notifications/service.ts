@@ -1,0 +1,159 @@
+import type { Scope } from "@/lib/auth/scope";
+import { addDays, systemClock, type Clock } from "@/lib/clock";
+import type { Tx } from "@/lib/db/prisma";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { NotificationCategory, NotificationType } from "@/lib/generated/prisma/enums";
+import { pageOf } from "@/lib/http/pagination";
+import { publishLive } from "./publish";
+import {
+  countActiveTenantUsers,
+  countUnread,
+  findNotification,
+  insertNotifications,
+  listNotifications,
+  markAllRead,
+  markRead,
+  setEmailStatus,
+  softDeleteNotification,
+  softDeleteReadBefore,
+  tenantsOfUsers,
+} from "./repository";
+import type { CreateNotificationsBody, ListNotificationsQuery, NotificationListOut, NotificationOut } from "./schemas";
+import { serializeNotification, type NotificationRow } from "./serialize";
+
+/** A notification another module (or a scheduled check) raises for one user. */
+export type NewNotification = {
+  tenantId: string;
+  userId: string;
+  title: string;
+  message: string;
+  type?: NotificationType;
+  category?: NotificationCategory;
+  actionUrl?: string | null;
+  actionLabel?: string | null;
+  relatedEntityType?: string | null;
+  relatedEntityId?: string | null;
+  /** The same alert with the same key is created for a user at most once. */
+  dedupeKey?: string | null;
+};
+
+/** Creates one notification; null when its dedupe key already exists for that user. */
+export async function createNotification(input: NewNotification, tx?: Tx): Promise<NotificationRow | null> {
+  const [row] = await createNotificationRows([input], tx);
+  return row ?? null;
+}
+
+/** Creates many in one INSERT, skipping already-existing dedupe keys; returns how many were created. */
+export async function createNotifications(inputs: NewNotification[], tx?: Tx): Promise<number> {
+  return (await createNotificationRows(inputs, tx)).length;
+}
+
+/**
+ * The rows actually created (for callers that go on to email them). Recipients must belong to the tenant
+ * named with them: that invariant is what lets the unread count filter by user alone.
+ */
+export async function createNotificationRows(inputs: NewNotification[], tx?: Tx): Promise<NotificationRow[]> {
+  if (inputs.length === 0) return [];
+  const tenants = await tenantsOfUsers([...new Set(inputs.map((input) => input.userId))], tx);
+  for (const input of inputs) {
+    if (tenants.get(input.userId) !== input.tenantId) throw new Error(`Notification recipient ${input.userId} is not a user of tenant ${input.tenantId}.`);
+  }
+  const rows = await insertNotifications(
+    inputs.map((input) => ({
+      tenantId: input.tenantId,
+      userId: input.userId,
+      title: input.title,
+      message: input.message,
+      type: input.type,
+      category: input.category,
+      actionUrl: input.actionUrl ?? null,
+      actionLabel: input.actionLabel ?? null,
+      relatedEntityType: input.relatedEntityType ?? null,
+      relatedEntityId: input.relatedEntityId ?? null,
+      dedupeKey: input.dedupeKey ?? null,
+    })),
+    tx,
+  );
+  await publishLive(
+    rows.map((row) => ({ userId: row.userId, kind: "created" as const, notificationIds: [row.id] })),
+    tx,
+  );
+  return rows;
+}
+
+/**
+ * POST /notifications: managers notify active users of their own tenant. Returns the created rows too, so the
+ * edge can hand them to the email module when `send_email` is set.
+ */
+export async function sendNotifications(scope: Scope, body: CreateNotificationsBody): Promise<{ created: number; rows: NotificationRow[] }> {
+  const userIds = [...new Set(body.user_ids)];
+  if ((await countActiveTenantUsers(scope, userIds)) !== userIds.length) {
+    throw ValidationError.field("user_ids", "must all be active users of your company");
+  }
+  const rows = await createNotificationRows(
+    userIds.map((userId) => ({
+      tenantId: scope.tenantId,
+      userId,
+      title: body.title,
+      message: body.message,
+      type: body.type,
+      category: body.category,
+      actionUrl: body.action_url,
+      actionLabel: body.action_label,
+    })),
+  );
+  return { created: rows.length, rows };
+}
+
+export async function listNotificationPage(scope: Scope, query: ListNotificationsQuery): Promise<NotificationListOut> {
+  const { rows, total, unread } = await listNotifications(scope, { isRead: query.is_read, type: query.type, category: query.category }, query);
+  return { ...pageOf(rows.map(serializeNotification), total, query), unread_count: unread };
+}
+
+export async function getNotification(scope: Scope, id: string): Promise<NotificationOut> {
+  const row = await findNotification(scope, id);
+  if (!row) throw new NotFoundError("Notification");
+  return serializeNotification(row);
+}
+
+export async function unreadCount(scope: Scope): Promise<{ unread_count: number }> {
+  return { unread_count: await countUnread(scope) };
+}
+
+/** Idempotent: reading a read notification changes nothing and keeps its first read_at. */
+export async function markNotificationRead(scope: Scope, id: string, clock: Clock = systemClock): Promise<NotificationOut> {
+  const result = await markRead(scope, id, clock());
+  if (!result) throw new NotFoundError("Notification");
+  if (result.changed) await publishLive([{ userId: scope.userId, kind: "read", notificationIds: [id] }]);
+  return serializeNotification(result.row);
+}
+
+export async function markAllNotificationsRead(scope: Scope, clock: Clock = systemClock): Promise<{ message: string; count: number }> {
+  const count = await markAllRead(scope, clock());
+  if (count > 0) await publishLive([{ userId: scope.userId, kind: "read_all", notificationIds: [] }]);
+  return { message: `Marked ${count} notifications as read`, count };
+}
+
+/** Soft delete of one of the caller's own notifications. */
+export async function deleteNotification(scope: Scope, id: string, clock: Clock = systemClock): Promise<void> {
+  if (!(await softDeleteNotification(scope, id, clock()))) throw new NotFoundError("Notification");
+  await publishLive([{ userId: scope.userId, kind: "deleted", notificationIds: [id] }]);
+}
+
+export type EmailStatus = { sent: boolean; error?: string | null };
+
+/** Records the outcome of emailing a notification: sent (with its time) or the error of a failed attempt. */
+export async function updateEmailStatus(id: string, status: EmailStatus, clock: Clock = systemClock): Promise<NotificationRow> {
+  const row = await setEmailStatus(
+    id,
+    status.sent ? { emailSent: true, emailSentAt: clock(), emailError: null } : { emailSent: false, emailError: status.error ?? "Email could not be sent." },
+  );
+  if (!row) throw new NotFoundError("Notification");
+  return row;
+}
+
+/** The monthly cleanup: soft-deletes read notifications older than `olderThanDays`; unread ones stay. */
+export async function deleteOldNotifications(olderThanDays = 90, clock: Clock = systemClock): Promise<number> {
+  const now = clock();
+  return softDeleteReadBefore(addDays(now, -olderThanDays), now);
+}
