@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { Prisma } from "@/lib/generated/prisma/client";
+// The browser entry: Prisma's decimal.js without the server client, so these schemas also run in client-side forms.
+import { Prisma } from "@/lib/generated/prisma/browser";
 
 export const Decimal = Prisma.Decimal;
-export type Decimal = Prisma.Decimal;
+export type Decimal = InstanceType<typeof Prisma.Decimal>;
 
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
@@ -54,7 +55,7 @@ export function decimalInput({ scale = 2, integerDigits = 12, min, max, exclusiv
 }
 
 /** Money and probability travel as strings with exactly two decimals. */
-export function toMoney(value: Prisma.Decimal | string | number): string {
+export function toMoney(value: Decimal | string | number): string {
   return new Prisma.Decimal(value).toFixed(2);
 }
 

@@ -22,7 +22,7 @@ export function notificationEventStream(scope: Scope, signal: AbortSignal, optio
       let closed = false;
       let lastCount: number | null = null;
       let unsubscribe = () => {};
-      let heartbeat: NodeJS.Timeout | undefined;
+      let stopHeartbeat = () => {};
       let work = Promise.resolve();
 
       const write = (text: string) => {
@@ -59,7 +59,7 @@ export function notificationEventStream(scope: Scope, signal: AbortSignal, optio
       stop = () => {
         if (closed) return;
         closed = true;
-        clearInterval(heartbeat);
+        stopHeartbeat();
         unsubscribe();
         signal.removeEventListener("abort", stop);
         try {
@@ -77,7 +77,8 @@ export function notificationEventStream(scope: Scope, signal: AbortSignal, optio
         stop();
         return;
       }
-      heartbeat = setInterval(() => write(": heartbeat\n\n"), options.heartbeatMs ?? HEARTBEAT_MS);
+      const heartbeat = setInterval(() => write(": heartbeat\n\n"), options.heartbeatMs ?? HEARTBEAT_MS);
+      stopHeartbeat = () => clearInterval(heartbeat);
       enqueueWork(sendCount);
     },
     cancel() {

@@ -257,6 +257,50 @@ class EngineServer {
     }
   }
 
+  /**
+   * The WASM engine's createMigration and evaluateDataLoss take the schema of the migrations
+   * directory only from its migration schema cache, keyed by the list of migrations. On a miss
+   * they cannot build it: unlike devDiagnostic, diagnoseMigrationHistory and diff, these two calls
+   * are not given the adapter factory, so there is no shadow database to replay the migrations
+   * on ("PostgreSQL shadow DB must be provided through an external factory"). Only
+   * diagnoseMigrationHistory/devDiagnostic fill that cache, and only for the migrations that are
+   * already applied to the database. `migrate dev` runs devDiagnostic, then applies the pending
+   * migrations, then asks for evaluateDataLoss and createMigration with the full list. So the cache
+   * misses whenever a migration was still pending at devDiagnostic time (a fresh database, a
+   * migration made with --create-only). On that error, fill the cache with a
+   * diagnoseMigrationHistory on the same list (everything is applied by now, so it caches the
+   * whole list, using a temporary shadow database), then try again.
+   */
+  async withMigrationsSchema(engine, params, call) {
+    try {
+      return await call();
+    } catch (error) {
+      if (!params?.migrationsList || !/shadow DB must be provided through an external factory/i.test(String(error?.message ?? ""))) throw error;
+      log.debug("Migrations schema not cached by the WASM engine; computing it with diagnoseMigrationHistory");
+    }
+    const diagnostic = await engine.diagnoseMigrationHistory({
+      migrationsList: params.migrationsList,
+      optInToShadowDatabase: true,
+      filters: params.filters ?? { externalTables: [], externalEnums: [] },
+    });
+    try {
+      return await call();
+    } catch (error) {
+      if (!/shadow DB must be provided through an external factory/i.test(String(error?.message ?? ""))) throw error;
+      // Still not cached: some migrations are not (successfully) applied to the database.
+      const pending = diagnostic?.history?.unappliedMigrationNames ?? [];
+      const failed = diagnostic?.failedMigrationNames ?? [];
+      const detail = [pending.length && `not applied: ${pending.join(", ")}`, failed.length && `failed: ${failed.join(", ")}`]
+        .filter(Boolean)
+        .join("; ");
+      throw new Error(
+        "This schema engine (Prisma's WASM engine) can compute the schema of the migrations directory only when every migration in it is applied to the database" +
+          (detail ? `, and some are not (${detail})` : "") +
+          ". Apply them (`prisma migrate deploy`, or `prisma migrate resolve` for failed ones) and try again.",
+      );
+    }
+  }
+
   datasourceUrlFrom(params) {
     const ds = params?.datasource;
     if (ds?.tag === "ConnectionString" && ds.url) return ds.url;
@@ -308,9 +352,14 @@ class EngineServer {
         return { exitCode: result?.exitCode ?? 0, stdout: null };
       }
       case "createMigration":
+      case "evaluateDataLoss": {
+        const engine = await this.getEngine();
+        await this.armPreviewFeatures(engine, params);
+        const result = await this.withMigrationsSchema(engine, params, () => engine[method](params));
+        return result === undefined ? {} : result;
+      }
       case "devDiagnostic":
       case "diagnoseMigrationHistory":
-      case "evaluateDataLoss":
       case "introspect":
       case "schemaPush": {
         const engine = await this.getEngine();

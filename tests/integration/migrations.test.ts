@@ -4,12 +4,16 @@
  * installed), produce the schema of prisma/schema.prisma — partial indexes included — and the
  * drift gate (`npm run db:drift`) agrees, and catches a schema change that has no migration.
  *
- * Self-contained: a fresh database on the server of TEST_PG_ADMIN_URL
+ * `migrate dev` creates further migrations (the WASM engine gets the migrations' schema from a
+ * cache it only fills for applied migrations; the replacement engine fills it when it misses),
+ * on a temporary copy of prisma/schema.prisma and prisma/migrations.
+ *
+ * Self-contained: fresh databases on the server of TEST_PG_ADMIN_URL
  * (default postgresql://postgres@127.0.0.1:5432/postgres), dropped afterwards.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,11 +26,15 @@ const TIMEOUT = 120_000;
 
 // Short enough that the engine's temporary shadow databases are named `<dbName>_shadow_<hex>`.
 const dbName = `oq_migr_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-const dbUrl = (() => {
+const urlOf = (name: string) => {
   const u = new URL(ADMIN_URL);
-  u.pathname = `/${dbName}`;
+  u.pathname = `/${name}`;
   return u.toString();
-})();
+};
+const dbUrl = urlOf(dbName);
+// The `migrate dev` database (fresh, separate from the one migrate deploy filled above).
+const devDbName = `${dbName}_dev`;
+const devDbUrl = urlOf(devDbName);
 
 interface RunResult {
   code: number | null;
@@ -53,6 +61,8 @@ function run(command: string, args: string[], extraEnv: Record<string, string> =
 }
 
 const prisma = (...args: string[]) => run(process.execPath, [path.join(ROOT, "scripts", "prisma.mjs"), ...args]);
+const prismaDev = (...args: string[]) =>
+  run(process.execPath, [path.join(ROOT, "scripts", "prisma.mjs"), ...args], { DATABASE_URL: devDbUrl });
 const npmRun = (script: string) => run(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "-s", script]);
 
 async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -87,21 +97,51 @@ function schemaTables(schema: string): string[] {
   return tables;
 }
 
-function leftoverShadowDatabases(): Promise<string[]> {
+function leftoverShadowDatabases(database = dbName): Promise<string[]> {
   return withAdmin(async (c) => {
     const { rows } = await c.query<{ datname: string }>(
       "SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY 1",
-      [`${dbName.replace(/_/g, "\\_")}\\_shadow\\_%`],
+      [`${database.replace(/_/g, "\\_")}\\_shadow\\_%`],
     );
     return rows.map((r) => r.datname);
   });
 }
+
+async function queryDev<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+  const client = new pg.Client({ connectionString: devDbUrl, connectionTimeoutMillis: 10_000 });
+  client.on("error", () => undefined);
+  await client.connect();
+  try {
+    return (await client.query<R>(sql, params)).rows;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Inserts `lines` into `model <name> { ... }`, just before its closing brace. */
+function addToModel(schema: string, model: string, lines: string): string {
+  const re = new RegExp(`^(model ${model} \\{[\\s\\S]*?)^\\}`, "m");
+  expect(re.test(schema), `model ${model} in schema.prisma`).toBe(true);
+  return schema.replace(re, (_, body: string) => `${body}${lines}\n}`);
+}
+
+/** Index names created / dropped by a migration script. */
+function indexStatements(sql: string): { created: string[]; dropped: string[] } {
+  return {
+    created: [...sql.matchAll(/CREATE (?:UNIQUE )?INDEX "([^"]+)"/g)].map((m) => m[1]!),
+    dropped: [...sql.matchAll(/DROP INDEX "(?:[^"]+"\.")?([^"]+)"/g)].map((m) => m[1]!),
+  };
+}
+
+/** `YYYYMMDDHHMMSS` (UTC), the prefix of migration folder names. */
+const migrationStamp = (d: Date) => d.toISOString().replace(/\D/g, "").slice(0, 14);
 
 const report = (label: string, r: RunResult) => process.stderr.write(`[migrations] ${label}: exit ${r.code} in ${r.ms} ms\n`);
 const output = (r: RunResult) => `exit ${r.code}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 
 describe("prisma migrations", () => {
   let tmpDir: string | undefined;
+  let devDir: string | undefined;
 
   beforeAll(async () => {
     await withAdmin((c) => c.query(`CREATE DATABASE "${dbName}"`));
@@ -109,7 +149,9 @@ describe("prisma migrations", () => {
 
   afterAll(async () => {
     if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+    if (devDir) rmSync(devDir, { recursive: true, force: true });
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`));
+    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${devDbName}" WITH (FORCE)`));
   }, TIMEOUT);
 
   it(
@@ -235,4 +277,196 @@ describe("prisma migrations", () => {
     },
     TIMEOUT,
   );
+  describe("migrate dev on a copy of prisma/", () => {
+    const realMigrations = () => readdirSync(path.join(ROOT, "prisma", "migrations")).sort();
+    let realMigrationsBefore: string[] = [];
+    let schemaPath = "";
+    let migrationsDir = "";
+    let configPath = "";
+    let schema = "";
+
+    const newMigrationFolders = (before: string[]) =>
+      readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !before.includes(d.name))
+        .map((d) => d.name);
+    const migrationFolders = () =>
+      readdirSync(migrationsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort();
+    // Never the project's prisma.config.ts: its migrations.path would be the real prisma/migrations.
+    const withConfig = (...args: string[]) => [...args, "--config", configPath];
+    const appliedMigrations = async () =>
+      (
+        await queryDev<{ migration_name: string; finished_at: Date | null }>(
+          "SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name",
+        )
+      ).map((r) => `${r.migration_name}${r.finished_at ? "" : " (unfinished)"}`);
+    const indexDefs = async () =>
+      Object.fromEntries(
+        (
+          await queryDev<{ indexname: string; indexdef: string }>(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'",
+          )
+        ).map((r) => [r.indexname, r.indexdef]),
+      );
+    /** Both drift checks: migrations vs schema, and the migrated database vs schema. */
+    const expectNoDrift = async (label: string) => {
+      const fromMigrations = await prismaDev(
+        ...withConfig("migrate", "diff", "--from-migrations", migrationsDir, "--to-schema", schemaPath, "--exit-code"),
+      );
+      report(`${label}: diff migrations -> schema`, fromMigrations);
+      expect(fromMigrations.code, output(fromMigrations)).toBe(0);
+      expect(fromMigrations.stdout).toMatch(/No difference detected/);
+      const fromDatabase = await prismaDev(
+        ...withConfig("migrate", "diff", "--from-config-datasource", "--to-schema", schemaPath, "--exit-code"),
+      );
+      report(`${label}: diff database -> schema`, fromDatabase);
+      expect(fromDatabase.code, output(fromDatabase)).toBe(0);
+      expect(fromDatabase.stdout).toMatch(/No difference detected/);
+    };
+
+    beforeAll(async () => {
+      realMigrationsBefore = realMigrations();
+      devDir = mkdtempSync(path.join(os.tmpdir(), "oq-migrate-dev-"));
+      schemaPath = path.join(devDir, "schema.prisma");
+      migrationsDir = path.join(devDir, "migrations");
+      configPath = path.join(devDir, "prisma.config.ts");
+      cpSync(path.join(ROOT, "prisma", "schema.prisma"), schemaPath);
+      cpSync(path.join(ROOT, "prisma", "migrations"), migrationsDir, { recursive: true });
+      // No import: "prisma/config" does not resolve from the temporary directory (defineConfig only
+      // returns its argument).
+      writeFileSync(
+        configPath,
+        [
+          "export default {",
+          `  schema: ${JSON.stringify(schemaPath)},`,
+          `  migrations: { path: ${JSON.stringify(migrationsDir)} },`,
+          '  datasource: { url: process.env.DATABASE_URL ?? "" },',
+          "};",
+          "",
+        ].join("\n"),
+      );
+      schema = readFileSync(schemaPath, "utf8");
+      await withAdmin((c) => c.query(`CREATE DATABASE "${devDbName}"`));
+
+      // schema.prisma may be ahead of the committed migrations while a migration is being written:
+      // bring the copy in sync first, so that the migrations below contain only the test's changes.
+      const pending = await prismaDev(
+        ...withConfig("migrate", "diff", "--from-migrations", migrationsDir, "--to-schema", schemaPath, "--script", "--exit-code"),
+      );
+      expect([0, 2], output(pending)).toContain(pending.code);
+      if (pending.code === 2) {
+        const last = migrationFolders().at(-1) ?? "";
+        const name = `${migrationStamp(new Date(Date.now() - 60_000))}_pending_schema_changes`;
+        expect(name > last, `${name} sorts after ${last}`).toBe(true);
+        mkdirSync(path.join(migrationsDir, name));
+        writeFileSync(path.join(migrationsDir, name, "migration.sql"), pending.stdout);
+      }
+    }, TIMEOUT);
+
+    afterAll(() => {
+      // The project's own migrations folder was left alone.
+      expect(realMigrations()).toEqual(realMigrationsBefore);
+    });
+
+    it(
+      "migrate dev --create-only writes a second migration (fresh database, partial index), migrate deploy applies it",
+      async () => {
+        schema = addToModel(
+          addToModel(schema, "Quote", '  internalNote String? @map("internal_note") @db.VarChar(500)\n'),
+          "Quote",
+          '  @@index([clientId], map: "idx_quotes_client_active", where: raw("is_deleted = false"))\n',
+        );
+        writeFileSync(schemaPath, schema);
+        const before = migrationFolders();
+
+        const create = await prismaDev(...withConfig("migrate", "dev", "--create-only", "--name", "second", "--schema", schemaPath));
+        report("migrate dev --create-only --name second", create);
+        expect(create.code, output(create)).toBe(0);
+        expect(create.stdout).toMatch(/created the following migration without applying it/);
+        expect(create.stderr).not.toMatch(/shadow DB must be provided/);
+
+        const created = newMigrationFolders(before);
+        expect(created).toHaveLength(1);
+        expect(created[0]).toMatch(/^\d{14}_second$/);
+        const sql = readFileSync(path.join(migrationsDir, created[0]!, "migration.sql"), "utf8");
+        expect(sql).toMatch(/ALTER TABLE "quotes" ADD COLUMN\s+"internal_note" VARCHAR\(500\);/);
+        expect(sql).toContain('CREATE INDEX "idx_quotes_client_active" ON "quotes"("client_id") WHERE (is_deleted = false);');
+        // The existing partial indexes are seen on the shadow database: nothing is re-created or dropped.
+        expect(indexStatements(sql)).toEqual({ created: ["idx_quotes_client_active"], dropped: [] });
+        // --create-only: the earlier migrations are applied, the new one is not.
+        expect(await appliedMigrations()).toEqual(before);
+        expect(await leftoverShadowDatabases(devDbName)).toEqual([]);
+
+        const deploy = await prismaDev(...withConfig("migrate", "deploy"));
+        report("migrate deploy (second)", deploy);
+        expect(deploy.code, output(deploy)).toBe(0);
+        expect(await appliedMigrations()).toEqual([...before, created[0]]);
+        expect((await indexDefs()).idx_quotes_client_active).toMatch(/\(client_id\) WHERE \(?is_deleted = false\)?/);
+
+        await expectNoDrift("second");
+        expect(await leftoverShadowDatabases(devDbName)).toEqual([]);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      "migrate dev --name creates and applies a third migration",
+      async () => {
+        schema = addToModel(
+          schema,
+          "Vehicle",
+          '  @@index([assignedTo], map: "idx_vehicles_assigned_active", where: raw("is_deleted = false"))\n',
+        );
+        writeFileSync(schemaPath, schema);
+        const before = migrationFolders();
+
+        const dev = await prismaDev(...withConfig("migrate", "dev", "--name", "third", "--schema", schemaPath));
+        report("migrate dev --name third", dev);
+        expect(dev.code, output(dev)).toBe(0);
+        const created = newMigrationFolders(before);
+        expect(created).toHaveLength(1);
+        expect(created[0]).toMatch(/^\d{14}_third$/);
+        const sql = readFileSync(path.join(migrationsDir, created[0]!, "migration.sql"), "utf8");
+        expect(indexStatements(sql)).toEqual({ created: ["idx_vehicles_assigned_active"], dropped: [] });
+        expect(await appliedMigrations()).toEqual([...before, created[0]]);
+
+        await expectNoDrift("third");
+        expect(await leftoverShadowDatabases(devDbName)).toEqual([]);
+      },
+      TIMEOUT,
+    );
+
+    it(
+      "migrate dev applies a migration made with --create-only (migrations pending when it starts)",
+      async () => {
+        schema = addToModel(
+          schema,
+          "Client",
+          '  @@index([email], map: "idx_clients_email_active", where: raw("is_deleted = false"))\n',
+        );
+        writeFileSync(schemaPath, schema);
+        const before = migrationFolders();
+
+        const create = await prismaDev(...withConfig("migrate", "dev", "--create-only", "--name", "fourth", "--schema", schemaPath));
+        report("migrate dev --create-only --name fourth", create);
+        expect(create.code, output(create)).toBe(0);
+        const created = newMigrationFolders(before);
+        expect(created).toHaveLength(1);
+
+        const dev = await prismaDev(...withConfig("migrate", "dev", "--schema", schemaPath));
+        report("migrate dev (applies fourth)", dev);
+        expect(dev.code, output(dev)).toBe(0);
+        expect(dev.stdout).toMatch(/in sync/i);
+        expect(migrationFolders()).toEqual([...before, created[0]]);
+        expect(await appliedMigrations()).toEqual([...before, created[0]]);
+        expect(await indexDefs()).toHaveProperty("idx_clients_email_active");
+
+        await expectNoDrift("fourth");
+        expect(await leftoverShadowDatabases(devDbName)).toEqual([]);
+      },
+      TIMEOUT,
+    );
+  });
 });

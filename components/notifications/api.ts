@@ -1,0 +1,29 @@
+import type { NotificationListOut, NotificationOut } from "@/lib/notifications/schemas";
+
+/** The browser's calls to the notifications API (same-origin, session cookie). */
+const BASE = "/api/v1/notifications";
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`${BASE}${path}`, { credentials: "same-origin", ...init, headers: { accept: "application/json", ...init?.headers } });
+  if (!response.ok) throw new Error(`${init?.method ?? "GET"} ${BASE}${path} answered ${response.status}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
+export const STREAM_URL = `${BASE}/stream`;
+
+export async function fetchUnreadCount(): Promise<number> {
+  return (await call<{ unread_count: number }>("/unread-count")).unread_count;
+}
+
+export function fetchLatest(limit: number): Promise<NotificationListOut> {
+  return call<NotificationListOut>(`?page_size=${limit}`);
+}
+
+/** keepalive: the request survives the navigation that usually follows it. */
+export function markRead(id: string): Promise<NotificationOut> {
+  return call<NotificationOut>(`/${id}/read`, { method: "PATCH", keepalive: true });
+}
+
+export function markAllRead(): Promise<{ message: string; count: number }> {
+  return call("/mark-all-read", { method: "POST" });
+}
