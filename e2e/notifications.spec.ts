@@ -91,6 +91,11 @@ test("the notification center filters, marks read and deletes, and fits a phone 
   await expect(items.filter({ hasText: `Van overdue ${stamp}` })).toHaveCount(1);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  await page.getByTestId("notification-bell").click();
+  const box = await page.getByRole("dialog", { name: "Notifications" }).boundingBox();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+  await page.keyboard.press("Escape");
 
   await page.getByLabel("Type").selectOption("ERROR");
   await page.getByRole("button", { name: "Filter" }).click();

@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, 
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { skipTake } from "@/lib/http/pagination";
 import { isActiveTenantUser } from "@/lib/users/repository";
+import { announceOpportunityChange } from "./alerts";
 import { dropPosition, topOfColumn } from "./board-position";
 import { orderBySql, visibleSql, visibleWhere } from "./filters";
 import { OPPORTUNITY_COLUMNS, OPPORTUNITY_FROM, toOpportunityRow, type OpportunitySqlRow } from "./opportunity-sql";
@@ -35,7 +36,7 @@ export async function createOpportunity(scope: Scope, input: CreateOpportunityIn
     () => assertUsableClient(scope, input.client_id),
     () => assertAssignable(scope, assignedTo),
   ]);
-  return db().opportunity.create({
+  const created = await db().opportunity.create({
     data: {
       tenantId: scope.tenantId,
       name: input.name,
@@ -53,6 +54,8 @@ export async function createOpportunity(scope: Scope, input: CreateOpportunityIn
     },
     include: opportunityInclude,
   });
+  await announceOpportunityChange(scope, null, created);
+  return created;
 }
 
 /** The opportunity if the caller may see it: same tenant, not deleted, and (for a rep) assigned to them. */
@@ -88,9 +91,9 @@ export async function getOpportunities(
  * sets probability and close date; an open stage takes its default probability unless one is sent), records
  * history and puts the card at the top of its new column. The close date is checked only when it changes.
  */
-export function updateOpportunity(scope: Scope, id: string, input: UpdateOpportunityInput, options: WriteOptions = {}): Promise<OpportunityRow> {
+export async function updateOpportunity(scope: Scope, id: string, input: UpdateOpportunityInput, options: WriteOptions = {}): Promise<OpportunityRow> {
   const today = utcDate((options.clock ?? systemClock)());
-  return writeVersioned(scope, id, options.expectedVersion, async (current) => {
+  return announcedWrite(scope, id, options.expectedVersion, async (current) => {
     assertEditable(current.stage);
     const data: Prisma.OpportunityUncheckedUpdateManyInput = {
       name: input.name,
@@ -126,9 +129,9 @@ export function updateOpportunity(scope: Scope, id: string, input: UpdateOpportu
  * Moves a card: to another stage (closing rules, history) and/or to a drop point between `before_id` and
  * `after_id` of the target column. Closed is final (409), except reordering a closed card inside its column.
  */
-export function updateStage(scope: Scope, id: string, input: ChangeStageInput, options: WriteOptions = {}): Promise<OpportunityRow> {
+export async function updateStage(scope: Scope, id: string, input: ChangeStageInput, options: WriteOptions = {}): Promise<OpportunityRow> {
   const today = utcDate((options.clock ?? systemClock)());
-  return writeVersioned(scope, id, options.expectedVersion, async (current) => {
+  return announcedWrite(scope, id, options.expectedVersion, async (current) => {
     assertStageChangeAllowed(current.stage, input.stage);
     const entry = input.stage !== current.stage ? enterStage(input.stage, today, input.loss_reason) : undefined;
     const data: Prisma.OpportunityUncheckedUpdateManyInput = { ...entry };
@@ -184,6 +187,17 @@ type StageChange = { fromStage: OpportunityStage; toStage: OpportunityStage; los
 type Change = { data: Prisma.OpportunityUncheckedUpdateManyInput; history?: StageChange };
 
 const MAX_ATTEMPTS = 5;
+
+/** A versioned write followed by the alerts it raises (assignment, won, lost). */
+async function announcedWrite(scope: Scope, id: string, expectedVersion: number | undefined, plan: (current: OpportunityRow) => Promise<Change>) {
+  let before: OpportunityRow | undefined;
+  const after = await writeVersioned(scope, id, expectedVersion, (current) => {
+    before = current;
+    return plan(current);
+  });
+  await announceOpportunityChange(scope, before ?? null, after);
+  return after;
+}
 
 /**
  * A write as compare-and-set on `version`: the UPDATE only matches the version the change was computed from, so

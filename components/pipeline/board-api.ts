@@ -1,0 +1,66 @@
+import type { OpportunityStage } from "@/lib/generated/prisma/enums";
+import type { BoardColumnOut, OpportunityOut } from "@/lib/opportunities/schemas";
+import { readProblem } from "@/components/opportunities/problem";
+
+/** The browser's calls behind the board (same origin, session cookie). */
+export type BoardData = { stages: BoardColumnOut[] };
+
+export type BoardFilters = { owner?: string; client?: string; q?: string };
+
+export const BOARD_PAGE_SIZE = 20;
+
+export function boardQueryKey(filters: BoardFilters) {
+  return ["pipeline-board", filters.owner ?? "", filters.client ?? "", filters.q ?? ""] as const;
+}
+
+function boardUrl(filters: BoardFilters, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ limit: String(BOARD_PAGE_SIZE), ...extra });
+  if (filters.owner) params.set("assigned_to", filters.owner);
+  if (filters.client) params.set("client_id", filters.client);
+  if (filters.q) params.set("q", filters.q);
+  return `/api/v1/opportunities/pipeline/board?${params}`;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { credentials: "same-origin", headers: { accept: "application/json" } });
+  if (!response.ok) throw await readProblem(response);
+  return (await response.json()) as T;
+}
+
+export function fetchBoard(filters: BoardFilters): Promise<BoardData> {
+  return getJson<BoardData>(boardUrl(filters));
+}
+
+/** The next page of one column (`next_cursor` of that column). */
+export async function fetchColumnPage(filters: BoardFilters, stage: OpportunityStage, cursor: string): Promise<BoardColumnOut> {
+  const data = await getJson<BoardData>(boardUrl(filters, { stage, cursor }));
+  const column = data.stages[0];
+  if (!column) throw new Error(`The board answered without the ${stage} column.`);
+  return column;
+}
+
+/** Only the true column totals of the board under the filters (one card per column is the cheapest page). */
+export function fetchBoardTotals(filters: BoardFilters): Promise<BoardData> {
+  return getJson<BoardData>(boardUrl(filters, { limit: "1" }));
+}
+
+export type StageMove = {
+  id: string;
+  version: number;
+  stage: OpportunityStage;
+  beforeId?: string;
+  afterId?: string;
+  lossReason?: string;
+};
+
+/** PATCH /opportunities/{id}/stage, conditional on the version the board showed. */
+export async function patchStage(move: StageMove): Promise<OpportunityOut> {
+  const response = await fetch(`/api/v1/opportunities/${move.id}/stage`, {
+    method: "PATCH",
+    credentials: "same-origin",
+    headers: { "content-type": "application/json", accept: "application/json", "if-match": `"${move.version}"` },
+    body: JSON.stringify({ stage: move.stage, before_id: move.beforeId, after_id: move.afterId, loss_reason: move.lossReason }),
+  });
+  if (!response.ok) throw await readProblem(response);
+  return (await response.json()) as OpportunityOut;
+}

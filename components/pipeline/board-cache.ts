@@ -1,0 +1,116 @@
+import type { OpportunityStage } from "@/lib/generated/prisma/enums";
+import type { BoardColumnOut, OpportunityOut } from "@/lib/opportunities/schemas";
+import { defaultProbability } from "@/lib/opportunities/rules";
+import type { BoardData } from "./board-api";
+import { addMoney, subtractMoney, weightedMoney } from "./board-math";
+
+/** Pure updates of the board's cached data: what a move, a server answer or a loaded page does to it. */
+
+export type CardMove = {
+  cardId: string;
+  stage: OpportunityStage;
+  beforeId?: string;
+  afterId?: string;
+  lossReason?: string;
+  /** YYYY-MM-DD (UTC): the close date a closing move sets. */
+  today: string;
+};
+
+export function findCard(board: BoardData, id: string): OpportunityOut | undefined {
+  for (const column of board.stages) {
+    const card = column.items.find((item) => item.id === id);
+    if (card) return card;
+  }
+  return undefined;
+}
+
+/** What the server will set when the card enters `stage` (see `enterStage` in lib/opportunities/rules). */
+function entered(card: OpportunityOut, move: CardMove): OpportunityOut {
+  if (card.stage === move.stage) return card;
+  const probability = defaultProbability(move.stage);
+  const closing = move.stage === "CLOSED_WON" || move.stage === "CLOSED_LOST";
+  return {
+    ...card,
+    stage: move.stage,
+    probability,
+    weighted_value: weightedMoney(card.estimated_value, probability),
+    is_closed: closing,
+    is_won: move.stage === "CLOSED_WON",
+    actual_close_date: closing ? move.today : null,
+    loss_reason: move.stage === "CLOSED_LOST" ? (move.lossReason ?? null) : null,
+  };
+}
+
+function without(column: BoardColumnOut, card: OpportunityOut): BoardColumnOut {
+  return {
+    ...column,
+    items: column.items.filter((item) => item.id !== card.id),
+    count: column.count - 1,
+    total_value: subtractMoney(column.total_value, card.estimated_value),
+    weighted_value: subtractMoney(column.weighted_value, card.weighted_value),
+  };
+}
+
+function withCard(column: BoardColumnOut, card: OpportunityOut, beforeId?: string, afterId?: string): BoardColumnOut {
+  const items = [...column.items];
+  const below = beforeId ? items.findIndex((item) => item.id === beforeId) + 1 : -1;
+  const above = afterId ? items.findIndex((item) => item.id === afterId) : -1;
+  const index = below > 0 ? below : above >= 0 ? above : 0;
+  items.splice(index, 0, card);
+  return {
+    ...column,
+    items,
+    count: column.count + 1,
+    total_value: addMoney(column.total_value, card.estimated_value),
+    weighted_value: addMoney(column.weighted_value, card.weighted_value),
+  };
+}
+
+/** The card leaves its column and lands in `move.stage` between its drop neighbours, totals adjusted exactly. */
+export function moveCard(board: BoardData, move: CardMove): BoardData {
+  const card = findCard(board, move.cardId);
+  if (!card) return board;
+  const moved = entered(card, move);
+  return {
+    stages: board.stages.map((column) => {
+      let next = column.stage === card.stage ? without(column, card) : column;
+      if (column.stage === move.stage) next = withCard(next, moved, move.beforeId, move.afterId);
+      return next;
+    }),
+  };
+}
+
+/** The server's version of a card replaces the optimistic one in place. */
+export function replaceCard(board: BoardData, card: OpportunityOut): BoardData {
+  return {
+    stages: board.stages.map((column) =>
+      column.items.some((item) => item.id === card.id)
+        ? { ...column, items: column.items.map((item) => (item.id === card.id ? card : item)) }
+        : column,
+    ),
+  };
+}
+
+/** A loaded page appended to its column (cards already shown, e.g. moved in meanwhile, are not repeated). */
+export function appendPage(board: BoardData, page: BoardColumnOut): BoardData {
+  return {
+    stages: board.stages.map((column) => {
+      if (column.stage !== page.stage) return column;
+      const shown = new Set(column.items.map((item) => item.id));
+      return {
+        ...page,
+        items: [...column.items, ...page.items.filter((item) => !shown.has(item.id))],
+      };
+    }),
+  };
+}
+
+/** The server's true column totals over the cached cards. */
+export function mergeTotals(board: BoardData, totals: BoardData): BoardData {
+  return {
+    stages: board.stages.map((column) => {
+      const fresh = totals.stages.find((s) => s.stage === column.stage);
+      return fresh ? { ...column, count: fresh.count, total_value: fresh.total_value, weighted_value: fresh.weighted_value } : column;
+    }),
+  };
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useDroppable } from "@dnd-kit/core";
+import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import type { BoardColumnOut, OpportunityOut } from "@/lib/opportunities/schemas";
+import { Button } from "@/components/ui/button";
+import { formatAmount, formatCompact } from "@/components/opportunities/format";
+import { STAGE_ACCENT, STAGE_LABEL } from "@/components/opportunities/stage-meta";
+import { columnId } from "./board-layout";
+import { SortableCard } from "./sortable-card";
+
+type BoardColumnProps = {
+  column: BoardColumnOut;
+  /** The column's cards as shown (during a drag, with the dragged card where it would land). */
+  cards: OpportunityOut[];
+  todayIso: string;
+  busyIds: ReadonlySet<string>;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+};
+
+/** One stage: its true totals (count, value, weighted value), its cards, and "Load more" for the rest. */
+export function BoardColumn({ column, cards, todayIso, busyIds, loadingMore, onLoadMore }: BoardColumnProps) {
+  const { setNodeRef, isOver } = useDroppable({ id: columnId(column.stage), data: { type: "column", stage: column.stage } });
+  const label = STAGE_LABEL[column.stage];
+  const headingId = `column-${column.stage}-heading`;
+  return (
+    <section
+      ref={setNodeRef}
+      aria-labelledby={headingId}
+      data-testid={`column-${column.stage}`}
+      className={`flex w-[82vw] max-w-[19rem] shrink-0 snap-start flex-col rounded-xl bg-slate-100 ring-inset transition-shadow sm:w-72 lg:w-auto lg:min-w-0 lg:max-w-none lg:flex-1 ${
+        isOver ? "ring-2 ring-brand-500" : ""
+      }`}
+    >
+      <header className="px-3 pb-2 pt-3">
+        <div className="flex items-center gap-2">
+          <span aria-hidden="true" className={`h-2.5 w-2.5 shrink-0 rounded-full ${STAGE_ACCENT[column.stage]}`} />
+          <h2 id={headingId} className="truncate text-sm font-semibold text-slate-800">
+            {label}
+          </h2>
+          <span className="ml-auto rounded-full bg-white px-2 py-0.5 text-xs font-medium tabular-nums text-slate-700" data-testid="column-count">
+            <span className="sr-only">Deals: </span>
+            {column.count}
+          </span>
+        </div>
+        <dl className="mt-1.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600">
+          <div className="flex gap-1">
+            <dt>Total</dt>
+            <dd className="font-medium tabular-nums text-slate-800" data-testid="column-total" data-value={column.total_value}>
+              <span aria-hidden="true" title={formatAmount(column.total_value)}>{formatCompact(column.total_value)}</span>
+              <span className="sr-only">{formatAmount(column.total_value)}</span>
+            </dd>
+          </div>
+          <div className="flex gap-1">
+            <dt>Weighted</dt>
+            <dd className="font-medium tabular-nums text-slate-800" data-testid="column-weighted" data-value={column.weighted_value}>
+              <span aria-hidden="true" title={formatAmount(column.weighted_value)}>{formatCompact(column.weighted_value)}</span>
+              <span className="sr-only">{formatAmount(column.weighted_value)}</span>
+            </dd>
+          </div>
+        </dl>
+      </header>
+      <SortableContext id={column.stage} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
+        <ul aria-label={`${label} deals`} className="flex min-h-28 flex-1 flex-col gap-2 px-2 pb-2">
+          {cards.map((card) => (
+            <SortableCard key={card.id} card={card} todayIso={todayIso} disabled={busyIds.has(card.id)} />
+          ))}
+          {cards.length === 0 ? (
+            <li className="grid flex-1 place-items-center rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-500">
+              No deals here. Drop one to move it to {label}.
+            </li>
+          ) : null}
+        </ul>
+      </SortableContext>
+      {column.next_cursor ? (
+        <div className="px-2 pb-3">
+          <Button variant="secondary" className="w-full" onClick={onLoadMore} disabled={loadingMore} aria-label={`Load more ${label} deals`}>
+            {loadingMore ? "Loading…" : `Load more (${column.count - cards.length} more)`}
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

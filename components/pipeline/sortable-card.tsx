@@ -1,0 +1,56 @@
+"use client";
+
+import { useSortable } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import type { OpportunityOut } from "@/lib/opportunities/schemas";
+import { CardView } from "./card-view";
+
+type SortableCardProps = { card: OpportunityOut; todayIso: string; disabled: boolean };
+
+/**
+ * A draggable card. The whole card answers the mouse and a long touch; the keyboard starts a drag only from the
+ * move button, so Enter on the deal's link still opens it. While dragged, the card leaves a faded placeholder
+ * where it would land and the DragOverlay carries the copy, so nothing around it shifts.
+ */
+export function SortableCard({ card, todayIso, disabled }: SortableCardProps) {
+  const { setNodeRef, setActivatorNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
+    id: card.id,
+    data: { type: "card", stage: card.stage },
+    disabled,
+  });
+  return (
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      {...listeners}
+      data-testid="board-card"
+      data-card-id={card.id}
+      data-stage={card.stage}
+      aria-busy={disabled || undefined}
+      className={`select-none [-webkit-touch-callout:none] ${isDragging ? "opacity-40" : ""} ${disabled ? "cursor-progress" : "cursor-grab"}`}
+    >
+      <CardView
+        card={card}
+        todayIso={todayIso}
+        handle={
+          <button
+            ref={setActivatorNodeRef}
+            type="button"
+            {...attributes}
+            aria-label={`Move ${card.name}`}
+            className="-mr-1 -mt-1 shrink-0 cursor-grab rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:text-slate-700"
+          >
+            <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
+              <circle cx="7" cy="5" r="1.5" />
+              <circle cx="13" cy="5" r="1.5" />
+              <circle cx="7" cy="10" r="1.5" />
+              <circle cx="13" cy="10" r="1.5" />
+              <circle cx="7" cy="15" r="1.5" />
+              <circle cx="13" cy="15" r="1.5" />
+            </svg>
+          </button>
+        }
+      />
+    </li>
+  );
+}
