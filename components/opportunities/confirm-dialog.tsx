@@ -28,7 +28,7 @@ export function ConfirmDialog({ open, title, message, confirmLabel, variant = "p
         <Button variant="secondary" onClick={onCancel}>
           Cancel
         </Button>
-        <Button variant={variant} onClick={onConfirm} disabled={pending} autoFocus>
+        <Button variant={variant} onClick={onConfirm} disabled={pending}>
           {pending ? "Saving…" : confirmLabel}
         </Button>
       </div>

@@ -32,20 +32,31 @@ export function isFormField(field: string): field is FormField {
   return (FORM_FIELDS as readonly string[]).includes(field);
 }
 
-/** Fields left empty are not sent (the API's defaults apply); an emptied description clears it on update. */
+const OPTIONAL: readonly FormField[] = ["description", "currency", "probability", "stage", "assigned_to"];
+
+/**
+ * Optional fields left empty are not sent (the API's defaults apply; an emptied description clears it on update);
+ * an empty required field is sent empty so the schema reports it.
+ */
 export function requestBody(values: Partial<OpportunityFormValues>, mode: "create" | "update"): Record<string, string | null> {
   const body: Record<string, string | null> = {};
   for (const field of FORM_FIELDS) {
-    const value = values[field];
-    if (value === undefined) continue;
+    const value: unknown = values[field];
+    if (typeof value !== "string") continue;
     const text = field === "currency" ? value.trim().toUpperCase() : value;
-    if (text.trim() === "") {
+    if (text.trim() === "" && OPTIONAL.includes(field)) {
       if (field === "description" && mode === "update") body[field] = null;
       continue;
     }
     body[field] = text;
   }
   return body;
+}
+
+/** A required field left empty gets "is required" rather than the schema's format message. */
+export function requiredMessage(field: string, message: string, values: Partial<OpportunityFormValues>): string {
+  const value: unknown = isFormField(field) ? values[field] : undefined;
+  return typeof value === "string" && value.trim() === "" ? "is required" : message;
 }
 
 /** Only the fields the user changed: a partial update leaves everything else as it is. */

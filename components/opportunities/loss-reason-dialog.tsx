@@ -18,66 +18,61 @@ const MAX_REASON = 1000;
 
 /** Closing a deal as lost needs a reason: the dialog will not confirm without one. */
 export function LossReasonDialog({ open, dealName, pending = false, error, onCancel, onConfirm }: LossReasonDialogProps) {
+  return (
+    <Modal open={open} title="Mark as lost" description={<>Why was <strong className="font-medium text-slate-900">{dealName}</strong> lost?</>} onClose={onCancel}>
+      <LossReasonForm pending={pending} error={error} onCancel={onCancel} onConfirm={onConfirm} />
+    </Modal>
+  );
+}
+
+/** Mounted only while the dialog is open, so every opening starts empty. */
+function LossReasonForm({ pending, error, onCancel, onConfirm }: Omit<LossReasonDialogProps, "open" | "dealName">) {
   const [reason, setReason] = useState("");
   const [missing, setMissing] = useState(false);
-
-  function close() {
-    setReason("");
-    setMissing(false);
-    onCancel();
-  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const text = reason.trim();
-    if (text === "") {
-      setMissing(true);
-      return;
-    }
-    onConfirm(text);
-    setReason("");
-    setMissing(false);
+    if (text === "") setMissing(true);
+    else onConfirm(text);
   }
 
   const message = missing ? "Enter the reason the deal was lost." : error;
   return (
-    <Modal open={open} title="Mark as lost" description={<>Why was <strong className="font-medium text-slate-900">{dealName}</strong> lost?</>} onClose={close}>
-      <form onSubmit={submit} noValidate className="space-y-4">
-        <div>
-          <label htmlFor="loss-reason" className="block text-sm font-medium text-slate-700">
-            Loss reason
-          </label>
-          <textarea
-            id="loss-reason"
-            name="loss_reason"
-            rows={3}
-            required
-            autoFocus
-            maxLength={MAX_REASON}
-            value={reason}
-            onChange={(event) => {
-              setReason(event.target.value);
-              if (event.target.value.trim() !== "") setMissing(false);
-            }}
-            aria-invalid={message ? true : undefined}
-            aria-describedby={message ? "loss-reason-error" : undefined}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-invalid:border-red-500"
-          />
-          {message ? (
-            <p id="loss-reason-error" role="alert" className="mt-1 text-xs text-red-600">
-              {message}
-            </p>
-          ) : null}
-        </div>
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" disabled={pending}>
-            {pending ? "Saving…" : "Mark as lost"}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+    <form onSubmit={submit} noValidate className="space-y-4">
+      <div>
+        <label htmlFor="loss-reason" className="block text-sm font-medium text-slate-700">
+          Loss reason
+        </label>
+        <textarea
+          id="loss-reason"
+          name="loss_reason"
+          rows={3}
+          required
+          maxLength={MAX_REASON}
+          value={reason}
+          onChange={(event) => {
+            setReason(event.target.value);
+            if (event.target.value.trim() !== "") setMissing(false);
+          }}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? "loss-reason-error" : undefined}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-invalid:border-red-500"
+        />
+        {message ? (
+          <p id="loss-reason-error" role="alert" className="mt-1 text-xs text-red-600">
+            {message}
+          </p>
+        ) : null}
+      </div>
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="danger" disabled={pending}>
+          {pending ? "Saving…" : "Mark as lost"}
+        </Button>
+      </div>
+    </form>
   );
 }

@@ -29,7 +29,7 @@ export function BoardColumn({ column, cards, todayIso, busyIds, loadingMore, onL
       ref={setNodeRef}
       aria-labelledby={headingId}
       data-testid={`column-${column.stage}`}
-      className={`flex w-[82vw] max-w-[19rem] shrink-0 snap-start flex-col rounded-xl bg-slate-100 ring-inset transition-shadow sm:w-72 lg:w-auto lg:min-w-0 lg:max-w-none lg:flex-1 ${
+      className={`relative flex w-[82vw] max-w-[19rem] shrink-0 snap-start flex-col rounded-xl bg-slate-100 ring-inset transition-shadow sm:w-72 lg:w-auto lg:min-w-0 lg:max-w-none lg:flex-1 ${
         isOver ? "ring-2 ring-brand-500" : ""
       }`}
     >
@@ -44,17 +44,17 @@ export function BoardColumn({ column, cards, todayIso, busyIds, loadingMore, onL
             {column.count}
           </span>
         </div>
-        <dl className="mt-1.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600">
-          <div className="flex gap-1">
-            <dt>Total</dt>
-            <dd className="font-medium tabular-nums text-slate-800" data-testid="column-total" data-value={column.total_value}>
+        <dl className="mt-2 grid grid-cols-2 gap-x-2 text-xs">
+          <div>
+            <dt className="text-[11px] uppercase tracking-wide text-slate-500">Total</dt>
+            <dd className="font-semibold tabular-nums text-slate-800" data-testid="column-total" data-value={column.total_value}>
               <span aria-hidden="true" title={formatAmount(column.total_value)}>{formatCompact(column.total_value)}</span>
               <span className="sr-only">{formatAmount(column.total_value)}</span>
             </dd>
           </div>
-          <div className="flex gap-1">
-            <dt>Weighted</dt>
-            <dd className="font-medium tabular-nums text-slate-800" data-testid="column-weighted" data-value={column.weighted_value}>
+          <div>
+            <dt className="text-[11px] uppercase tracking-wide text-slate-500">Weighted</dt>
+            <dd className="font-semibold tabular-nums text-slate-800" data-testid="column-weighted" data-value={column.weighted_value}>
               <span aria-hidden="true" title={formatAmount(column.weighted_value)}>{formatCompact(column.weighted_value)}</span>
               <span className="sr-only">{formatAmount(column.weighted_value)}</span>
             </dd>

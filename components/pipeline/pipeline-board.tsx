@@ -69,11 +69,9 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
   const cards = useMemo(() => new Map(board.stages.flatMap((column) => column.items.map((card) => [card.id, card] as const))), [board]);
 
   const layoutRef = useRef(layout);
-  const cardsRef = useRef(cards);
   useEffect(() => {
     layoutRef.current = layout;
-    cardsRef.current = cards;
-  }, [layout, cards]);
+  }, [layout]);
 
   const sensors = useSensors(
     useSensor(MouseAndPenSensor, { activationConstraint: { distance: 6 } }),
@@ -84,11 +82,11 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
   const announcements = useMemo(
     () =>
       boardAnnouncements({
-        layout: () => layoutRef.current,
-        nameOf: (id) => cardsRef.current.get(String(id))?.name ?? "The deal",
-        stageOf: (id) => cardsRef.current.get(String(id))?.stage,
+        layout: () => layout,
+        origin: () => layoutOf(board),
+        nameOf: (id) => cards.get(String(id))?.name ?? "The deal",
       }),
-    [],
+    [layout, board, cards],
   );
 
   // Multiple-container sorting (dnd-kit's recipe): over a column, aim at its closest card; remember the last target
@@ -210,6 +208,7 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
   return (
     <>
       <DndContext
+        id="pipeline-board"
         sensors={sensors}
         collisionDetection={collisionDetection}
         accessibility={{ announcements, screenReaderInstructions }}
@@ -221,7 +220,7 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
         <div
           role="region"
           aria-label="Pipeline board"
-          className={`-mx-4 flex gap-3 overflow-x-auto px-4 pb-4 lg:mx-0 lg:px-0 ${activeId ? "" : "snap-x snap-mandatory scroll-px-4"}`}
+          className={`relative -mx-4 flex gap-3 overflow-x-auto px-4 pb-4 lg:mx-0 lg:px-0 ${activeId ? "" : "snap-x snap-mandatory scroll-px-4"}`}
         >
           {STAGES.map((stage) => {
             const column = board.stages.find((c) => c.stage === stage);

@@ -84,11 +84,15 @@ export async function activeUserIdsWithRoles(tenantId: string, roles: Prisma.Use
   return users.map((user) => user.id);
 }
 
+/** An attempt (sent or failed) counts in `email_attempts` and marks the email as requested. */
 export async function setEmailStatus(
   id: string,
-  data: { emailSent: boolean; emailSentAt?: Date | null; emailError: string | null },
+  { attempted, ...data }: { emailSent: boolean; emailSentAt?: Date | null; emailError: string | null; emailNextAttemptAt: Date | null; attempted: boolean },
 ): Promise<NotificationRow | null> {
-  const { count } = await db().notification.updateMany({ where: { id }, data });
+  const { count } = await db().notification.updateMany({
+    where: { id },
+    data: attempted ? { ...data, emailRequested: true, emailAttempts: { increment: 1 } } : data,
+  });
   return count === 0 ? null : db().notification.findUnique({ where: { id }, select: notificationSelect });
 }
 

@@ -35,6 +35,8 @@ export type NewNotification = {
   relatedEntityId?: string | null;
   /** The same alert with the same key is created for a user at most once. */
   dedupeKey?: string | null;
+  /** Recorded on the row so that a failed email is retried (see lib/email). */
+  emailRequested?: boolean;
 };
 
 /** Creates one notification; null when its dedupe key already exists for that user. */
@@ -71,6 +73,7 @@ export async function createNotificationRows(inputs: NewNotification[], tx?: Tx)
       relatedEntityType: input.relatedEntityType ?? null,
       relatedEntityId: input.relatedEntityId ?? null,
       dedupeKey: input.dedupeKey ?? null,
+      emailRequested: input.emailRequested ?? false,
     })),
     tx,
   );
@@ -100,6 +103,7 @@ export async function sendNotifications(scope: Scope, body: CreateNotificationsB
       category: body.category,
       actionUrl: body.action_url,
       actionLabel: body.action_label,
+      emailRequested: body.send_email,
     })),
   );
   return { created: rows.length, rows };
@@ -140,13 +144,21 @@ export async function deleteNotification(scope: Scope, id: string, clock: Clock 
   await publishLive([{ userId: scope.userId, kind: "deleted", notificationIds: [id] }]);
 }
 
-export type EmailStatus = { sent: boolean; error?: string | null };
+/**
+ * `sent`, or a failed attempt (`error`, and when to try again: `nextAttemptAt`, none = give up), or `skipped`
+ * (not sent on purpose, e.g. the user turned that category off: nothing sent, no error, no retry).
+ */
+export type EmailStatus = { sent: boolean; error?: string | null; nextAttemptAt?: Date | null; skipped?: boolean };
 
-/** Records the outcome of emailing a notification: sent (with its time) or the error of a failed attempt. */
+/** Records the outcome of emailing a notification; every attempt (sent or failed) is counted. */
 export async function updateEmailStatus(id: string, status: EmailStatus, clock: Clock = systemClock): Promise<NotificationRow> {
   const row = await setEmailStatus(
     id,
-    status.sent ? { emailSent: true, emailSentAt: clock(), emailError: null } : { emailSent: false, emailError: status.error ?? "Email could not be sent." },
+    status.sent
+      ? { emailSent: true, emailSentAt: clock(), emailError: null, emailNextAttemptAt: null, attempted: true }
+      : status.skipped
+        ? { emailSent: false, emailError: null, emailNextAttemptAt: null, attempted: false }
+        : { emailSent: false, emailError: status.error ?? "Email could not be sent.", emailNextAttemptAt: status.nextAttemptAt ?? null, attempted: true },
   );
   if (!row) throw new NotFoundError("Notification");
   return row;

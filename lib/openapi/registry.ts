@@ -5,6 +5,7 @@ import { clientOperations } from "@/lib/clients/operations";
 import { quoteOperations } from "@/lib/quotes/operations";
 import { vehicleOperations } from "@/lib/vehicles/operations";
 import { notificationOperations } from "@/lib/notifications/operations";
+import { emailOperations } from "@/lib/email/operations";
 
 /**
  * Every API operation, once. The OpenAPI document and the route-table tests read this list; a route file
@@ -17,4 +18,5 @@ export const operations: readonly Operation[] = [
   ...quoteOperations,
   ...vehicleOperations,
   ...notificationOperations,
+  ...emailOperations,
 ];

@@ -49,7 +49,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
             name="owner"
             value={filters.owner}
             allLabel="Everyone"
-            options={users.filter((u) => u.isActive).map((u) => ({ value: u.id, label: u.name }))}
+            options={users.map((u) => ({ value: u.id, label: u.name }))}
           />
         ) : null}
         <FilterSelect id="board-client" label="Client" name="client" value={filters.client} allLabel="All clients" options={clients.map((c) => ({ value: c.id, label: c.name }))} />

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { EmailPreferences } from "@/components/email/email-preferences";
 import { Button } from "@/components/ui/button";
 import { currentUser, requirePageScope } from "@/lib/auth/page-scope";
 import { listPersonalTokens } from "@/lib/auth/tokens";
+import { outboxPageAvailable } from "@/lib/email/outbox";
 import { revokePersonalTokenAction } from "./actions";
 import { CreateTokenForm } from "./create-token-form";
 
@@ -23,6 +25,16 @@ export default async function SettingsPage() {
           <div><dt className="text-slate-500">Role</dt><dd>{user.role.replace("_", " ")}</dd></div>
         </dl>
       </section>
+      <EmailPreferences />
+      {outboxPageAvailable() ? (
+        <p className="text-sm text-slate-600">
+          Email is not configured (no <code>RESEND_API_KEY</code>): messages are kept in the{" "}
+          <a className="font-medium text-brand-600 hover:underline" href="/dev/outbox">
+            development outbox
+          </a>
+          .
+        </p>
+      ) : null}
       <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="tokens-heading">
         <h2 id="tokens-heading" className="text-base font-semibold">Personal API tokens</h2>
         <p className="mt-1 text-sm text-slate-600">

@@ -1,0 +1,7 @@
+"use client";
+
+import { RouteError } from "@/components/opportunities/route-error";
+
+export default function DashboardError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <RouteError title="The dashboard could not be loaded" error={error} retry={retry} />;
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageScope } from "@/lib/auth/page-scope";
+import { seesWholeTenant } from "@/lib/auth/scope";
+import { firstValues, type SearchParams } from "@/lib/http/search-params";
+import { getPipelineSummary } from "@/lib/opportunities";
+import { listUsers } from "@/lib/users/repository";
+import { KpiCards } from "@/components/dashboard/kpi-cards";
+import { StageChart } from "@/components/dashboard/stage-chart";
+import { StageTable } from "@/components/dashboard/stage-table";
+import { FilterBar, FilterSelect } from "@/components/opportunities/filter-controls";
+import { ownerParam } from "@/components/opportunities/url-filters";
+import { EmptyState, PageHeader } from "@/components/ui/list-ui";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  const scope = await requirePageScope();
+  const manager = seesWholeTenant(scope);
+  const owner = ownerParam(firstValues(await searchParams), manager);
+  const [summary, users] = await Promise.all([getPipelineSummary(scope, { assigned_to: owner }), manager ? listUsers(scope) : Promise.resolve([])]);
+  const ownerName = owner ? users.find((u) => u.id === owner)?.name : undefined;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Dashboard"
+        description={
+          !manager ? "Your pipeline at a glance." : ownerName ? `${ownerName}'s pipeline at a glance.` : "Your company's pipeline at a glance."
+        }
+      />
+      {manager ? (
+        <FilterBar action="/dashboard" label="Filter the summary" clearHref="/dashboard" filtered={Boolean(owner)}>
+          <FilterSelect id="dashboard-owner" label="Owner" name="owner" value={owner} allLabel="Everyone" options={users.map((u) => ({ value: u.id, label: u.name }))} />
+        </FilterBar>
+      ) : null}
+      {summary.total_opportunities === 0 ? (
+        <EmptyState title={owner ? "No deals for this owner" : "No deals yet"}>
+          <Link href="/opportunities/new" className="text-brand-600 hover:underline">
+            Create an opportunity
+          </Link>
+        </EmptyState>
+      ) : (
+        <>
+          <KpiCards summary={summary} />
+          <div className="grid gap-6 xl:grid-cols-2">
+            <StageChart byStage={summary.by_stage} />
+            <StageTable summary={summary} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

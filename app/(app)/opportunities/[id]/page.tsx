@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { systemClock, toIsoDate, utcDate } from "@/lib/clock";
+import { getStageHistory, serializeHistory } from "@/lib/opportunities";
+import { formatDate, formatInstant, formatMoney, formatPercent, isOverdue } from "@/components/opportunities/format";
+import { OpportunityActions } from "@/components/opportunities/opportunity-actions";
+import { OverdueBadge, StageBadge } from "@/components/opportunities/stage-badge";
+import { StageTimeline } from "@/components/opportunities/stage-timeline";
+import { secondaryLinkClass } from "@/components/ui/list-ui";
+import { loadOpportunity } from "./load";
+
+type Params = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { opportunity } = await loadOpportunity((await params).id);
+  return { title: opportunity.name };
+}
+
+export default async function OpportunityPage({ params }: Params) {
+  const { scope, opportunity: deal } = await loadOpportunity((await params).id);
+  const history = serializeHistory(await getStageHistory(scope, deal.id));
+  const overdue = isOverdue(deal, toIsoDate(utcDate(systemClock())));
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+        <Link href="/opportunities" className="hover:text-slate-900 hover:underline">
+          Opportunities
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page" className="text-slate-900">
+          {deal.name}
+        </span>
+      </nav>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="break-words text-2xl font-semibold tracking-tight">{deal.name}</h1>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <StageBadge stage={deal.stage} />
+            {overdue ? <OverdueBadge /> : null}
+            <span className="text-sm text-slate-600">for {deal.client.name}</span>
+          </div>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {!deal.is_closed ? (
+            <Link href={`/opportunities/${deal.id}/edit`} className={secondaryLinkClass}>
+              Edit
+            </Link>
+          ) : null}
+          <OpportunityActions id={deal.id} name={deal.name} version={deal.version} isClosed={deal.is_closed} canDelete={scope.role === "ADMIN"} />
+        </div>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+        <section aria-labelledby="deal-details" className="rounded-xl border border-slate-200 bg-white p-5">
+          <h2 id="deal-details" className="text-base font-semibold">
+            Details
+          </h2>
+          <dl className="mt-4 grid gap-x-6 gap-y-4 sm:grid-cols-2">
+            <Item label="Estimated value" testId="detail-value">
+              <span className="text-lg font-semibold tabular-nums">{formatMoney(deal.estimated_value, deal.currency)}</span>
+            </Item>
+            <Item label="Weighted value" testId="detail-weighted">
+              <span className="text-lg font-semibold tabular-nums">{formatMoney(deal.weighted_value, deal.currency)}</span>
+            </Item>
+            <Item label="Probability" testId="detail-probability">
+              {formatPercent(deal.probability)}
+            </Item>
+            <Item label="Currency">{deal.currency}</Item>
+            <Item label="Expected close date">
+              <time dateTime={deal.expected_close_date} className={overdue ? "font-medium text-red-700" : undefined}>
+                {formatDate(deal.expected_close_date)}
+              </time>
+            </Item>
+            <Item label="Actual close date">{deal.actual_close_date ? <time dateTime={deal.actual_close_date}>{formatDate(deal.actual_close_date)}</time> : "Not closed"}</Item>
+            <Item label="Client">{deal.client.name}</Item>
+            <Item label="Owner">
+              {deal.assigned_user.name} <span className="text-slate-500">({deal.assigned_user.email})</span>
+            </Item>
+            {deal.stage === "CLOSED_LOST" ? (
+              <Item label="Loss reason" wide testId="detail-loss-reason">
+                {deal.loss_reason}
+              </Item>
+            ) : null}
+            <Item label="Description" wide>
+              {deal.description ? <p className="whitespace-pre-line">{deal.description}</p> : <span className="text-slate-500">No description</span>}
+            </Item>
+            <Item label="Created">{formatInstant(deal.created_at)}</Item>
+            <Item label="Last updated">
+              {formatInstant(deal.updated_at)} <span className="text-slate-500">(version {deal.version})</span>
+            </Item>
+          </dl>
+        </section>
+        <section aria-labelledby="deal-history" className="rounded-xl border border-slate-200 bg-white p-5">
+          <h2 id="deal-history" className="text-base font-semibold">
+            Stage history
+          </h2>
+          <StageTimeline items={history.items} />
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function Item({ label, wide = false, testId, children }: { label: string; wide?: boolean; testId?: string; children: ReactNode }) {
+  return (
+    <div className={wide ? "sm:col-span-2" : undefined}>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-1 text-sm text-slate-900" data-testid={testId}>
+        {children}
+      </dd>
+    </div>
+  );
+}

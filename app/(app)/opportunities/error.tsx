@@ -1,0 +1,7 @@
+"use client";
+
+import { RouteError } from "@/components/opportunities/route-error";
+
+export default function OpportunitiesError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <RouteError title="Opportunities could not be loaded" error={error} retry={retry} />;
+}

@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageScope } from "@/lib/auth/page-scope";
+import { seesWholeTenant } from "@/lib/auth/scope";
+import { systemClock, toIsoDate, utcDate } from "@/lib/clock";
+import { listClientOptions } from "@/lib/clients/repository";
+import { pageOf } from "@/lib/http/pagination";
+import { firstValues, type SearchParams } from "@/lib/http/search-params";
+import { getOpportunities, serializeOpportunity, SORT_FIELDS, STAGES } from "@/lib/opportunities";
+import { listUsers } from "@/lib/users/repository";
+import { FilterBar, FilterSelect, SearchField } from "@/components/opportunities/filter-controls";
+import { listQueryFromUrl, urlStateOf } from "@/components/opportunities/list-url";
+import { OpportunitiesTable } from "@/components/opportunities/opportunities-table";
+import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
+import { buttonLinkClass, EmptyState, PageHeader, Pagination } from "@/components/ui/list-ui";
+
+export const metadata: Metadata = { title: "Opportunities" };
+
+const SORT_LABEL: Record<(typeof SORT_FIELDS)[number], string> = {
+  created_at: "Created",
+  expected_close_date: "Expected close",
+  estimated_value: "Value",
+  name: "Name",
+  stage: "Stage",
+  probability: "Probability",
+};
+
+export default async function OpportunitiesPage({ searchParams }: { searchParams: SearchParams }) {
+  const scope = await requirePageScope();
+  const manager = seesWholeTenant(scope);
+  const query = listQueryFromUrl(firstValues(await searchParams), manager);
+  const now = systemClock();
+  const [{ items, total }, clients, users] = await Promise.all([
+    getOpportunities(scope, query, () => now),
+    listClientOptions(scope, 1000),
+    manager ? listUsers(scope) : Promise.resolve([]),
+  ]);
+  const result = pageOf(items.map(serializeOpportunity), total, query);
+  const state = urlStateOf(query);
+  const filtered = Boolean(state.stage || state.owner || state.client || state.overdue || state.q);
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={manager ? "Opportunities" : "My opportunities"}
+        description={manager ? "Every deal of your company." : "The deals assigned to you."}
+        action={
+          <Link href="/opportunities/new" className={buttonLinkClass}>
+            New opportunity
+          </Link>
+        }
+      />
+      <FilterBar action="/opportunities" label="Filter opportunities" clearHref="/opportunities" filtered={filtered}>
+        <FilterSelect id="list-stage" label="Stage" name="stage" value={state.stage} allLabel="All stages" options={STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }))} />
+        {manager ? (
+          <FilterSelect
+            id="list-owner"
+            label="Owner"
+            name="owner"
+            value={state.owner}
+            allLabel="Everyone"
+            options={users.map((u) => ({ value: u.id, label: u.name }))}
+          />
+        ) : null}
+        <FilterSelect id="list-client" label="Client" name="client" value={state.client} allLabel="All clients" options={clients.map((c) => ({ value: c.id, label: c.name }))} />
+        <FilterSelect
+          id="list-overdue"
+          label="Close date"
+          name="overdue"
+          value={state.overdue}
+          allLabel="Any"
+          options={[
+            { value: "true", label: "Overdue" },
+            { value: "false", label: "Not overdue" },
+          ]}
+        />
+        <SearchField id="list-q" label="Search" name="q" value={state.q} placeholder="Deal name" />
+        <FilterSelect
+          id="list-sort"
+          label="Sort by"
+          name="sort"
+          value={state.sort}
+          allLabel="Newest first"
+          options={SORT_FIELDS.flatMap((field) => [
+            { value: field, label: `${SORT_LABEL[field]} ↑` },
+            { value: `-${field}`, label: `${SORT_LABEL[field]} ↓` },
+          ]).filter((option) => option.value !== "-created_at")}
+        />
+        {state.page_size ? <input type="hidden" name="page_size" value={state.page_size} /> : null}
+      </FilterBar>
+      {result.items.length === 0 ? (
+        <EmptyState title={result.total > 0 ? "Nothing on this page" : filtered ? "No opportunities match these filters" : "No opportunities yet"}>
+          {result.total > 0 || filtered ? (
+            <Link href="/opportunities" className="text-brand-600 hover:underline">
+              Show all opportunities
+            </Link>
+          ) : (
+            <Link href="/opportunities/new" className="text-brand-600 hover:underline">
+              Create your first opportunity
+            </Link>
+          )}
+        </EmptyState>
+      ) : (
+        <OpportunitiesTable items={result.items} sort={query.sort} state={state} showOwner={manager} todayIso={toIsoDate(utcDate(now))} />
+      )}
+      <Pagination
+        basePath="/opportunities"
+        params={{ ...state }}
+        page={result.page}
+        totalPages={result.total_pages}
+        total={result.total}
+        noun={result.total === 1 ? "opportunity" : "opportunities"}
+      />
+    </div>
+  );
+}

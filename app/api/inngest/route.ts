@@ -1,0 +1,9 @@
+import { serve } from "inngest/next";
+import { inngest } from "@/inngest/client";
+import { functions } from "@/inngest/functions";
+
+/**
+ * The Inngest endpoint: GET introspects, PUT registers the functions with Inngest, POST runs their steps.
+ * Requests are verified with INNGEST_SIGNING_KEY (Cloud); with INNGEST_DEV set it talks to a dev server.
+ */
+export const { GET, POST, PUT } = serve({ client: inngest, functions });

@@ -1,0 +1,69 @@
+import { STAGES } from "@/lib/opportunities/rules";
+import type { PipelineSummaryOut } from "@/lib/opportunities/schemas";
+import { formatAmount, formatPercent } from "@/components/opportunities/format";
+import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
+
+/** The by-stage numbers of the summary, exactly as the API returns them. */
+export function StageTable({ summary }: { summary: PipelineSummaryOut }) {
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+      <table className="w-full min-w-[32rem] text-left text-sm">
+        <caption className="px-5 pt-4 text-left text-base font-semibold text-slate-900">By stage</caption>
+        <thead className="text-xs font-medium uppercase tracking-wide text-slate-500">
+          <tr className="border-b border-slate-100">
+            <th scope="col" className="px-5 py-3">
+              Stage
+            </th>
+            <th scope="col" className="px-5 py-3 text-right">
+              Deals
+            </th>
+            <th scope="col" className="px-5 py-3 text-right">
+              Total value
+            </th>
+            <th scope="col" className="px-5 py-3 text-right">
+              Weighted value
+            </th>
+            <th scope="col" className="px-5 py-3 text-right">
+              Avg. probability
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {STAGES.map((stage) => {
+            const row = summary.by_stage[stage];
+            return (
+              <tr key={stage} data-testid={`stage-row-${stage}`}>
+                <th scope="row" className="px-5 py-2.5 font-medium text-slate-800">
+                  {STAGE_LABEL[stage]}
+                </th>
+                <td className="px-5 py-2.5 text-right tabular-nums" data-field="count" data-value={row.count}>
+                  {row.count}
+                </td>
+                <td className="px-5 py-2.5 text-right tabular-nums" data-field="total_value" data-value={row.total_value}>
+                  {formatAmount(row.total_value)}
+                </td>
+                <td className="px-5 py-2.5 text-right tabular-nums" data-field="weighted_value" data-value={row.weighted_value}>
+                  {formatAmount(row.weighted_value)}
+                </td>
+                <td className="px-5 py-2.5 text-right tabular-nums" data-field="average_probability" data-value={row.average_probability}>
+                  {formatPercent(row.average_probability)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot className="border-t border-slate-200 font-semibold">
+          <tr>
+            <th scope="row" className="px-5 py-3">
+              All stages
+            </th>
+            <td className="px-5 py-3 text-right tabular-nums">{summary.total_opportunities}</td>
+            <td className="px-5 py-3 text-right tabular-nums">{formatAmount(summary.total_value)}</td>
+            <td className="px-5 py-3 text-right tabular-nums">{formatAmount(summary.weighted_value)}</td>
+            <td className="px-5 py-3" />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

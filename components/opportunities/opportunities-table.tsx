@@ -1,0 +1,103 @@
+import Link from "next/link";
+import type { OpportunityOut } from "@/lib/opportunities/schemas";
+import { formatDate, formatMoney, formatPercent, isOverdue } from "./format";
+import { listHref, type ListUrlState } from "./list-url";
+import { SortHeader } from "./sort-header";
+import { OverdueBadge, StageBadge } from "./stage-badge";
+
+type OpportunitiesTableProps = {
+  items: OpportunityOut[];
+  sort: string;
+  state: ListUrlState;
+  showOwner: boolean;
+  todayIso: string;
+};
+
+/** A table from md up (sortable headers), a list of cards below. */
+export function OpportunitiesTable({ items, sort, state, showOwner, todayIso }: OpportunitiesTableProps) {
+  const hrefFor = (next: string) => listHref({ ...state, sort: next === "-created_at" ? undefined : next });
+  return (
+    <>
+      <div className="hidden overflow-hidden rounded-xl border border-slate-200 bg-white md:block">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Opportunities, sorted by {sort.replace(/^-/, "").replace(/_/g, " ")}</caption>
+          <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+            <tr>
+              <SortHeader label="Name" field="name" sort={sort} hrefFor={hrefFor} />
+              <th scope="col" className="px-4 py-3">
+                Client
+              </th>
+              <SortHeader label="Stage" field="stage" sort={sort} hrefFor={hrefFor} />
+              <SortHeader label="Value" field="estimated_value" sort={sort} hrefFor={hrefFor} align="right" />
+              <SortHeader label="Probability" field="probability" sort={sort} hrefFor={hrefFor} align="right" />
+              <SortHeader label="Expected close" field="expected_close_date" sort={sort} hrefFor={hrefFor} />
+              {showOwner ? (
+                <th scope="col" className="px-4 py-3">
+                  Owner
+                </th>
+              ) : null}
+              <SortHeader label="Created" field="created_at" sort={sort} hrefFor={hrefFor} />
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {items.map((deal) => (
+              <tr key={deal.id} className="hover:bg-slate-50">
+                <td className="px-4 py-3 font-medium text-slate-900">
+                  <Link href={`/opportunities/${deal.id}`} className="hover:text-brand-700 hover:underline">
+                    {deal.name}
+                  </Link>
+                </td>
+                <td className="px-4 py-3 text-slate-700">{deal.client.name}</td>
+                <td className="px-4 py-3">
+                  <StageBadge stage={deal.stage} />
+                </td>
+                <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-slate-900">{formatMoney(deal.estimated_value, deal.currency)}</td>
+                <td className="px-4 py-3 text-right tabular-nums text-slate-700">{formatPercent(deal.probability)}</td>
+                <td className="px-4 py-3">
+                  <CloseDate deal={deal} todayIso={todayIso} />
+                </td>
+                {showOwner ? <td className="px-4 py-3 text-slate-700">{deal.assigned_user.name}</td> : null}
+                <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDate(deal.created_at.slice(0, 10))}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ul className="space-y-3 md:hidden" aria-label="Opportunities">
+        {items.map((deal) => (
+          <li key={deal.id} className="rounded-xl border border-slate-200 bg-white p-4">
+            <div className="flex items-start justify-between gap-3">
+              <div className="min-w-0">
+                <Link href={`/opportunities/${deal.id}`} className="font-medium text-slate-900 hover:underline">
+                  {deal.name}
+                </Link>
+                <p className="truncate text-sm text-slate-600">{deal.client.name}</p>
+              </div>
+              <StageBadge stage={deal.stage} />
+            </div>
+            <p className="mt-2 flex items-baseline justify-between gap-2">
+              <span className="text-base font-semibold tabular-nums">{formatMoney(deal.estimated_value, deal.currency)}</span>
+              <span className="text-sm tabular-nums text-slate-600">{formatPercent(deal.probability)}</span>
+            </p>
+            <div className="mt-1 text-sm">
+              <CloseDate deal={deal} todayIso={todayIso} />
+            </div>
+            {showOwner ? <p className="mt-1 text-sm text-slate-500">{deal.assigned_user.name}</p> : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function CloseDate({ deal, todayIso }: { deal: OpportunityOut; todayIso: string }) {
+  const overdue = isOverdue(deal, todayIso);
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <time dateTime={deal.expected_close_date} className={overdue ? "font-medium text-red-700" : "text-slate-700"}>
+        {formatDate(deal.expected_close_date)}
+      </time>
+      {overdue ? <OverdueBadge /> : null}
+    </span>
+  );
+}

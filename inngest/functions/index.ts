@@ -1,0 +1,28 @@
+import { checkExpiredQuotesFunction } from "./check-expired-quotes";
+import { checkOverdueOpportunitiesFunction } from "./check-overdue-opportunities";
+import { checkPendingMaintenanceFunction } from "./check-pending-maintenance";
+import { cleanupOldNotificationsFunction } from "./cleanup-old-notifications";
+import { sendNotificationEmailFunction } from "./send-notification-email";
+import { sendWeeklySummaryFunction } from "./send-weekly-summary";
+import { weeklySummaryFunction } from "./weekly-summary";
+
+/** Every function served at /api/inngest. */
+export const functions = [
+  checkPendingMaintenanceFunction,
+  checkExpiredQuotesFunction,
+  checkOverdueOpportunitiesFunction,
+  weeklySummaryFunction,
+  sendWeeklySummaryFunction,
+  cleanupOldNotificationsFunction,
+  sendNotificationEmailFunction,
+];
+
+export {
+  checkExpiredQuotesFunction,
+  checkOverdueOpportunitiesFunction,
+  checkPendingMaintenanceFunction,
+  cleanupOldNotificationsFunction,
+  sendNotificationEmailFunction,
+  sendWeeklySummaryFunction,
+  weeklySummaryFunction,
+};

@@ -1,0 +1,13 @@
+/** Maps `items` with at most `concurrency` calls of `fn` in flight; results keep the input order. */
+export async function mapPool<T, R>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(concurrency, 1), items.length) }, worker));
+  return results;
+}

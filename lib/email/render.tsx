@@ -1,0 +1,146 @@
+import { render } from "@react-email/render";
+import type { NotificationCategory } from "@/lib/generated/prisma/enums";
+import { formatAmount } from "@/lib/notifications/alerts";
+import { CATEGORY_LABELS } from "./categories";
+import { absoluteUrl, APP_NAME, emailConfig, type EmailConfig } from "./config";
+import type { EmailMessage, EmailRecipient, NotificationEmailContent } from "./message";
+import { NotificationEmail, paragraphsOf, TYPE_LABELS } from "./templates/notification-email";
+import { WeeklySummaryEmail, type SummaryGroup } from "./templates/weekly-summary-email";
+import { signUnsubscribeToken } from "./unsubscribe-token";
+import type { WeeklySummary } from "./weekly-summary";
+
+export type RenderedEmail = Omit<EmailMessage, "idempotencyKey">;
+
+type Footer = { unsubscribeUrl: string; oneClickUrl: string; preferencesUrl: string; reason: string };
+
+/** The footer links and the RFC 8058 one-click headers for one user and one category. */
+export function unsubscribeFooter(userId: string, category: NotificationCategory, appUrl: string): Footer {
+  const token = encodeURIComponent(signUnsubscribeToken({ userId, category }));
+  return {
+    unsubscribeUrl: `${appUrl}/unsubscribe?token=${token}`,
+    oneClickUrl: `${appUrl}/api/v1/email/unsubscribe?token=${token}`,
+    preferencesUrl: `${appUrl}/settings#email-preferences`,
+    reason: `You get this email because ${CATEGORY_LABELS[category].label} emails are on in your ${APP_NAME} settings.`,
+  };
+}
+
+export function listUnsubscribeHeaders(oneClickUrl: string): Record<string, string> {
+  return { "List-Unsubscribe": `<${oneClickUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
+/** A header line never carries a line break. */
+const headerText = (value: string) => value.replace(/\s*[\r\n]+\s*/g, " ").trim();
+
+function footerText(footer: Footer): string[] {
+  return ["--", footer.reason, `Unsubscribe: ${footer.unsubscribeUrl}`, `Email preferences: ${footer.preferencesUrl}`];
+}
+
+export async function renderNotificationEmail(
+  recipient: EmailRecipient,
+  content: NotificationEmailContent,
+  config: EmailConfig = emailConfig(),
+): Promise<RenderedEmail> {
+  const footer = unsubscribeFooter(recipient.id, content.category, config.appUrl);
+  const { oneClickUrl, ...links } = footer;
+  const actionUrl = content.actionUrl ? absoluteUrl(content.actionUrl, config.appUrl) : null;
+  const actionLabel = content.actionLabel?.trim() || `Open in ${APP_NAME}`;
+  const html = await render(
+    <NotificationEmail
+      appName={APP_NAME}
+      appUrl={config.appUrl}
+      recipientName={recipient.name}
+      title={content.title}
+      message={content.message}
+      type={content.type}
+      actionUrl={actionUrl}
+      actionLabel={actionLabel}
+      {...links}
+    />,
+  );
+  const text = [
+    APP_NAME,
+    "",
+    `${TYPE_LABELS[content.type]}: ${content.title}`,
+    "",
+    `Hi ${recipient.name},`,
+    "",
+    ...paragraphsOf(content.message).flatMap((paragraph) => [paragraph, ""]),
+    ...(actionUrl ? [`${actionLabel}: ${actionUrl}`, ""] : []),
+    ...footerText(footer),
+  ].join("\n");
+  return {
+    tenantId: recipient.tenantId,
+    to: recipient.email,
+    subject: headerText(content.title),
+    html,
+    text,
+    headers: listUnsubscribeHeaders(oneClickUrl),
+  };
+}
+
+/** The weekly summary is a SYSTEM email: its unsubscribe link turns SYSTEM emails off. */
+export const WEEKLY_SUMMARY_CATEGORY: NotificationCategory = "SYSTEM";
+
+export function summaryGroups(summary: WeeklySummary): SummaryGroup[] {
+  const money = (value: string) => formatAmount(value, summary.currency);
+  const count = (value: number) => value.toLocaleString("en-US");
+  return [
+    {
+      title: "Last week",
+      rows: [
+        { label: "New opportunities", value: count(summary.newOpportunities) },
+        { label: "Opportunities won", value: count(summary.opportunitiesWon) },
+        { label: "Revenue won", value: money(summary.revenue) },
+      ],
+    },
+    {
+      title: "Your pipeline",
+      rows: [
+        { label: "Active opportunities", value: count(summary.activeOpportunities) },
+        { label: "Weighted pipeline", value: money(summary.weightedPipeline) },
+      ],
+    },
+    {
+      title: "Needs attention",
+      rows: [
+        { label: "Quotes expiring soon", value: count(summary.expiringQuotes) },
+        { label: "Overdue opportunities", value: count(summary.overdueOpportunities) },
+        { label: "Vehicles due for maintenance", value: count(summary.pendingMaintenance) },
+      ],
+    },
+  ];
+}
+
+export async function renderWeeklySummaryEmail(
+  recipient: EmailRecipient,
+  summary: WeeklySummary,
+  config: EmailConfig = emailConfig(),
+): Promise<RenderedEmail> {
+  const footer = unsubscribeFooter(recipient.id, WEEKLY_SUMMARY_CATEGORY, config.appUrl);
+  const { oneClickUrl, ...links } = footer;
+  const groups = summaryGroups(summary);
+  const pipelineUrl = `${config.appUrl}/pipeline`;
+  const html = await render(
+    <WeeklySummaryEmail appName={APP_NAME} appUrl={config.appUrl} recipientName={recipient.name} summary={summary} groups={groups} pipelineUrl={pipelineUrl} {...links} />,
+  );
+  const text = [
+    APP_NAME,
+    "",
+    `Your weekly summary: ${summary.periodStart} to ${summary.periodEnd}`,
+    "",
+    `Hi ${recipient.name}, here is how last week went.`,
+    "",
+    ...groups.flatMap((group) => [group.title, ...group.rows.map((row) => `  ${row.label}: ${row.value}`), ""]),
+    `Open the pipeline: ${pipelineUrl}`,
+    "",
+    ...footerText(footer),
+  ].join("\n");
+  return {
+    tenantId: recipient.tenantId,
+    to: recipient.email,
+    subject: `Your weekly summary: ${summary.periodStart} to ${summary.periodEnd}`,
+    html,
+    text,
+    headers: listUnsubscribeHeaders(oneClickUrl),
+  };
+}

@@ -1,0 +1,111 @@
+import type { Scope } from "@/lib/auth/scope";
+import { db, Prisma } from "@/lib/db/prisma";
+import type { NotificationCategory } from "@/lib/generated/prisma/enums";
+import type { EmailMessage } from "./message";
+
+const disabledCategories = { where: { enabled: false }, select: { category: true } } as const;
+
+const recipientSelect = { id: true, tenantId: true, email: true, name: true, isActive: true, emailPreferences: disabledCategories } as const;
+
+export type RecipientRow = Prisma.UserGetPayload<{ select: typeof recipientSelect }>;
+
+/** The notifications to email, each with its recipient and the categories that recipient turned off. */
+export function notificationsToEmail(ids: string[]) {
+  return db().notification.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      title: true,
+      message: true,
+      type: true,
+      category: true,
+      actionUrl: true,
+      actionLabel: true,
+      isDeleted: true,
+      emailSent: true,
+      emailError: true,
+      emailAttempts: true,
+      emailNextAttemptAt: true,
+      user: { select: recipientSelect },
+    },
+  });
+}
+
+export type NotificationToEmail = Awaited<ReturnType<typeof notificationsToEmail>>[number];
+
+export function findRecipient(userId: string): Promise<RecipientRow | null> {
+  return db().user.findUnique({ where: { id: userId }, select: recipientSelect });
+}
+
+/**
+ * Claims up to `limit` failed emails whose next attempt is due (partial index idx_notifications_email_retry): their
+ * next attempt moves to `leaseUntil`, so a second runner started meanwhile does not take them too; recording the
+ * outcome replaces it. SKIP LOCKED lets concurrent runners share the work.
+ */
+export async function claimDueRetries(now: Date, leaseUntil: Date, limit: number, maxAttempts: number): Promise<string[]> {
+  const rows = await db().$queryRaw<Array<{ id: string }>>`
+    UPDATE notifications SET email_next_attempt_at = ${leaseUntil.toISOString()}::timestamptz
+    WHERE id IN (
+      SELECT id FROM notifications
+      WHERE email_sent = false AND email_next_attempt_at IS NOT NULL AND email_next_attempt_at <= ${now.toISOString()}::timestamptz
+        AND email_requested = true AND is_deleted = false AND email_attempts < ${maxAttempts}::int
+      ORDER BY email_next_attempt_at
+      LIMIT ${limit}::int
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING id::text AS id`;
+  return rows.map((row) => row.id);
+}
+
+/** Stores a message in the outbox; a message whose idempotency key is already there is not stored twice. */
+export async function insertOutboxMessage(message: EmailMessage, from: string, createdAt: Date): Promise<string> {
+  const [created] = await db().emailOutbox.createManyAndReturn({
+    data: [
+      {
+        tenantId: message.tenantId,
+        to: message.to,
+        from,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        headers: message.headers,
+        idempotencyKey: message.idempotencyKey ?? null,
+        createdAt,
+      },
+    ],
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  if (created) return created.id;
+  const existing = await db().emailOutbox.findUniqueOrThrow({ where: { idempotencyKey: message.idempotencyKey ?? "" }, select: { id: true } });
+  return existing.id;
+}
+
+const outboxSummary = { id: true, to: true, from: true, subject: true, createdAt: true } as const;
+
+export function listOutboxMessages(scope: Scope, take: number) {
+  return db().emailOutbox.findMany({ where: { tenantId: scope.tenantId }, select: outboxSummary, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
+}
+
+export function findOutboxMessage(scope: Scope, id: string) {
+  return db().emailOutbox.findFirst({ where: { tenantId: scope.tenantId, id }, select: { ...outboxSummary, html: true, text: true, headers: true } });
+}
+
+export function countOutboxMessages(scope: Scope): Promise<number> {
+  return db().emailOutbox.count({ where: { tenantId: scope.tenantId } });
+}
+
+export async function disabledEmailCategories(userId: string): Promise<NotificationCategory[]> {
+  const rows = await db().notificationEmailPreference.findMany({ where: { userId, enabled: false }, select: { category: true } });
+  return rows.map((row) => row.category);
+}
+
+/** Sets these categories on or off for one user (one statement); the others keep their setting. */
+export async function saveEmailPreferences(tenantId: string, userId: string, settings: Array<{ category: NotificationCategory; enabled: boolean }>): Promise<void> {
+  if (settings.length === 0) return;
+  const values = settings.map((s) => Prisma.sql`(${tenantId}::uuid, ${userId}::uuid, ${s.category}::notification_category, ${s.enabled}, now())`);
+  await db().$executeRaw`
+    INSERT INTO notification_email_preferences (tenant_id, user_id, category, enabled, updated_at)
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT (user_id, category) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = EXCLUDED.updated_at`;
+}

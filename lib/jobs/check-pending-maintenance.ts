@@ -1,0 +1,137 @@
+import { addDays, toIsoDate, utcDate, type Clock } from "@/lib/clock";
+import { db, Prisma } from "@/lib/db/prisma";
+import type { NewNotification } from "@/lib/notifications";
+import { MAINTENANCE_DUE_SOON_DAYS } from "@/lib/vehicles/maintenance";
+import { addEmailTotals, noEmails, type EmailTotals } from "./dispatch";
+import { dueText, plural } from "./format";
+import { notifyAll } from "./notify";
+import { tenantCondition, type JobOptions } from "./options";
+import { keysetPages } from "./pages";
+
+export type PendingMaintenanceResult = {
+  tenants: number;
+  vehicles: number;
+  overdue: number;
+  notified: number;
+  alreadyNotified: number;
+  emails: EmailTotals;
+};
+
+/** Vehicles listed in one notification; the rest are counted ("…and 12 more") and a click away. */
+export const LISTED_VEHICLES = 25;
+/** Tenants per page: each brings at most LISTED_VEHICLES vehicles and its managers. */
+const TENANT_PAGE = 200;
+
+type DueVehicle = { name: string; plate_number: string; due_date: string; days_overdue: number };
+
+type TenantDue = {
+  tenant_id: string;
+  due: number;
+  overdue: number;
+  vehicles: DueVehicle[];
+  managers: string[];
+  already_notified: string[];
+};
+
+/** One maintenance digest per tenant, manager and day. */
+export const maintenanceKey = (tenantId: string, day: string) => `maintenance:${tenantId}:${day}`;
+
+/**
+ * One page of tenants with vehicles due for maintenance by `limit` (overdue included), in tenant order: per
+ * tenant the counts, the first LISTED_VEHICLES vehicles (most overdue first), its active admins and supervisors,
+ * and which of them already have today's digest. One statement per page, whatever the number of vehicles.
+ */
+function tenantsDuePage(today: string, limit: string, options: JobOptions, after: TenantDue | undefined): Promise<TenantDue[]> {
+  const key = Prisma.sql`'maintenance:' || t.tenant_id::text || ':' || ${today}`;
+  return db().$queryRaw<TenantDue[]>`
+    SELECT t.tenant_id::text, t.due, t.overdue,
+           COALESCE((
+             SELECT json_agg(listed ORDER BY listed.due_date, listed.name, listed.id)
+             FROM (
+               SELECT v.id, v.name, v.plate_number, to_char(v.next_maintenance_date, 'YYYY-MM-DD') AS due_date,
+                      (${today}::date - v.next_maintenance_date)::int AS days_overdue
+               FROM vehicles v
+               WHERE v.tenant_id = t.tenant_id AND v.is_deleted = false AND v.next_maintenance_date <= ${limit}::date
+               ORDER BY v.next_maintenance_date, v.name, v.id
+               LIMIT ${LISTED_VEHICLES}
+             ) AS listed
+           ), '[]'::json) AS vehicles,
+           ARRAY(
+             SELECT u.id::text FROM users u
+             WHERE u.tenant_id = t.tenant_id AND u.is_active AND u.role IN ('ADMIN', 'SUPERVISOR')
+             ORDER BY u.id
+           ) AS managers,
+           ARRAY(
+             SELECT u.id::text FROM users u
+             WHERE u.tenant_id = t.tenant_id AND u.is_active AND u.role IN ('ADMIN', 'SUPERVISOR')
+               AND EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.dedupe_key = ${key})
+           ) AS already_notified
+    FROM (
+      SELECT v.tenant_id, count(*)::int AS due, (count(*) FILTER (WHERE v.next_maintenance_date < ${today}::date))::int AS overdue
+      FROM vehicles v
+      WHERE v.is_deleted = false AND v.next_maintenance_date <= ${limit}::date
+        ${tenantCondition(Prisma.sql`v.tenant_id`, options)}
+        ${after ? Prisma.sql`AND v.tenant_id > ${after.tenant_id}::uuid` : Prisma.empty}
+      GROUP BY v.tenant_id
+      ORDER BY v.tenant_id
+      LIMIT ${TENANT_PAGE}
+    ) AS t
+    ORDER BY t.tenant_id`;
+}
+
+/** The digest's text: a count line, then one line per listed vehicle. */
+export function maintenanceMessage(tenant: Pick<TenantDue, "due" | "overdue" | "vehicles">): string {
+  const head = `${plural(tenant.due, "vehicle")} ${tenant.due === 1 ? "needs" : "need"} maintenance within ${MAINTENANCE_DUE_SOON_DAYS} days` +
+    (tenant.overdue > 0 ? ` (${tenant.overdue} overdue):` : ":");
+  const lines = tenant.vehicles.map((v) => `• ${v.name} (${v.plate_number}): ${v.due_date}, ${dueText(v.days_overdue)}`);
+  const more = tenant.due - tenant.vehicles.length;
+  return [head, ...lines, ...(more > 0 ? [`…and ${more} more.`] : [])].join("\n");
+}
+
+function maintenanceTitle(tenant: TenantDue): string {
+  return tenant.overdue > 0
+    ? `Maintenance overdue for ${plural(tenant.overdue, "vehicle")}`
+    : `Maintenance due soon for ${plural(tenant.due, "vehicle")}`;
+}
+
+function digests(tenant: TenantDue, today: string): NewNotification[] {
+  const already = new Set(tenant.already_notified);
+  const message = maintenanceMessage(tenant);
+  return tenant.managers
+    .filter((userId) => !already.has(userId))
+    .map((userId): NewNotification => ({
+      tenantId: tenant.tenant_id,
+      userId,
+      title: maintenanceTitle(tenant),
+      message,
+      type: tenant.overdue > 0 ? "ERROR" : "WARNING",
+      category: "MAINTENANCE",
+      actionUrl: `/vehicles?due_within_days=${MAINTENANCE_DUE_SOON_DAYS}`,
+      actionLabel: "View vehicles",
+      dedupeKey: maintenanceKey(tenant.tenant_id, today),
+    }));
+}
+
+/**
+ * Daily 08:00 UTC: for each tenant with vehicles due within 7 days (or overdue), one digest to each active admin
+ * and supervisor listing them — ERROR when any is overdue, else WARNING — and emailed.
+ */
+export async function checkPendingMaintenance(clock: Clock, options: JobOptions = {}): Promise<PendingMaintenanceResult> {
+  const todayDate = utcDate(clock());
+  const today = toIsoDate(todayDate);
+  const limit = toIsoDate(addDays(todayDate, MAINTENANCE_DUE_SOON_DAYS));
+  const result: PendingMaintenanceResult = { tenants: 0, vehicles: 0, overdue: 0, notified: 0, alreadyNotified: 0, emails: noEmails() };
+  const pages = keysetPages((after: TenantDue | undefined) => tenantsDuePage(today, limit, options, after), TENANT_PAGE);
+  for await (const page of pages) {
+    const inputs = page.flatMap((tenant) => digests(tenant, today));
+    const { notified, emails } = await notifyAll(inputs, { email: true, clock });
+    const recipients = page.reduce((sum, tenant) => sum + tenant.managers.length, 0);
+    result.tenants += page.length;
+    result.vehicles += page.reduce((sum, tenant) => sum + tenant.due, 0);
+    result.overdue += page.reduce((sum, tenant) => sum + tenant.overdue, 0);
+    result.notified += notified;
+    result.alreadyNotified += recipients - notified;
+    addEmailTotals(result.emails, emails);
+  }
+  return result;
+}

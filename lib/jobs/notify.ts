@@ -1,0 +1,20 @@
+import type { Clock } from "@/lib/clock";
+import { createNotificationRows, type NewNotification } from "@/lib/notifications";
+import { addEmailTotals, noEmails, requestNotificationEmails, type EmailTotals } from "./dispatch";
+import { chunks } from "./pages";
+
+export type NotifyTotals = { notified: number; emails: EmailTotals };
+
+/**
+ * Inserts the notifications in batches (one INSERT … ON CONFLICT DO NOTHING each, so a dedupe key that already
+ * exists is skipped) and, when `email` is set, asks for the created ones to be emailed.
+ */
+export async function notifyAll(inputs: NewNotification[], options: { email: boolean; clock: Clock }): Promise<NotifyTotals> {
+  const totals: NotifyTotals = { notified: 0, emails: noEmails() };
+  for (const batch of chunks(inputs)) {
+    const rows = await createNotificationRows(options.email ? batch.map((input) => ({ ...input, emailRequested: true })) : batch);
+    totals.notified += rows.length;
+    if (options.email) addEmailTotals(totals.emails, await requestNotificationEmails(rows.map((row) => row.id), { clock: options.clock }));
+  }
+  return totals;
+}

@@ -1,0 +1,122 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixedClock } from "@/lib/clock";
+import { db } from "@/lib/db/prisma";
+import { deliverNotificationEmails, outboxPageAvailable, readOutbox, sendBulkNotificationEmails, sendWeeklySummaryEmail, updateEmailPreferences } from "@/lib/email";
+import { post } from "../helpers/api";
+import { createTestTenant, createTestUser, type TestTenant } from "../helpers/fixtures";
+import { emailState, notificationsFor, useOutbox } from "./email-helpers";
+
+let t: TestTenant;
+let other: TestTenant;
+
+beforeAll(async () => {
+  useOutbox();
+  [t, other] = await Promise.all([createTestTenant("Email outbox"), createTestTenant("Email outbox other")]);
+});
+
+const fresh = (tenant = t) => createTestUser(tenant.tenantId, "SALES_REP");
+const outboxTo = (email: string) => db().emailOutbox.findMany({ where: { to: email }, orderBy: { createdAt: "asc" } });
+
+describe("the development outbox (RESEND_API_KEY unset)", () => {
+  it("stores each notification email as a row and marks the notification sent", async () => {
+    const user = await fresh();
+    const [id] = await notificationsFor(user, 1, { actionUrl: "/quotes/7", actionLabel: "View quote" });
+    expect(await deliverNotificationEmails([id!], { clock: fixedClock("2026-03-02T09:00:00Z") })).toEqual({ sent: 1, failed: 0, skipped: 0 });
+    const [row] = await outboxTo(user.email);
+    expect(row).toMatchObject({
+      tenantId: t.tenantId,
+      to: user.email,
+      from: "OnQuota Alerts <alerts@onquota.test>",
+      subject: "Quote Q-1 expires soon",
+      idempotencyKey: `notification-email/${id}`,
+      createdAt: new Date("2026-03-02T09:00:00Z"),
+    });
+    expect(row!.html).toContain('href="https://crm.onquota.test/quotes/7"');
+    expect(row!.text).toContain("View quote: https://crm.onquota.test/quotes/7");
+    expect(row!.headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "List-Unsubscribe": expect.stringMatching(/^<https:\/\/crm\.onquota\.test\/api\/v1\/email\/unsubscribe\?token=/) });
+    expect(await emailState(id!)).toMatchObject({ emailSent: true, emailError: null, emailAttempts: 1 });
+  });
+
+  it("never stores one notification's email twice", async () => {
+    const user = await fresh();
+    const [id] = await notificationsFor(user);
+    await deliverNotificationEmails([id!]);
+    await db().notification.update({ where: { id: id! }, data: { emailSent: false } });
+    expect(await deliverNotificationEmails([id!])).toEqual({ sent: 1, failed: 0, skipped: 0 });
+    expect(await outboxTo(user.email)).toHaveLength(1);
+  });
+
+  it("drops nothing: every message of a bulk send gets its own row", async () => {
+    const user = await fresh();
+    const request = {
+      recipient: { id: user.userId, tenantId: user.tenantId, email: user.email, name: user.name },
+      notification: { title: "Same words", message: "Same message.", type: "INFO" as const, category: "GENERAL" as const },
+    };
+    const result = await sendBulkNotificationEmails([request, request, request]);
+    expect(result).toMatchObject({ success: 3, failure: 0 });
+    expect(await outboxTo(user.email)).toHaveLength(3);
+  });
+
+  it("stores nothing for a category the user turned off", async () => {
+    const user = await fresh();
+    await updateEmailPreferences(user, [{ category: "QUOTE", enabled: false }]);
+    const [id] = await notificationsFor(user);
+    expect(await deliverNotificationEmails([id!])).toEqual({ sent: 0, failed: 0, skipped: 1 });
+    expect(await outboxTo(user.email)).toHaveLength(0);
+    expect(await emailState(id!)).toMatchObject({ emailSent: false, emailError: null, emailAttempts: 0 });
+  });
+
+  it("keeps the weekly summary too", async () => {
+    const user = await fresh();
+    const summary = {
+      periodStart: "2026-02-23",
+      periodEnd: "2026-03-01",
+      newOpportunities: 1,
+      opportunitiesWon: 0,
+      revenue: "0.00",
+      activeOpportunities: 4,
+      weightedPipeline: "1000.00",
+      expiringQuotes: 0,
+      overdueOpportunities: 0,
+      pendingMaintenance: 0,
+      currency: "USD",
+    };
+    expect(await sendWeeklySummaryEmail({ id: user.userId, email: user.email, name: user.name }, summary, { idempotencyKey: `weekly/${user.userId}` })).toEqual({ ok: true });
+    expect(await sendWeeklySummaryEmail({ id: user.userId, email: user.email, name: user.name }, summary, { idempotencyKey: `weekly/${user.userId}` })).toEqual({ ok: true });
+    const rows = await outboxTo(user.email);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.subject).toBe("Your weekly summary: 2026-02-23 to 2026-03-01");
+    expect(rows[0]!.text).toContain("Weighted pipeline: USD 1,000.00");
+  });
+
+  it("also receives the emails of POST /notifications", async () => {
+    const user = await fresh();
+    const res = await post("/notifications", { user_ids: [user.userId], title: "Welcome aboard", message: "Hi!", type: "SUCCESS", category: "SYSTEM", send_email: true }, { token: t.admin.token });
+    expect(res.status).toBe(201);
+    expect((await outboxTo(user.email)).map((row) => row.subject)).toEqual(["Welcome aboard"]);
+  });
+});
+
+describe("reading the outbox", () => {
+  it("shows a tenant only the messages addressed to its own users", async () => {
+    const [mine, theirs] = await Promise.all([fresh(), fresh(other)]);
+    const [a] = await notificationsFor(mine, 1, { title: "Mine" });
+    const [b] = await notificationsFor(theirs, 1, { title: "Theirs" });
+    await deliverNotificationEmails([a!, b!]);
+    const theirRow = (await outboxTo(theirs.email))[0]!;
+    const view = await readOutbox(t.rep);
+    expect(view.messages.map((m) => m.to)).toContain(mine.email);
+    expect(view.messages.map((m) => m.to)).not.toContain(theirs.email);
+    expect(view.total).toBe(await db().emailOutbox.count({ where: { tenantId: t.tenantId } }));
+    expect((await readOutbox(t.rep, theirRow.id)).selected).toBeNull();
+    const own = await readOutbox(other.admin, theirRow.id);
+    expect(own.selected).toMatchObject({ id: theirRow.id, subject: "Theirs", html: expect.stringContaining("<html"), text: expect.stringContaining("Theirs") });
+  });
+
+  it("is available in development, and in production only while the outbox is the transport", () => {
+    expect(outboxPageAvailable({ NODE_ENV: "development" })).toBe(true);
+    expect(outboxPageAvailable({ NODE_ENV: "development", RESEND_API_KEY: "re_x" })).toBe(true);
+    expect(outboxPageAvailable({ NODE_ENV: "production" })).toBe(true);
+    expect(outboxPageAvailable({ NODE_ENV: "production", RESEND_API_KEY: "re_x" })).toBe(false);
+  });
+});
