@@ -26,7 +26,8 @@ test("a new company registers, sees the shell, logs out and logs back in", async
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("wrong-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Invalid email or password.");
+  await expect(page.getByRole("alert").filter({ hasText: "Invalid email or password." })).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue(email);
 
   await page.getByLabel("Password").fill("a-strong-password");
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -7,29 +7,40 @@ import { registerBody } from "@/lib/users/schemas";
 import { registerTenant } from "@/lib/users/service";
 import { fieldErrorsOf } from "@/lib/http/zod-errors";
 
-export type AuthFormState = { error?: string; fieldErrors?: Record<string, string> };
+export type AuthFormState = {
+  error?: string;
+  fieldErrors?: Record<string, string>;
+  /** What the user typed (never the password), to refill the form after it resets. */
+  values?: Record<string, string>;
+};
+
+function typedValues(form: FormData, names: string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? "")]));
+}
 
 export async function loginAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
   const redirectTo = safeRedirect(form.get("next"));
   try {
     await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo });
   } catch (error) {
-    if (error instanceof AuthError) return { error: "Invalid email or password." };
+    // The form resets after an action: hand the email back so the user only retypes the password.
+    if (error instanceof AuthError) return { error: "Invalid email or password.", values: typedValues(form, ["email"]) };
     throw error; // the redirect after a successful sign-in
   }
   return {};
 }
 
 export async function registerAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const values = typedValues(form, ["company_name", "name", "email"]);
   const parsed = registerBody.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    return { fieldErrors: Object.fromEntries(fieldErrorsOf(parsed.error).map((e) => [e.field, e.message])) };
+    return { values, fieldErrors: Object.fromEntries(fieldErrorsOf(parsed.error).map((e) => [e.field, e.message])) };
   }
   try {
     const { company_name, name, email, password } = parsed.data;
     await registerTenant({ companyName: company_name, name, email, password });
   } catch (error) {
-    if (error instanceof ConflictError) return { fieldErrors: { email: error.message } };
+    if (error instanceof ConflictError) return { values, fieldErrors: { email: error.message } };
     throw error;
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/pipeline" });

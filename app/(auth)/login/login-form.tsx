@@ -17,7 +17,7 @@ export function LoginForm({ next }: { next?: string }) {
         </p>
       ) : null}
       <input type="hidden" name="next" value={next ?? ""} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required />
+      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
