@@ -1,16 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-
-const PASSWORD = "onquota-demo";
-type Session = { token: string; userId: string };
-
-async function tokenFor(request: APIRequestContext, email: string): Promise<Session> {
-  const res = await request.post("/api/v1/auth/token", { data: { email, password: PASSWORD } });
-  expect(res.status()).toBe(200);
-  const body = (await res.json()) as { access_token: string; user: { id: string } };
-  return { token: body.access_token, userId: body.user.id };
-}
-
-const bearer = (session: Session) => ({ authorization: `Bearer ${session.token}` });
+import { bearer, signIn, tokenFor, type Session } from "./helpers";
 
 async function unreadOf(request: APIRequestContext, session: Session): Promise<number> {
   const res = await request.get("/api/v1/notifications/unread-count", { headers: bearer(session) });
@@ -23,14 +12,6 @@ async function notify(request: APIRequestContext, admin: Session, userId: string
     data: { user_ids: [userId], message: "Created by the end-to-end test.", type: "INFO", category: "GENERAL", ...fields },
   });
   expect(res.status()).toBe(201);
-}
-
-async function signIn(page: Page, email: string, next: string) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`${next}$`));
 }
 
 async function expectBadge(page: Page, count: number) {

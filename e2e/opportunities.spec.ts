@@ -1,30 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-
-const PASSWORD = "onquota-demo";
-const ARTIFACTS = "e2e/artifacts";
-
-type Session = { token: string; userId: string };
-
-async function tokenFor(request: APIRequestContext, email: string): Promise<Session> {
-  const res = await request.post("/api/v1/auth/token", { data: { email, password: PASSWORD } });
-  expect(res.status()).toBe(200);
-  const body = (await res.json()) as { access_token: string; user: { id: string } };
-  return { token: body.access_token, userId: body.user.id };
-}
-
-const bearer = (session: Session) => ({ authorization: `Bearer ${session.token}` });
-
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/pipeline/);
-}
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { ARTIFACTS, bearer, inDays, signIn, tokenFor, type Session } from "./helpers";
 
 async function createDeal(request: APIRequestContext, session: Session, name: string, value: string) {
   const clients = await request.get("/api/v1/clients?page_size=1", { headers: bearer(session) });

@@ -1,23 +1,7 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { ARTIFACTS, bearer, inDays, signIn, tokenFor, type Session } from "./helpers";
 
-const PASSWORD = "onquota-demo";
-const ARTIFACTS = "e2e/artifacts";
-
-type Session = { token: string; userId: string };
 type Deal = { id: string; name: string; version: number; stage: string; probability: string; loss_reason: string | null };
-
-async function tokenFor(request: APIRequestContext, email: string): Promise<Session> {
-  const res = await request.post("/api/v1/auth/token", { data: { email, password: PASSWORD } });
-  expect(res.status()).toBe(200);
-  const body = (await res.json()) as { access_token: string; user: { id: string } };
-  return { token: body.access_token, userId: body.user.id };
-}
-
-const bearer = (session: Session) => ({ authorization: `Bearer ${session.token}` });
-
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 async function firstClientId(request: APIRequestContext, session: Session): Promise<string> {
   const res = await request.get("/api/v1/clients?page_size=1", { headers: bearer(session) });
@@ -38,14 +22,6 @@ async function readDeal(request: APIRequestContext, session: Session, id: string
   const res = await request.get(`/api/v1/opportunities/${id}`, { headers: bearer(session) });
   expect(res.status()).toBe(200);
   return (await res.json()) as Deal;
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/pipeline/);
 }
 
 /** The board filtered by a search, so the test sees only its own cards. */
