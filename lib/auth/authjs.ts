@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { logger } from "@/lib/log";
 import { authenticate } from "@/lib/users/service";
 import { authSecret } from "./secret";
 
@@ -11,6 +12,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
+  logger: {
+    // A wrong password is an everyday event, not an error with a stack trace.
+    error: (error) =>
+      error.name === "CredentialsSignin" ? logger.info("sign-in refused: wrong credentials") : logger.error({ err: error }, "auth error"),
+    warn: (code) => logger.warn({ code }, "auth warning"),
+    debug: () => undefined,
+  },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
