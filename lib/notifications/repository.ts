@@ -63,10 +63,30 @@ export async function softDeleteNotification(scope: Scope, id: string, now: Date
   return count > 0;
 }
 
-/** One INSERT; a row whose (user_id, dedupe_key) already exists is skipped. Returns the rows actually created. */
+/**
+ * One INSERT … SELECT FROM unnest(…) for the whole batch (several times faster than Prisma's createMany); a row
+ * whose (user_id, dedupe_key) already exists is skipped. Returns the rows actually created, in no set order.
+ */
 export function insertNotifications(data: NotificationData[], client: Tx = db()): Promise<NotificationRow[]> {
   if (data.length === 0) return Promise.resolve([]);
-  return client.notification.createManyAndReturn({ data, skipDuplicates: true, select: notificationSelect });
+  const column = <T>(pick: (row: NotificationData) => T) => data.map(pick);
+  return client.$queryRaw<NotificationRow[]>`
+    INSERT INTO notifications (tenant_id, user_id, title, message, type, category, action_url, action_label,
+                               related_entity_type, related_entity_id, dedupe_key, email_requested)
+    SELECT * FROM unnest(
+      ${column((r) => r.tenantId)}::uuid[], ${column((r) => r.userId)}::uuid[],
+      ${column((r) => r.title)}::text[], ${column((r) => r.message)}::text[],
+      ${column((r) => r.type ?? "INFO")}::text[]::notification_type[],
+      ${column((r) => r.category ?? "GENERAL")}::text[]::notification_category[],
+      ${column((r) => r.actionUrl ?? null)}::text[], ${column((r) => r.actionLabel ?? null)}::text[],
+      ${column((r) => r.relatedEntityType ?? null)}::text[], ${column((r) => r.relatedEntityId ?? null)}::uuid[],
+      ${column((r) => r.dedupeKey ?? null)}::text[], ${column((r) => r.emailRequested ?? false)}::boolean[])
+    ON CONFLICT (user_id, dedupe_key) DO NOTHING
+    RETURNING id, tenant_id AS "tenantId", user_id AS "userId", title, message, type, category,
+              action_url AS "actionUrl", action_label AS "actionLabel", is_read AS "isRead", read_at AS "readAt",
+              email_sent AS "emailSent", email_sent_at AS "emailSentAt", email_error AS "emailError",
+              related_entity_type AS "relatedEntityType", related_entity_id AS "relatedEntityId",
+              created_at AS "createdAt", updated_at AS "updatedAt"`;
 }
 
 /** The tenant of each of these users (unknown ids are absent). */
