@@ -1,8 +1,10 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn } from "@/lib/auth/authjs";
-import { ConflictError } from "@/lib/errors";
+import { headers } from "next/headers";
+import { RateLimitedSignin, signIn } from "@/lib/auth/authjs";
+import { ConflictError, TooManyRequestsError } from "@/lib/errors";
+import { clientIp, limitRegistration } from "@/lib/rate-limit";
 import { registerBody } from "@/lib/users/schemas";
 import { registerTenant } from "@/lib/users/service";
 import { fieldErrorsOf } from "@/lib/http/zod-errors";
@@ -24,6 +26,7 @@ export async function loginAction(_prev: AuthFormState, form: FormData): Promise
     await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo });
   } catch (error) {
     // The form resets after an action: hand the email back so the user only retypes the password.
+    if (error instanceof RateLimitedSignin) return { error: tooManyAttempts(error.retryAfterSeconds), values: typedValues(form, ["email"]) };
     if (error instanceof AuthError) return { error: "Invalid email or password.", values: typedValues(form, ["email"]) };
     throw error; // the redirect after a successful sign-in
   }
@@ -37,14 +40,21 @@ export async function registerAction(_prev: AuthFormState, form: FormData): Prom
     return { values, fieldErrors: Object.fromEntries(fieldErrorsOf(parsed.error).map((e) => [e.field, e.message])) };
   }
   try {
+    await limitRegistration(clientIp(await headers()));
     const { company_name, name, email, password } = parsed.data;
     await registerTenant({ companyName: company_name, name, email, password });
   } catch (error) {
     if (error instanceof ConflictError) return { values, fieldErrors: { email: error.message } };
+    if (error instanceof TooManyRequestsError) return { values, fieldErrors: { email: tooManyAttempts(error.retryAfterSeconds) } };
     throw error;
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/pipeline" });
   return {};
+}
+
+function tooManyAttempts(retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return `Too many attempts, try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
 }
 
 function safeRedirect(value: FormDataEntryValue | null): string {

@@ -1,10 +1,12 @@
 import { issueAccessToken, ACCESS_TOKEN_TTL_SECONDS } from "@/lib/auth/tokens";
 import { publicApiRoute } from "@/lib/http/api-route";
+import { clientIp, limitRegistration } from "@/lib/rate-limit";
 import { registerOperation } from "@/lib/users/operations";
 import { serializeUser } from "@/lib/users/serialize";
 import { registerTenant } from "@/lib/users/service";
 
-export const POST = publicApiRoute(registerOperation, async ({ body }) => {
+export const POST = publicApiRoute(registerOperation, async ({ body, request }) => {
+  await limitRegistration(clientIp(request.headers));
   const user = await registerTenant({ companyName: body.company_name, name: body.name, email: body.email, password: body.password });
   const { token } = await issueAccessToken({ tenantId: user.tenantId, userId: user.id, role: user.role });
   return { access_token: token, token_type: "Bearer", expires_in: ACCESS_TOKEN_TTL_SECONDS, user: serializeUser(user) };
