@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/prisma";
 import { toMoney } from "@/lib/money";
-import { activeUserIdsWithRoles } from "./repository";
+import { activeUserIdsWithRoles } from "@/lib/users/repository";
 import { createNotification, createNotifications, type NewNotification } from "./service";
 
 type OpportunityRef = { id: string; name: string };
@@ -65,7 +65,7 @@ export type OpportunityClosed = {
  * (with the reason). A deal closes once, so the alert is deduplicated per opportunity and recipient.
  */
 export async function notifyOpportunityClosed(event: OpportunityClosed, tx?: Tx): Promise<number> {
-  const recipients = await activeUserIdsWithRoles(event.tenantId, { in: ["SUPERVISOR", "ADMIN"] });
+  const recipients = await activeUserIdsWithRoles(event.tenantId, ["SUPERVISOR", "ADMIN"]);
   const { opportunity } = event;
   const amount = formatAmount(opportunity.estimated_value, opportunity.currency);
   const base: Omit<NewNotification, "userId"> = event.won

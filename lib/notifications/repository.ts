@@ -95,15 +95,6 @@ export async function tenantsOfUsers(userIds: string[], client: Tx = db()): Prom
   return new Map(users.map((user) => [user.id, user.tenantId]));
 }
 
-export function countActiveTenantUsers(scope: Scope, userIds: string[]): Promise<number> {
-  return db().user.count({ where: { id: { in: userIds }, tenantId: scope.tenantId, isActive: true } });
-}
-
-export async function activeUserIdsWithRoles(tenantId: string, roles: Prisma.UserWhereInput["role"]): Promise<string[]> {
-  const users = await db().user.findMany({ where: { tenantId, isActive: true, role: roles }, select: { id: true }, orderBy: { id: "asc" } });
-  return users.map((user) => user.id);
-}
-
 /** An attempt (sent or failed) counts in `email_attempts` and marks the email as requested. */
 export async function setEmailStatus(
   id: string,

@@ -4,9 +4,9 @@ import type { Tx } from "@/lib/db/prisma";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { NotificationCategory, NotificationType } from "@/lib/generated/prisma/enums";
 import { pageOf } from "@/lib/http/pagination";
+import { countActiveTenantUsers } from "@/lib/users/repository";
 import { publishLive } from "./publish";
 import {
-  countActiveTenantUsers,
   countUnread,
   findNotification,
   insertNotifications,

@@ -4,6 +4,7 @@ import { db, type Prisma } from "@/lib/db/prisma";
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { skipTake } from "@/lib/http/pagination";
+import { findClient } from "@/lib/clients/repository";
 import { isActiveTenantUser } from "@/lib/users/repository";
 import { announceOpportunityChange } from "./alerts";
 import { dropPosition, topOfColumn } from "./board-position";
@@ -248,8 +249,7 @@ async function collectFieldErrors(checks: Array<() => unknown>): Promise<void> {
 }
 
 async function assertUsableClient(scope: Scope, clientId: string): Promise<void> {
-  const count = await db().client.count({ where: { id: clientId, tenantId: scope.tenantId, isDeleted: false } });
-  if (count === 0) throw ValidationError.field("client_id", "must be an existing client of your company");
+  if (!(await findClient(scope, clientId))) throw ValidationError.field("client_id", "must be an existing client of your company");
 }
 
 /** Reps assign only to themselves (403); managers to any active user of the tenant (422). */

@@ -24,15 +24,22 @@ export function listUsers(scope: Scope): Promise<UserRow[]> {
   return db().user.findMany({ where: { tenantId: scope.tenantId }, select: userSelect, orderBy: [{ name: "asc" }, { id: "asc" }] });
 }
 
-/** True when `userId` is an active user of the caller's tenant (assignment targets). */
-export async function isActiveTenantUser(scope: Scope, userId: string): Promise<boolean> {
-  const count = await db().user.count({ where: { id: userId, tenantId: scope.tenantId, isActive: true } });
-  return count > 0;
+/** How many of these ids are active users of the caller's tenant. */
+export function countActiveTenantUsers(scope: Scope, userIds: string[]): Promise<number> {
+  return db().user.count({ where: { id: { in: userIds }, tenantId: scope.tenantId, isActive: true } });
 }
 
-export function listUsersWithRoles(tenantId: string, roles: readonly UserRole[]) {
-  return db().user.findMany({
+/** True when `userId` is an active user of the caller's tenant (assignment targets). */
+export async function isActiveTenantUser(scope: Scope, userId: string): Promise<boolean> {
+  return (await countActiveTenantUsers(scope, [userId])) > 0;
+}
+
+/** Ids of a tenant's active users with one of these roles (e.g. who hears of a closed deal). */
+export async function activeUserIdsWithRoles(tenantId: string, roles: readonly UserRole[]): Promise<string[]> {
+  const users = await db().user.findMany({
     where: { tenantId, isActive: true, role: { in: [...roles] } },
-    select: userSelect,
+    select: { id: true },
+    orderBy: { id: "asc" },
   });
+  return users.map((user) => user.id);
 }
