@@ -81,6 +81,11 @@ export function insertNotifications(data: NotificationData[], client: Tx = db())
       ${column((r) => r.actionUrl ?? null)}::text[], ${column((r) => r.actionLabel ?? null)}::text[],
       ${column((r) => r.relatedEntityType ?? null)}::text[], ${column((r) => r.relatedEntityId ?? null)}::uuid[],
       ${column((r) => r.dedupeKey ?? null)}::text[], ${column((r) => r.emailRequested ?? false)}::boolean[])
+      AS t(tenant_id, user_id, title, message, type, category, action_url, action_label,
+           related_entity_type, related_entity_id, dedupe_key, email_requested)
+    -- One insertion order for every batch: concurrent batches then take the unique-index locks in the same order
+    -- and wait for each other instead of deadlocking.
+    ORDER BY user_id, dedupe_key
     ON CONFLICT (user_id, dedupe_key) DO NOTHING
     RETURNING id, tenant_id AS "tenantId", user_id AS "userId", title, message, type, category,
               action_url AS "actionUrl", action_label AS "actionLabel", is_read AS "isRead", read_at AS "readAt",
