@@ -2,6 +2,7 @@ import { checkExpiredQuotesFunction } from "./check-expired-quotes";
 import { checkOverdueOpportunitiesFunction } from "./check-overdue-opportunities";
 import { checkPendingMaintenanceFunction } from "./check-pending-maintenance";
 import { cleanupOldNotificationsFunction } from "./cleanup-old-notifications";
+import { pruneRateLimitsFunction } from "./prune-rate-limits";
 import { sendNotificationEmailFunction } from "./send-notification-email";
 import { sendWeeklySummaryFunction } from "./send-weekly-summary";
 import { weeklySummaryFunction } from "./weekly-summary";
@@ -14,6 +15,7 @@ export const functions = [
   weeklySummaryFunction,
   sendWeeklySummaryFunction,
   cleanupOldNotificationsFunction,
+  pruneRateLimitsFunction,
   sendNotificationEmailFunction,
 ];
 
@@ -22,6 +24,7 @@ export {
   checkOverdueOpportunitiesFunction,
   checkPendingMaintenanceFunction,
   cleanupOldNotificationsFunction,
+  pruneRateLimitsFunction,
   sendNotificationEmailFunction,
   sendWeeklySummaryFunction,
   weeklySummaryFunction,

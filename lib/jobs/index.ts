@@ -6,6 +6,7 @@ export { cleanupOldNotifications, CLEANUP_AFTER_DAYS, type CleanupResult } from 
 export { queueWeeklySummaries, requestNotificationEmails, weeklySummaryEmailKey, type EmailTotals } from "./dispatch";
 export type { JobOptions } from "./options";
 export { PAGE_SIZE } from "./pages";
+export { pruneRateLimits, type PruneRateLimitsResult } from "./prune-rate-limits";
 export { describeEmails, isJobName, JOB_NAMES, JOBS, runJob, type JobName } from "./registry";
 export { retryEmails, type RetryEmailsResult } from "./retry-emails";
 export { activeUserIdsPage, sendUserWeeklySummary, weeklySummary, weeklySummaryKey, type UserSummaryOutcome, type WeeklySummaryResult } from "./weekly-summary";

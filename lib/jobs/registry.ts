@@ -6,6 +6,7 @@ import { cleanupOldNotifications, type CleanupResult } from "./cleanup-old-notif
 import type { EmailTotals } from "./dispatch";
 import { plural } from "./format";
 import type { JobOptions } from "./options";
+import { pruneRateLimits, type PruneRateLimitsResult } from "./prune-rate-limits";
 import { retryEmails, type RetryEmailsResult } from "./retry-emails";
 import { weeklySummary, type WeeklySummaryResult } from "./weekly-summary";
 
@@ -63,6 +64,12 @@ const cleanup: Job<CleanupResult> = {
   describe: (r) => `${plural(r.deleted, "read notification")} older than ${r.olderThanDays} days deleted`,
 };
 
+const rateLimits: Job<PruneRateLimitsResult> = {
+  schedule: "0 * * * *",
+  run: (clock) => pruneRateLimits(clock),
+  describe: (r) => `${plural(r.deleted, "expired rate-limit bucket")} deleted`,
+};
+
 const retry: Job<RetryEmailsResult> = {
   schedule: "*/15 * * * *",
   run: (clock) => retryEmails(clock),
@@ -75,6 +82,7 @@ export const JOBS = {
   "check-overdue-opportunities": overdueOpportunities,
   "weekly-summary": weekly,
   "cleanup-old-notifications": cleanup,
+  "prune-rate-limits": rateLimits,
   "retry-emails": retry,
 } as const;
 

@@ -1,2 +1,2 @@
 export { clientIp } from "./client-ip";
-export { limitRegistration, limitSignIn, LOGIN_PER_ACCOUNT, LOGIN_PER_IP, REGISTER_PER_IP } from "./limits";
+export { limitRegistration, limitSignIn, pruneRateLimits, LOGIN_PER_ACCOUNT, LOGIN_PER_IP, REGISTER_PER_IP } from "./limits";

@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from "@/lib/clock";
 import { TooManyRequestsError } from "@/lib/errors";
-import { hitBucket, refundHit, type Bucket } from "./repository";
+import { deleteBucketsStartedBefore, hitBucket, refundHit, type Bucket } from "./repository";
 
 type Limit = { max: number; windowSeconds: number };
 
@@ -48,4 +48,14 @@ export async function limitSignIn<T>(email: string, ip: string, attempt: () => P
 /** Counts a registration attempt from this IP; over the limit it throws TooManyRequestsError. */
 export async function limitRegistration(ip: string, clock: Clock = systemClock): Promise<void> {
   await hitAll([{ key: `register:ip:${ip}`, limit: REGISTER_PER_IP }], clock());
+}
+
+const LONGEST_WINDOW_SECONDS = Math.max(LOGIN_PER_ACCOUNT.windowSeconds, LOGIN_PER_IP.windowSeconds, REGISTER_PER_IP.windowSeconds);
+
+/**
+ * Deletes buckets whose window has ended under every limit. A deleted bucket and an expired one count the
+ * same (the next hit starts a new window), so pruning never lets anyone through sooner.
+ */
+export async function pruneRateLimits(clock: Clock = systemClock): Promise<number> {
+  return deleteBucketsStartedBefore(new Date(clock().getTime() - LONGEST_WINDOW_SECONDS * 1000));
 }

@@ -27,3 +27,8 @@ export async function refundHit(bucket: Bucket): Promise<void> {
     UPDATE rate_limit_buckets SET count = count - 1
     WHERE key = ${bucket.key} AND window_start = ${bucket.windowStart} AND count > 0`;
 }
+
+/** Deletes the buckets whose window started before `before`; returns how many went. */
+export async function deleteBucketsStartedBefore(before: Date): Promise<number> {
+  return db().$executeRaw`DELETE FROM rate_limit_buckets WHERE window_start < ${before}`;
+}

@@ -12,6 +12,7 @@ import {
   checkOverdueOpportunitiesFunction,
   checkPendingMaintenanceFunction,
   cleanupOldNotificationsFunction,
+  pruneRateLimitsFunction,
   sendNotificationEmailFunction,
   sendWeeklySummaryFunction,
   weeklySummaryFunction,
@@ -99,6 +100,17 @@ describe("cron functions", () => {
     expect(result).toMatchObject({ olderThanDays: 90 });
     expect((await db().notification.findUniqueOrThrow({ where: { id: read.id } })).isDeleted).toBe(true);
     expect((await db().notification.findUniqueOrThrow({ where: { id: unread.id } })).isDeleted).toBe(false);
+  });
+
+  it("prune-rate-limits deletes rate-limit buckets whose window ended an hour before the scheduled time", async () => {
+    const [old, live] = ["login:ip:192.0.2.250", "login:ip:192.0.2.251"];
+    await db().$executeRaw`INSERT INTO rate_limit_buckets (key, count, window_start) VALUES (${old}, 4, '1995-01-01T00:59:00Z'), (${live}, 4, '1995-01-01T01:30:00Z')`;
+    const { result, error, ctx } = await new InngestTestEngine({ function: pruneRateLimitsFunction }).execute({ events: timer("1995-01-01T02:00:00Z") });
+    expect(error).toBeUndefined();
+    expect(ctx.step.run).toHaveBeenCalledWith("prune-rate-limits", expect.any(Function));
+    expect(result).toEqual({ deleted: 1 });
+    const left = await db().$queryRaw<{ key: string }[]>`SELECT key FROM rate_limit_buckets WHERE key IN (${old}, ${live})`;
+    expect(left.map((r) => r.key)).toEqual([live]);
   });
 });
 

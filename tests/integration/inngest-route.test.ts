@@ -50,18 +50,19 @@ const CRONS: Record<string, string> = {
   "onquota-check-overdue-opportunities": "TZ=UTC 0 10 * * *",
   "onquota-weekly-summary": "TZ=UTC 0 7 * * 1",
   "onquota-cleanup-old-notifications": "TZ=UTC 0 2 1 * *",
+  "onquota-prune-rate-limits": "TZ=UTC 0 * * * *",
 };
 
 describe("GET /api/inngest", () => {
-  it("introspects: dev mode, seven functions", async () => {
+  it("introspects: dev mode, eight functions", async () => {
     const response = await route.GET(new Request(SERVE_URL), undefined);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ mode: "dev", function_count: 7 });
+    expect(await response.json()).toMatchObject({ mode: "dev", function_count: 8 });
   });
 });
 
 describe("PUT /api/inngest", () => {
-  it("registers every function with the fake server: the five crons and the two event functions", async () => {
+  it("registers every function with the fake server: the six crons and the two event functions", async () => {
     const response = await route.PUT(new Request(SERVE_URL, { method: "PUT" }), undefined);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ message: "Successfully registered" });

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { systemClock } from "@/lib/clock";
 import { db } from "@/lib/db/prisma";
+import { runJob } from "@/lib/jobs";
 import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP, REGISTER_PER_IP } from "@/lib/rate-limit";
 import { post } from "../helpers/api";
 import { createTestTenant, FIXTURE_PASSWORD } from "../helpers/fixtures";
@@ -100,5 +102,24 @@ describe("registration limit on POST /auth/register", () => {
 
     await expireWindow(`register:ip:${ip}`);
     expect((await register(ip)).status).toBe(201);
+  });
+});
+
+describe("pruning expired buckets (prune-rate-limits job)", () => {
+  it("deletes buckets whose window ended under every limit, keeps live ones, and the limits still hold", async () => {
+    const { admin } = await createTestTenant();
+    const ip = freshIp();
+    const failures = await Promise.all(Array.from({ length: LOGIN_PER_ACCOUNT.max }, () => token(admin.email, "wrong-password", ip)));
+    expect(failures.every((r) => r.status === 401)).toBe(true);
+    const stale = `login:ip:198.51.100.${++ipCounter}`;
+    await db().$executeRaw`INSERT INTO rate_limit_buckets (key, count, window_start) VALUES (${stale}, 3, now() - interval '61 minutes')`;
+
+    const { line } = await runJob("prune-rate-limits", systemClock);
+    expect(line).toMatch(/^prune-rate-limits: \d+ expired rate-limit buckets? deleted$/);
+
+    const keys = (await db().$queryRaw<{ key: string }[]>`SELECT key FROM rate_limit_buckets WHERE key IN (${stale}, ${`login:account:${admin.email}`})`).map((r) => r.key);
+    expect(keys).toEqual([`login:account:${admin.email}`]);
+    // The account is still locked after pruning: live windows are untouched.
+    expect((await token(admin.email, FIXTURE_PASSWORD, freshIp())).status).toBe(429);
   });
 });
