@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { ZodWithoutEval } from "@/components/zod-without-eval";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,10 +9,15 @@ export const metadata: Metadata = {
   description: "Pipeline and alerts for sales teams",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so its scripts carry that response's CSP nonce (proxy.ts).
+  await connection();
   return (
     <html lang="en">
-      <body className="min-h-screen font-sans">{children}</body>
+      <body className="min-h-screen font-sans">
+        <ZodWithoutEval />
+        {children}
+      </body>
     </html>
   );
 }
