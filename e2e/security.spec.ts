@@ -98,3 +98,42 @@ test("a server action replayed from another site is refused; the same request fr
   expect(genuine.status()).toBeLessThan(400);
   expect(await unreadOf(request, jordan)).toBe(0);
 });
+
+test("cookie-authenticated API writes must come from our own pages", async ({ page, request }) => {
+  const jordan = await tokenFor(request, "jordan@acme.demo");
+  await signIn(page, "jordan@acme.demo", "/notifications");
+  const origin = new URL(page.url()).origin;
+  const markAll = (headers: Record<string, string>) => page.request.post("/api/v1/notifications/mark-all-read", { headers });
+  const before = await unreadOf(request, jordan);
+
+  for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }]) {
+    const refused = await markAll(headers);
+    expect(refused.status(), JSON.stringify(headers)).toBe(403);
+    expect(refused.headers()["content-type"]).toContain("application/problem+json");
+  }
+  expect(await unreadOf(request, jordan)).toBe(before);
+
+  // The same cookie works from our origin, and reads need no origin at all.
+  expect((await markAll({ origin })).status()).toBe(200);
+  expect((await page.request.get("/api/v1/me")).status()).toBe(200);
+});
+
+test("a deactivated user loses the open session at once: API and pages", async ({ page, request }) => {
+  const admin = await tokenFor(request, "admin@acme.demo");
+  const email = `leaver.${Date.now()}@acme.demo`;
+  const created = await request.post("/api/v1/users", {
+    headers: bearer(admin),
+    data: { email, name: "Leaver", password: "onquota-demo", role: "SALES_REP" },
+  });
+  expect(created.status()).toBe(201);
+  const leaver = (await created.json()) as { id: string };
+  await signIn(page, email, "/notifications");
+  expect((await page.request.get("/api/v1/me")).status()).toBe(200);
+
+  const deactivated = await request.patch(`/api/v1/users/${leaver.id}`, { headers: bearer(admin), data: { is_active: false } });
+  expect(deactivated.status()).toBe(200);
+
+  expect((await page.request.get("/api/v1/me")).status()).toBe(401);
+  await page.goto("/pipeline");
+  await expect(page).toHaveURL(/\/login/);
+});
