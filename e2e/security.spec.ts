@@ -106,7 +106,8 @@ test("cookie-authenticated API writes must come from our own pages", async ({ pa
   const markAll = (headers: Record<string, string>) => page.request.post("/api/v1/notifications/mark-all-read", { headers });
   const before = await unreadOf(request, jordan);
 
-  for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }]) {
+  const forgeries: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }];
+  for (const headers of forgeries) {
     const refused = await markAll(headers);
     expect(refused.status(), JSON.stringify(headers)).toBe(403);
     expect(refused.headers()["content-type"]).toContain("application/problem+json");
