@@ -7,7 +7,8 @@ import { ConflictError, TooManyRequestsError } from "@/lib/errors";
 import { clientIp, limitRegistration } from "@/lib/rate-limit";
 import { registerBody } from "@/lib/users/schemas";
 import { registerTenant } from "@/lib/users/service";
-import { fieldErrorsOf } from "@/lib/http/zod-errors";
+import { parseInput } from "@/lib/http/parse-input";
+import { formValues } from "@/lib/http/form-state";
 
 export type AuthFormState = {
   error?: string;
@@ -35,9 +36,9 @@ export async function loginAction(_prev: AuthFormState, form: FormData): Promise
 
 export async function registerAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
   const values = typedValues(form, ["company_name", "name", "email"]);
-  const parsed = registerBody.safeParse(Object.fromEntries(form));
+  const parsed = parseInput(registerBody, formValues(form));
   if (!parsed.success) {
-    return { values, fieldErrors: Object.fromEntries(fieldErrorsOf(parsed.error).map((e) => [e.field, e.message])) };
+    return { values, fieldErrors: Object.fromEntries(parsed.errors.map((e) => [e.field, e.message])) };
   }
   try {
     await limitRegistration(clientIp(await headers()));

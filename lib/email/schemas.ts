@@ -31,11 +31,12 @@ export const emailPreferencesOut = z
 export const updateEmailPreferencesBody = z
   .object({
     preferences: z
-      .array(categorySetting)
+      .array(categorySetting.strict())
       .min(1, "must name at least one category")
       .max(20, "must name at most 20 categories")
       .refine((list) => new Set(list.map((s) => s.category)).size === list.length, "must name each category at most once"),
   })
+  .strict()
   .meta({ id: "UpdateEmailPreferencesRequest", example: { preferences: [{ category: "QUOTE", enabled: false }] } });
 
 export type UnsubscribeOut = z.infer<typeof unsubscribeOut>;

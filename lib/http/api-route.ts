@@ -8,7 +8,7 @@ import { errorToProblem } from "./error-mapping";
 import { problemResponse } from "./problem";
 import { searchParamsToObject } from "./query";
 import type { Infer, Operation } from "./operation";
-import { fieldErrorsOf } from "./zod-errors";
+import { parseInput } from "./parse-input";
 
 export type RouteContext<Op extends Operation> = {
   request: Request;
@@ -82,8 +82,8 @@ async function parseParams<Op extends Operation>(op: Op, next: NextRouteArgs) {
 
 function parseWith(schema: z.ZodType | undefined, input: unknown) {
   if (!schema) return undefined;
-  const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError(fieldErrorsOf(result.error));
+  const result = parseInput(schema, input);
+  if (!result.success) throw new ValidationError(result.errors);
   return result.data;
 }
 

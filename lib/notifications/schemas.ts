@@ -52,6 +52,7 @@ export const createNotificationsBody = z
     action_label: z.string().trim().min(1, "must not be blank").max(100, "must be at most 100 characters").optional(),
     send_email: z.boolean().default(false),
   })
+  .strict()
   .meta({
     id: "CreateNotificationsRequest",
     example: {

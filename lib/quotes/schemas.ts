@@ -31,6 +31,7 @@ export const createQuoteBody = z
     valid_until: validUntil,
     sales_rep_id: id.optional().meta({ description: "Defaults to the caller; a sales rep may only name themselves." }),
   })
+  .strict()
   .meta({
     id: "CreateQuoteRequest",
     example: { client_id: "550e8400-e29b-41d4-a716-446655440000", quote_number: "Q-2026-001", total_amount: "12500.00", currency: "USD", status: "DRAFT", valid_until: "2026-03-31" },

@@ -22,14 +22,17 @@ export const registerBody = z
     email,
     password,
   })
+  .strict()
   .meta({ id: "RegisterRequest", example: { company_name: "Acme Inc", name: "Ada Admin", email: "ada@acme.test", password: "correct horse battery" } });
 
 export const tokenBody = z
   .object({ email, password: z.string().min(1, "is required").max(200) })
+  .strict()
   .meta({ id: "TokenRequest", example: { email: "ada@acme.test", password: "correct horse battery" } });
 
 export const createUserBody = z
   .object({ name: personName, email, role: roleSchema, password })
+  .strict()
   .meta({ id: "CreateUserRequest", example: { name: "Sam Rep", email: "sam@acme.test", role: "SALES_REP", password: "a long password" } });
 
 export const updateUserBody = z

@@ -21,6 +21,7 @@ const assignedTo = z
 
 export const createVehicleBody = z
   .object({ name: vehicleName, plate_number: plateNumber, assigned_to: assignedTo, next_maintenance_date: maintenanceDate })
+  .strict()
   .meta({ id: "CreateVehicleRequest", example: { name: "Van 3", plate_number: "ABC-1234", assigned_to: null, next_maintenance_date: "2026-04-15" } });
 
 export const updateVehicleBody = z

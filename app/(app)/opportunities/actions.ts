@@ -4,7 +4,7 @@ import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requirePageScope } from "@/lib/auth/page-scope";
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError, type FieldError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/http/zod-errors";
+import { parseInput } from "@/lib/http/parse-input";
 import {
   changeStageBody,
   createOpportunity,
@@ -42,8 +42,8 @@ function invalid(errors: FieldError[], values: Partial<OpportunityFormValues>): 
 
 export async function createOpportunityAction(values: OpportunityFormValues): Promise<ActionResult> {
   const scope = await requirePageScope();
-  const parsed = createOpportunityBody.safeParse(requestBody(values, "create"));
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), values);
+  const parsed = parseInput(createOpportunityBody, requestBody(values, "create"));
+  if (!parsed.success) return invalid(parsed.errors, values);
   let id: string;
   try {
     id = (await createOpportunity(scope, parsed.data)).id;
@@ -59,8 +59,8 @@ export async function updateOpportunityAction(id: string, version: number, chang
   const scope = await requirePageScope();
   const params = opportunityIdParams.safeParse({ id });
   if (!params.success || !Number.isInteger(version)) return { ok: false, errors: [], message: "Opportunity not found." };
-  const parsed = updateOpportunityBody.safeParse(requestBody(changes, "update"));
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error), changes);
+  const parsed = parseInput(updateOpportunityBody, requestBody(changes, "update"));
+  if (!parsed.success) return invalid(parsed.errors, changes);
   try {
     await updateOpportunity(scope, params.data.id, parsed.data, { expectedVersion: version });
   } catch (error) {
@@ -75,8 +75,8 @@ export async function closeOpportunityAction(id: string, version: number, stage:
   const scope = await requirePageScope();
   const params = opportunityIdParams.safeParse({ id });
   if (!params.success || !Number.isInteger(version)) return { ok: false, errors: [], message: "Opportunity not found." };
-  const parsed = changeStageBody.safeParse({ stage, loss_reason: lossReason });
-  if (!parsed.success) return { ok: false, errors: fieldErrorsOf(parsed.error) };
+  const parsed = parseInput(changeStageBody, { stage, loss_reason: lossReason });
+  if (!parsed.success) return { ok: false, errors: parsed.errors };
   try {
     await updateStage(scope, params.data.id, parsed.data, { expectedVersion: version });
   } catch (error) {

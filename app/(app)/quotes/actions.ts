@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { requirePageScope } from "@/lib/auth/page-scope";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/http/zod-errors";
+import { parseInput } from "@/lib/http/parse-input";
 import { createQuoteBody } from "@/lib/quotes/schemas";
 import { createQuote } from "@/lib/quotes/service";
 import { formFailure, formValues, type FormState } from "@/lib/http/form-state";
@@ -11,8 +11,8 @@ import { formFailure, formValues, type FormState } from "@/lib/http/form-state";
 export async function createQuoteAction(prev: FormState, form: FormData): Promise<FormState> {
   const scope = await requirePageScope();
   const values = formValues(form);
-  const parsed = createQuoteBody.safeParse(values);
-  if (!parsed.success) return formFailure(prev, fieldErrorsOf(parsed.error), values);
+  const parsed = parseInput(createQuoteBody, values);
+  if (!parsed.success) return formFailure(prev, parsed.errors, values);
   try {
     await createQuote(scope, parsed.data);
   } catch (error) {

@@ -6,15 +6,15 @@ import { addDays } from "@/lib/clock";
 import { requirePageScope } from "@/lib/auth/page-scope";
 import { createPersonalTokenInput } from "@/lib/auth/personal-token-schemas";
 import { issueToken, revokePersonalToken } from "@/lib/auth/tokens";
-import { fieldErrorsOf } from "@/lib/http/zod-errors";
+import { parseInput } from "@/lib/http/parse-input";
 
 export type CreateTokenState = { token?: string; name?: string; fieldErrors?: Record<string, string> };
 
 export async function createPersonalTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
   const scope = await requirePageScope();
-  const parsed = createPersonalTokenInput.safeParse(Object.fromEntries(form));
+  const parsed = parseInput(createPersonalTokenInput, Object.fromEntries(form));
   if (!parsed.success) {
-    return { fieldErrors: Object.fromEntries(fieldErrorsOf(parsed.error).map((e) => [e.field, e.message])) };
+    return { fieldErrors: Object.fromEntries(parsed.errors.map((e) => [e.field, e.message])) };
   }
   const { name, expires_in_days } = parsed.data;
   const expiresAt = expires_in_days === "never" ? null : addDays(new Date(), Number(expires_in_days));

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { requirePageScope } from "@/lib/auth/page-scope";
 import { ValidationError } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/http/zod-errors";
+import { parseInput } from "@/lib/http/parse-input";
 import { createVehicleBody } from "@/lib/vehicles/schemas";
 import { createVehicle } from "@/lib/vehicles/service";
 import { formFailure, formValues, type FormState } from "@/lib/http/form-state";
@@ -11,8 +11,8 @@ import { formFailure, formValues, type FormState } from "@/lib/http/form-state";
 export async function createVehicleAction(prev: FormState, form: FormData): Promise<FormState> {
   const scope = await requirePageScope();
   const values = formValues(form);
-  const parsed = createVehicleBody.safeParse(values);
-  if (!parsed.success) return formFailure(prev, fieldErrorsOf(parsed.error), values);
+  const parsed = parseInput(createVehicleBody, values);
+  if (!parsed.success) return formFailure(prev, parsed.errors, values);
   try {
     await createVehicle(scope, parsed.data);
   } catch (error) {

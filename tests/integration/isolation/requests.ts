@@ -1,0 +1,131 @@
+import { randomUUID } from "node:crypto";
+import { signUnsubscribeToken } from "@/lib/email/unsubscribe-token";
+import { FIXTURE_PASSWORD } from "../../helpers/fixtures";
+import { dateIn, type RoleName, type World } from "./world";
+
+/** One valid request of an operation: its path parameters, query, body and headers. */
+export type ApiRequest = {
+  params?: Record<string, string>;
+  /** Pairs repeat a parameter. */
+  query?: Record<string, string> | Array<[string, string]>;
+  body?: unknown;
+  headers?: Record<string, string>;
+};
+
+export type RequestFixture = {
+  /** Who sends the valid request: the rep of tenant A unless the operation needs another role; none for public routes. */
+  as?: RoleName;
+  /** Only the owner of the row may reach it, whatever their role (notifications are a user's own). */
+  perUser?: boolean;
+  /** The body field naming the owner, which a rep may only set to themselves (others: 403). */
+  ownerField?: string;
+  /** The success status when it is not the operation's `successStatus` (a redirect). */
+  status?: number;
+  /** Builds the request against tenant A; may create the row it uses up (delete, close). */
+  build(world: World): Promise<ApiRequest> | ApiRequest;
+};
+
+let ipCounter = 0;
+/** Each public request comes from its own address, so the per-IP rate limits never answer for the input. */
+export function freshIp(): string {
+  ipCounter += 1;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+}
+
+const unique = () => randomUUID().slice(0, 8);
+const id = (value: string) => ({ id: value });
+
+/**
+ * A valid request for every operation of lib/openapi/registry.ts, keyed by operation id. The isolation matrix
+ * and the fuzzing both start from these; an operation without an entry fails the matrix.
+ */
+export const requestFixtures: Record<string, RequestFixture> = {
+  register: {
+    status: 201,
+    build: () => ({
+      body: { company_name: `Fuzz Co ${unique()}`, name: "Fuzz Admin", email: `fuzz-${unique()}@test.onquota`, password: "correct horse battery" },
+      headers: { "x-forwarded-for": freshIp() },
+    }),
+  },
+  createToken: {
+    build: (w) => ({ body: { email: w.a.rep.email, password: FIXTURE_PASSWORD }, headers: { "x-forwarded-for": freshIp() } }),
+  },
+  getMe: { build: () => ({}) },
+  listUsers: { build: () => ({}) },
+  createUser: {
+    as: "admin",
+    build: () => ({ body: { name: "New Rep", email: `new-${unique()}@test.onquota`, role: "SALES_REP", password: "a long password" } }),
+  },
+  updateUser: { as: "admin", build: async (w) => ({ params: id(await w.fresh.user()), body: { name: "Renamed Rep" } }) },
+
+  createOpportunity: {
+    ownerField: "assigned_to",
+    build: (w) => ({ body: { name: "New deal", client_id: w.a.clientId, estimated_value: "1200.50", expected_close_date: dateIn(20) } }),
+  },
+  listOpportunities: { build: () => ({ query: { page: "1", sort: "-created_at" } }) },
+  getOpportunity: { build: (w) => ({ params: id(w.a.opportunityId) }) },
+  updateOpportunity: {
+    ownerField: "assigned_to",
+    build: async (w) => {
+      const opp = await w.fresh.opportunity();
+      return { params: id(opp.id), body: { name: "Renamed deal" }, headers: { "if-match": `"${opp.version}"` } };
+    },
+  },
+  changeOpportunityStage: {
+    build: async (w) => {
+      const opp = await w.fresh.opportunity();
+      return { params: id(opp.id), body: { stage: "QUALIFIED" }, headers: { "if-match": `"${opp.version}"` } };
+    },
+  },
+  deleteOpportunity: {
+    as: "admin",
+    build: async (w) => {
+      const opp = await w.fresh.opportunity();
+      return { params: id(opp.id), headers: { "if-match": `"${opp.version}"` } };
+    },
+  },
+  getPipelineSummary: { build: () => ({ query: {} }) },
+  getPipelineBoard: { build: () => ({ query: { limit: "10" } }) },
+  getOpportunityHistory: { build: (w) => ({ params: id(w.a.opportunityId) }) },
+
+  listClients: { build: () => ({ query: { page: "1" } }) },
+  createClient: { build: () => ({ body: { name: "New client", email: "buyer@client.test" } }) },
+  getClient: { build: (w) => ({ params: id(w.a.clientId) }) },
+  updateClient: { build: (w) => ({ params: id(w.a.clientId), body: { phone: "+1 555 0100" } }) },
+  deleteClient: { as: "supervisor", build: async (w) => ({ params: id(await w.fresh.client()) }) },
+
+  listQuotes: { build: () => ({ query: { page: "1" } }) },
+  createQuote: {
+    ownerField: "sales_rep_id",
+    build: (w) => ({ body: { client_id: w.a.clientId, quote_number: `Q-${unique()}`, total_amount: "99.90", valid_until: dateIn(15) } }),
+  },
+  getQuote: { build: (w) => ({ params: id(w.a.quoteId) }) },
+  updateQuote: { ownerField: "sales_rep_id", build: (w) => ({ params: id(w.a.quoteId), body: { status: "SENT" } }) },
+  deleteQuote: { build: async (w) => ({ params: id(await w.fresh.quote()) }) },
+
+  listVehicles: { build: () => ({ query: { page: "1" } }) },
+  createVehicle: { build: () => ({ body: { name: "Truck", plate_number: unique(), next_maintenance_date: dateIn(40) } }) },
+  getVehicle: { build: (w) => ({ params: id(w.a.vehicleId) }) },
+  updateVehicle: { build: (w) => ({ params: id(w.a.vehicleId), body: { name: "Van 2" } }) },
+  deleteVehicle: { as: "supervisor", build: async (w) => ({ params: id(await w.fresh.vehicle()) }) },
+
+  listNotifications: { build: () => ({ query: { page: "1" } }) },
+  createNotifications: {
+    as: "supervisor",
+    build: (w) => ({ body: { user_ids: [w.a.rep.userId], title: "Heads up", message: "Review your deals", type: "INFO", category: "GENERAL" } }),
+  },
+  getUnreadNotificationCount: { build: () => ({}) },
+  getNotification: { perUser: true, build: (w) => ({ params: id(w.a.notificationId) }) },
+  markNotificationRead: { perUser: true, build: (w) => ({ params: id(w.a.notificationId) }) },
+  markAllNotificationsRead: { build: () => ({}) },
+  deleteNotification: { perUser: true, build: async (w) => ({ params: id(await w.fresh.notification()) }) },
+  streamNotifications: { build: () => ({}) },
+
+  unsubscribeEmail: { build: (w) => ({ query: { token: signUnsubscribeToken({ userId: w.a.rep.userId, category: "QUOTE" }) } }) },
+  openUnsubscribeLink: {
+    status: 303,
+    build: (w) => ({ query: { token: signUnsubscribeToken({ userId: w.a.rep.userId, category: "QUOTE" }) } }),
+  },
+  getEmailPreferences: { build: () => ({}) },
+  updateEmailPreferences: { build: () => ({ body: { preferences: [{ category: "QUOTE", enabled: false }] } }) },
+};
