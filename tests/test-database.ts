@@ -34,7 +34,7 @@ async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<
   }
 }
 
-function migrate(url: string): Promise<void> {
+export function migrate(url: string): Promise<void> {
   const wrapper = path.join(ROOT, "scripts", "prisma.mjs");
   if (!existsSync(wrapper)) {
     log("scripts/prisma.mjs not found: test database NOT migrated");

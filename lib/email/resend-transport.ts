@@ -15,6 +15,18 @@ function resendClient(apiKey: string): Resend {
   return cached.client;
 }
 
+/**
+ * How long one call to Resend may take (RESEND_TIMEOUT_MS, default 10 s). A provider that accepts the connection
+ * and never answers must not hold the request that triggered the email (POST /notifications) or a retry run
+ * forever; the send counts as failed and is retried later under the same idempotency key.
+ */
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+function timeoutMs(): number {
+  const configured = Number(process.env.RESEND_TIMEOUT_MS);
+  return Number.isFinite(configured) && configured > 0 ? configured : DEFAULT_TIMEOUT_MS;
+}
+
 /** A 429 is waited out (its Retry-After, at most a few seconds) at most this many times before it counts as failed. */
 const RATE_LIMIT_WAITS = 2;
 const MAX_WAIT_MS = 5_000;
@@ -34,10 +46,13 @@ export function describeResendError(error: ResendError): string {
 /** Sends through Resend. The SDK does not throw: its `error` is turned into a failed result. */
 export async function sendWithResend(message: EmailMessage, from: string, apiKey: string): Promise<SendResult> {
   for (let wait = 0; ; wait++) {
+    const limit = timeoutMs();
+    const signal = AbortSignal.timeout(limit);
     const response = await resendClient(apiKey).emails.send(
       { from, to: [message.to], subject: message.subject, html: message.html, text: message.text, headers: message.headers },
-      message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : undefined,
+      { signal, ...(message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : {}) },
     );
+    if (signal.aborted && !response.data?.id) return { ok: false, error: `Resend did not answer within ${limit} ms.` };
     if (!response.error) {
       return response.data?.id ? { ok: true, id: response.data.id } : { ok: false, error: "Resend answered without a message id." };
     }

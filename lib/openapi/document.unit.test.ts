@@ -180,10 +180,10 @@ describe("building a document from any operation shape", () => {
 
   it("lists the roles, the If-Match header and the extra errors", () => {
     expect(probe.paths["/things"]!.get!.description).toContain("ADMIN, SUPERVISOR");
-    expect(Object.keys(probe.paths["/things"]!.get!.responses)).toEqual(["200", "401", "403", "422"]);
+    expect(Object.keys(probe.paths["/things"]!.get!.responses)).toEqual(["200", "401", "403", "422", "503"]);
     const put = probe.paths["/things/{id}"]!.put!;
     expect(put.parameters!.find((p) => p.in === "header")).toMatchObject({ name: "If-Match", required: false });
-    expect(Object.keys(put.responses)).toEqual(["200", "400", "401", "404", "409", "412", "422"]);
+    expect(Object.keys(put.responses)).toEqual(["200", "400", "401", "404", "409", "412", "422", "503"]);
     expect(probe.components.schemas.ThingUpdate).toMatchObject({ example: { value: "10.00" } });
   });
 

@@ -10,6 +10,7 @@ export const ERROR_RESPONSES: Record<number, { name: string; description: string
   412: { name: "PreconditionFailed", description: "The If-Match version no longer matches; nothing was changed." },
   422: { name: "UnprocessableContent", description: "Invalid input; `errors` lists each field and what is wrong with it." },
   429: { name: "TooManyRequests", description: "Too many attempts; retry later." },
+  503: { name: "ServiceUnavailable", description: "The database is briefly unreachable (e.g. restarting); retry after `Retry-After` seconds." },
 };
 
 /** The error statuses an operation can answer, ascending. */
@@ -21,6 +22,7 @@ export function errorStatusesOf(op: Operation): number[] {
   if (op.roles) statuses.add(403);
   if (op.params) statuses.add(404);
   if (op.ifMatch) statuses.add(412);
+  statuses.add(503);
   return [...statuses].sort((a, b) => a - b);
 }
 

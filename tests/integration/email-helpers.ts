@@ -10,7 +10,10 @@ import { createNotificationRows, type NewNotification } from "@/lib/notification
 import type { TestUser } from "../helpers/fixtures";
 
 export type RecordedRequest = { method: string; path: string; headers: Record<string, string>; body: any };
-export type Failure = { status: number; body?: unknown; headers?: Record<string, string>; deliverAnyway?: boolean };
+/** An error answer, or (`hang`) no answer at all; with `deliverAnyway` the provider accepted the email all the same. */
+export type Failure =
+  | { status: number; body?: unknown; headers?: Record<string, string>; deliverAnyway?: boolean; hang?: never }
+  | { hang: true; deliverAnyway?: boolean };
 
 export type ResendRecorder = {
   url: string;
@@ -59,6 +62,7 @@ export async function startResendRecorder(): Promise<ResendRecorder> {
     if (planned) {
       planned.times--;
       if (planned.failure.deliverAnyway) deliver();
+      if (planned.failure.hang) return;
       return answer(planned.failure.status, planned.failure.body ?? { statusCode: planned.failure.status, name: "application_error", message: "Something broke" }, planned.failure.headers);
     }
     answer(200, { id: deliver() });
@@ -77,7 +81,11 @@ export async function startResendRecorder(): Promise<ResendRecorder> {
       delivered.length = 0;
       failures = [];
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
