@@ -56,7 +56,7 @@ export function decimalInput({ scale = 2, integerDigits = 12, min, max, exclusiv
 
 /** Money and probability travel as strings with exactly two decimals. */
 export function toMoney(value: Decimal | string | number): string {
-  return new Prisma.Decimal(value).toFixed(2);
+  return (Prisma.Decimal.isDecimal(value) ? value : new Prisma.Decimal(value)).toFixed(2);
 }
 
 export const moneyOut = z.string().regex(/^-?\d+\.\d{2}$/).meta({ example: "50000.00" });

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { ApiCredentialKind } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/db/prisma";
+import type { ApiCredentialKind, UserRole } from "@/lib/generated/prisma/enums";
+import { db, Prisma } from "@/lib/db/prisma";
 import { systemClock, type Clock } from "@/lib/clock";
 import { NotFoundError } from "@/lib/errors";
 import type { Scope } from "./scope";
@@ -44,31 +44,41 @@ export function issueAccessToken(scope: Scope, clock: Clock = systemClock): Prom
   return issueToken(scope, "ACCESS_TOKEN", "API access token", expiresAt);
 }
 
+type BearerRow = {
+  id: string;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+  user_id: string;
+  tenant_id: string;
+  role: UserRole;
+  is_active: boolean;
+};
+
+/** The credential of a token hash joined to its user: the one statement of a bearer-token check. */
+export function bearerLookupSql(tokenHash: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT c.id, c.expires_at, c.revoked_at, c.last_used_at, u.id AS user_id, u.tenant_id, u.role::text AS role, u.is_active
+    FROM api_credentials c JOIN users u ON u.id = c.user_id
+    WHERE c.token_hash = ${tokenHash}`;
+}
+
 /**
  * The scope of a bearer token: unknown, revoked or expired tokens, and tokens of deactivated users, give null.
- * One indexed lookup; `last_used_at` is refreshed at most once a minute.
+ * Every API request asks this, so it is one statement (credential joined to its user) on the token hash's unique
+ * index; `last_used_at` is refreshed at most once a minute.
  */
 export async function scopeFromBearer(token: string, clock: Clock = systemClock): Promise<Scope | null> {
   const now = clock();
-  const credential = await db().apiCredential.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      id: true,
-      expiresAt: true,
-      revokedAt: true,
-      lastUsedAt: true,
-      user: { select: { id: true, tenantId: true, role: true, isActive: true } },
-    },
-  });
-  if (!credential || credential.revokedAt || !credential.user.isActive) return null;
-  if (credential.expiresAt && credential.expiresAt <= now) return null;
-  if (!credential.lastUsedAt || now.getTime() - credential.lastUsedAt.getTime() > 60_000) {
+  const [credential] = await db().$queryRaw<BearerRow[]>(bearerLookupSql(hashToken(token)));
+  if (!credential || credential.revoked_at || !credential.is_active) return null;
+  if (credential.expires_at && credential.expires_at <= now) return null;
+  if (!credential.last_used_at || now.getTime() - credential.last_used_at.getTime() > 60_000) {
     void db()
       .apiCredential.update({ where: { id: credential.id }, data: { lastUsedAt: now } })
       .catch(() => undefined);
   }
-  const { user } = credential;
-  return { tenantId: user.tenantId, userId: user.id, role: user.role };
+  return { tenantId: credential.tenant_id, userId: credential.user_id, role: credential.role };
 }
 
 export type PersonalTokenSummary = {

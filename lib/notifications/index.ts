@@ -3,6 +3,7 @@ export {
   createNotification,
   createNotificationRows,
   createNotifications,
+  createNotificationsFrom,
   deleteNotification,
   deleteOldNotifications,
   getNotification,

@@ -94,6 +94,40 @@ export function insertNotifications(data: NotificationData[], client: Tx = db())
               created_at AS "createdAt", updated_at AS "updatedAt"`;
 }
 
+/** What a `source` of `insertNotificationsFrom` selects, in this order (type and category as the enum types). */
+export const NOTIFICATION_SOURCE_COLUMNS = [
+  "tenant_id",
+  "user_id",
+  "title",
+  "message",
+  "type",
+  "category",
+  "action_url",
+  "action_label",
+  "related_entity_type",
+  "related_entity_id",
+  "dedupe_key",
+  "email_requested",
+] as const;
+
+/**
+ * The set-based twin of `insertNotifications`, for checks that compute thousands of notifications in SQL: one
+ * INSERT … SELECT of the `source` rows, nothing shipped through the app. Rows whose recipient is not a user of
+ * the row's tenant are left out (the invariant `createNotificationRows` enforces), and existing (user, dedupe key)
+ * pairs are skipped. Returns the created rows' ids and recipients.
+ */
+export function insertNotificationsFrom(source: Prisma.Sql): Promise<Array<{ id: string; userId: string }>> {
+  const columns = Prisma.raw(NOTIFICATION_SOURCE_COLUMNS.join(", "));
+  const sourceColumns = Prisma.raw(NOTIFICATION_SOURCE_COLUMNS.map((column) => `s.${column}`).join(", "));
+  return db().$queryRaw`
+    INSERT INTO notifications (${columns})
+    SELECT ${sourceColumns} FROM (${source}) AS s(${columns})
+    JOIN users recipient ON recipient.id = s.user_id AND recipient.tenant_id = s.tenant_id
+    ORDER BY s.user_id, s.dedupe_key
+    ON CONFLICT (user_id, dedupe_key) DO NOTHING
+    RETURNING id, user_id AS "userId"`;
+}
+
 /** The tenant of each of these users (unknown ids are absent). */
 export async function tenantsOfUsers(userIds: string[], client: Tx = db()): Promise<Map<string, string>> {
   const users = await client.user.findMany({ where: { id: { in: userIds } }, select: { id: true, tenantId: true } });

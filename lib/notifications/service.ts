@@ -1,6 +1,6 @@
 import type { Scope } from "@/lib/auth/scope";
 import { addDays, systemClock, type Clock } from "@/lib/clock";
-import type { Tx } from "@/lib/db/prisma";
+import type { Prisma, Tx } from "@/lib/db/prisma";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { NotificationCategory, NotificationType } from "@/lib/generated/prisma/enums";
 import { pageOf } from "@/lib/http/pagination";
@@ -10,6 +10,7 @@ import {
   countUnread,
   findNotification,
   insertNotifications,
+  insertNotificationsFrom,
   listNotifications,
   markAllRead,
   markRead,
@@ -82,6 +83,16 @@ export async function createNotificationRows(inputs: NewNotification[], tx?: Tx)
     tx,
   );
   return rows;
+}
+
+/**
+ * Notifications computed by a SELECT (see `insertNotificationsFrom` for its columns), inserted in one statement and
+ * announced live like any others; returns how many were created. For scheduled checks over many rows.
+ */
+export async function createNotificationsFrom(source: Prisma.Sql): Promise<number> {
+  const rows = await insertNotificationsFrom(source);
+  await publishLive(rows.map((row) => ({ userId: row.userId, kind: "created" as const, notificationIds: [row.id] })));
+  return rows.length;
 }
 
 /**

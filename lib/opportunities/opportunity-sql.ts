@@ -40,6 +40,9 @@ export type OpportunitySqlRow = {
   assignee_email: string;
 };
 
+/** Raw queries already give numeric columns as Decimal; only anything else is converted. */
+const decimal = (value: Prisma.Decimal) => (Prisma.Decimal.isDecimal(value) ? value : new Prisma.Decimal(value));
+
 export function toOpportunityRow(r: OpportunitySqlRow): OpportunityRow {
   return {
     id: r.id,
@@ -49,9 +52,9 @@ export function toOpportunityRow(r: OpportunitySqlRow): OpportunityRow {
     clientId: r.client_id,
     assignedTo: r.assigned_to,
     createdBy: r.created_by,
-    estimatedValue: new Prisma.Decimal(r.estimated_value),
+    estimatedValue: decimal(r.estimated_value),
     currency: r.currency,
-    probability: new Prisma.Decimal(r.probability),
+    probability: decimal(r.probability),
     expectedCloseDate: r.expected_close_date,
     actualCloseDate: r.actual_close_date,
     stage: r.stage,

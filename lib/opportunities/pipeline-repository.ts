@@ -8,6 +8,7 @@ import { STAGES } from "./rules";
 import type { BoardQuery, OpportunityFilters, PipelineSummaryOut } from "./schemas";
 import { OPPORTUNITY_COLUMNS, OPPORTUNITY_FROM, toOpportunityRow, type OpportunitySqlRow } from "./opportunity-sql";
 import { serializeSummary, type OpportunityRow } from "./serialize";
+import { stageTotalsFromTotalsSql, totalsAnswer } from "./stage-totals-sql";
 
 /** One stage's aggregates, as exact decimal text from PostgreSQL numeric. */
 export type StageTotals = { stage: OpportunityStage; count: number; totalValue: string; weightedValue: string; averageProbability: string };
@@ -21,15 +22,9 @@ type Filters = Pick<OpportunityFilters, "assigned_to" | "client_id" | "q" | "sta
  * Every stage is present, zeros included.
  */
 export async function stageTotals(scope: Scope, filters: Filters = {}): Promise<StageTotals[]> {
-  const rows = await db().$queryRaw<Array<{ stage: OpportunityStage; count: number; total_value: string; weighted_value: string; average_probability: string }>>`
-    SELECT o.stage::text AS stage,
-           count(*)::int AS count,
-           sum(o.estimated_value)::text AS total_value,
-           sum(round(o.estimated_value * o.probability / 100, 2))::text AS weighted_value,
-           round(avg(o.probability), 2)::text AS average_probability
-    FROM opportunities o
-    WHERE ${visibleSql(scope, filters)}
-    GROUP BY o.stage`;
+  const rows = await db().$queryRaw<Array<{ stage: OpportunityStage; count: number; total_value: string; weighted_value: string; average_probability: string }>>(
+    stageTotalsSql(scope, filters),
+  );
   const byStage = new Map(rows.map((row) => [row.stage, row]));
   return STAGES.map((stage) => {
     const row = byStage.get(stage);
@@ -43,6 +38,24 @@ export async function stageTotals(scope: Scope, filters: Filters = {}): Promise<
   });
 }
 
+/**
+ * Read from opportunity_stage_totals when the filters allow (a few rows whatever the number of deals), otherwise
+ * grouped over the matching opportunities. round(value × probability / 100, 2) is round(value × probability) / 100
+ * exactly (a decimal shift), so both sum the rounded weighted values in whole hundredths and divide once.
+ */
+export function stageTotalsSql(scope: Scope, filters: Filters = {}): Prisma.Sql {
+  if (totalsAnswer(filters)) return stageTotalsFromTotalsSql(scope, filters);
+  return Prisma.sql`
+    SELECT o.stage::text AS stage,
+           count(*)::int AS count,
+           sum(o.estimated_value)::text AS total_value,
+           round(sum(round(o.estimated_value * o.probability)) / 100, 2)::text AS weighted_value,
+           round(avg(o.probability), 2)::text AS average_probability
+    FROM opportunities o
+    WHERE ${visibleSql(scope, filters)}
+    GROUP BY o.stage`;
+}
+
 /** The pipeline summary (`assigned_to` narrows a manager's view; a rep only ever sees their own deals). */
 export async function getPipelineSummary(scope: Scope, filters: Pick<Filters, "assigned_to"> = {}): Promise<PipelineSummaryOut> {
   return serializeSummary(await stageTotals(scope, { assigned_to: filters.assigned_to }));
@@ -53,29 +66,18 @@ export type BoardColumn = StageTotals & { items: OpportunityRow[]; nextCursor: s
 /**
  * The Kanban board: every stage (or only `stage`) with its true filtered totals and its first `limit` cards in
  * board order, or with `cursor` the next page of that one column. Two queries whatever the size: the grouped
- * totals, and one window-function query that caps every column at once (client and assignee joined).
+ * totals, and one query that reads the first cards of every column (client and assignee joined).
  */
 export async function getOpportunitiesByStage(scope: Scope, query: BoardQuery): Promise<BoardColumn[]> {
   if (query.cursor !== undefined && query.stage === undefined) throw ValidationError.field("cursor", "needs the stage of the column it pages");
-  const cursor = query.cursor !== undefined ? decodeBoardCursor(query.cursor) : null;
-  const filters = { assigned_to: query.assigned_to, client_id: query.client_id, q: query.q, stage: query.stage };
-  const [totals, ranked] = await Promise.all([
-    stageTotals(scope, filters),
-    db().$queryRaw<OpportunitySqlRow[]>`
-      SELECT ranked.* FROM (
-        SELECT ${OPPORTUNITY_COLUMNS},
-               row_number() OVER (PARTITION BY o.stage ORDER BY o.board_position, o.id) AS board_rank
-        FROM ${OPPORTUNITY_FROM}
-        WHERE ${visibleSql(scope, filters)}
-          ${cursor ? Prisma.sql`AND (o.board_position, o.id) > (${cursor.position}::float8, ${cursor.id}::uuid)` : Prisma.empty}
-      ) AS ranked
-      WHERE ranked.board_rank <= ${query.limit + 1}
-      ORDER BY ranked.board_position, ranked.id`,
+  const [totals, cards] = await Promise.all([
+    stageTotals(scope, boardFilters(query)),
+    db().$queryRaw<OpportunitySqlRow[]>(boardCardsSql(scope, query)),
   ]);
   return totals
     .filter((column) => query.stage === undefined || column.stage === query.stage)
     .map((column) => {
-      const page = ranked.filter((row) => row.stage === column.stage).map(toOpportunityRow);
+      const page = cards.filter((row) => row.stage === column.stage).map(toOpportunityRow);
       const items = page.slice(0, query.limit);
       const last = items.at(-1);
       return {
@@ -84,4 +86,32 @@ export async function getOpportunitiesByStage(scope: Scope, query: BoardQuery): 
         nextCursor: page.length > query.limit && last ? encodeBoardCursor({ position: last.boardPosition, id: last.id }) : null,
       };
     });
+}
+
+const boardFilters = (query: BoardQuery): Filters => ({ assigned_to: query.assigned_to, client_id: query.client_id, q: query.q, stage: query.stage });
+
+/** The board's statements: the grouped totals under the filters, and the first `limit + 1` cards of every column. */
+export function boardSql(scope: Scope, query: BoardQuery): { totals: Prisma.Sql; cards: Prisma.Sql } {
+  return { totals: stageTotalsSql(scope, boardFilters(query)), cards: boardCardsSql(scope, query) };
+}
+
+/**
+ * Each column's first `limit + 1` cards (one more tells whether a next page exists): one LIMITed subquery per stage,
+ * which the board-order index (tenant, stage, position) — or a rep's (assignee, stage) index — answers without
+ * reading the rest of the column. Client and assignee are joined for those cards only.
+ */
+function boardCardsSql(scope: Scope, query: BoardQuery): Prisma.Sql {
+  const cursor = query.cursor !== undefined ? decodeBoardCursor(query.cursor) : null;
+  const stages = query.stage !== undefined ? [query.stage] : [...STAGES];
+  return Prisma.sql`
+    SELECT card.* FROM unnest(${stages}::text[]::opportunity_stage[]) AS column_stage(stage)
+    CROSS JOIN LATERAL (
+      SELECT ${OPPORTUNITY_COLUMNS}
+      FROM ${OPPORTUNITY_FROM}
+      WHERE ${visibleSql(scope, boardFilters(query))} AND o.stage = column_stage.stage
+        ${cursor ? Prisma.sql`AND (o.board_position, o.id) > (${cursor.position}::float8, ${cursor.id}::uuid)` : Prisma.empty}
+      ORDER BY o.board_position, o.id
+      LIMIT ${query.limit + 1}
+    ) AS card
+    ORDER BY card.board_position, card.id`;
 }

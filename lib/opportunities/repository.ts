@@ -1,15 +1,16 @@
 import { seesWholeTenant, type Scope } from "@/lib/auth/scope";
 import { systemClock, utcDate, type Clock } from "@/lib/clock";
-import { db, type Prisma } from "@/lib/db/prisma";
+import { db, Prisma } from "@/lib/db/prisma";
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { skipTake } from "@/lib/http/pagination";
 import { findClient } from "@/lib/clients/repository";
 import { isActiveTenantUser } from "@/lib/users/repository";
 import { announceOpportunityChange } from "./alerts";
-import { dropPosition, topOfColumn } from "./board-position";
+import { dropPosition, lockColumn, topOfColumn, type Drop } from "./board-position";
 import { orderBySql, visibleSql, visibleWhere } from "./filters";
-import { OPPORTUNITY_COLUMNS, OPPORTUNITY_FROM, toOpportunityRow, type OpportunitySqlRow } from "./opportunity-sql";
+import { OPPORTUNITY_COLUMNS, toOpportunityRow, type OpportunitySqlRow } from "./opportunity-sql";
+import { countFromTotalsSql, totalsAnswer } from "./stage-totals-sql";
 import {
   assertEditable,
   assertFutureCloseDate,
@@ -37,23 +38,27 @@ export async function createOpportunity(scope: Scope, input: CreateOpportunityIn
     () => assertUsableClient(scope, input.client_id),
     () => assertAssignable(scope, assignedTo),
   ]);
-  const created = await db().opportunity.create({
-    data: {
-      tenantId: scope.tenantId,
-      name: input.name,
-      description: input.description ?? null,
-      clientId: input.client_id,
-      assignedTo,
-      createdBy: scope.userId,
-      estimatedValue: input.estimated_value,
-      currency: input.currency,
-      probability: input.probability ?? defaultProbability(input.stage),
-      expectedCloseDate: input.expected_close_date,
-      stage: input.stage,
-      boardPosition: await topOfColumn(scope.tenantId, input.stage),
-      history: { create: { tenantId: scope.tenantId, fromStage: null, toStage: input.stage, changedBy: scope.userId } },
-    },
-    include: opportunityInclude,
+  // The new card goes on top of its column, under the column's lock (see board-position.ts).
+  const created = await db().$transaction(async (tx) => {
+    await lockColumn(tx, scope.tenantId, input.stage);
+    return tx.opportunity.create({
+      data: {
+        tenantId: scope.tenantId,
+        name: input.name,
+        description: input.description ?? null,
+        clientId: input.client_id,
+        assignedTo,
+        createdBy: scope.userId,
+        estimatedValue: input.estimated_value,
+        currency: input.currency,
+        probability: input.probability ?? defaultProbability(input.stage),
+        expectedCloseDate: input.expected_close_date,
+        stage: input.stage,
+        boardPosition: await topOfColumn(tx, scope.tenantId, input.stage),
+        history: { create: { tenantId: scope.tenantId, fromStage: null, toStage: input.stage, changedBy: scope.userId } },
+      },
+      include: opportunityInclude,
+    });
   });
   await announceOpportunityChange(scope, null, created);
   return created;
@@ -70,19 +75,35 @@ export async function getOpportunityById(scope: Scope, id: string): Promise<Oppo
   return row;
 }
 
+/**
+ * The two statements of a list page: the page's rows and the filtered total. The page is cut from `opportunities`
+ * alone and only its rows are joined to their client and assignee (every opportunity has both); the total comes
+ * from opportunity_stage_totals when the filters allow.
+ */
+export function opportunityPageSql(scope: Scope, query: ListOpportunitiesQuery, today: Date): { rows: Prisma.Sql; total: Prisma.Sql } {
+  const where = visibleSql(scope, query, today);
+  const order = orderBySql(query.sort);
+  const { skip, take } = skipTake(query);
+  return {
+    rows: Prisma.sql`
+      SELECT ${OPPORTUNITY_COLUMNS}
+      FROM (SELECT o.* FROM opportunities o WHERE ${where} ORDER BY ${order} LIMIT ${take} OFFSET ${skip}) AS o
+      JOIN clients c ON c.id = o.client_id JOIN users u ON u.id = o.assigned_to
+      ORDER BY ${order}`,
+    total: totalsAnswer(query) ? countFromTotalsSql(scope, query) : Prisma.sql`SELECT count(*)::int AS total FROM opportunities o WHERE ${where}`,
+  };
+}
+
 /** A page of the visible opportunities under the filters, with client and assignee joined in the same query. */
 export async function getOpportunities(
   scope: Scope,
   query: ListOpportunitiesQuery,
   clock: Clock = systemClock,
 ): Promise<{ items: OpportunityRow[]; total: number }> {
-  const where = visibleSql(scope, query, utcDate(clock()));
-  const { skip, take } = skipTake(query);
+  const sql = opportunityPageSql(scope, query, utcDate(clock()));
   const [rows, counted] = await Promise.all([
-    db().$queryRaw<OpportunitySqlRow[]>`
-      SELECT ${OPPORTUNITY_COLUMNS} FROM ${OPPORTUNITY_FROM}
-      WHERE ${where} ORDER BY ${orderBySql(query.sort)} LIMIT ${take} OFFSET ${skip}`,
-    db().$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM opportunities o WHERE ${where}`,
+    db().$queryRaw<OpportunitySqlRow[]>(sql.rows),
+    db().$queryRaw<Array<{ total: number }>>(sql.total),
   ]);
   return { items: rows.map(toOpportunityRow), total: counted[0]?.total ?? 0 };
 }
@@ -108,6 +129,7 @@ export async function updateOpportunity(scope: Scope, id: string, input: UpdateO
     };
     const stageChanges = input.stage !== undefined && input.stage !== current.stage;
     let history: StageChange | undefined;
+    let drop: Drop | undefined;
     await collectFieldErrors([
       () => input.assigned_to !== undefined && input.assigned_to !== current.assignedTo && assertAssignable(scope, input.assigned_to),
       () => input.client_id !== undefined && input.client_id !== current.clientId && assertUsableClient(scope, input.client_id),
@@ -115,14 +137,15 @@ export async function updateOpportunity(scope: Scope, id: string, input: UpdateO
         input.expected_close_date !== undefined &&
         input.expected_close_date.getTime() !== current.expectedCloseDate.getTime() &&
         assertFutureCloseDate(input.expected_close_date, today),
-      async () => {
+      () => {
         if (!stageChanges) return;
         const entry = enterStage(input.stage!, today, input.loss_reason, input.probability);
-        Object.assign(data, entry, { boardPosition: await topOfColumn(scope.tenantId, entry.stage, id) });
+        Object.assign(data, entry);
         history = { fromStage: current.stage, toStage: entry.stage, lossReason: entry.lossReason };
+        drop = { stage: entry.stage, cardId: id };
       },
     ]);
-    return { data, history };
+    return { data, history, drop };
   });
 }
 
@@ -136,11 +159,10 @@ export async function updateStage(scope: Scope, id: string, input: ChangeStageIn
     assertStageChangeAllowed(current.stage, input.stage);
     const entry = input.stage !== current.stage ? enterStage(input.stage, today, input.loss_reason) : undefined;
     const data: Prisma.OpportunityUncheckedUpdateManyInput = { ...entry };
-    if (entry || input.before_id || input.after_id) {
-      data.boardPosition = await dropPosition(scope, { stage: input.stage, cardId: id, beforeId: input.before_id, afterId: input.after_id });
-    }
+    const moves = entry || input.before_id || input.after_id;
+    const drop = moves ? { stage: input.stage, cardId: id, beforeId: input.before_id, afterId: input.after_id } : undefined;
     const history = entry ? { fromStage: current.stage, toStage: entry.stage, lossReason: entry.lossReason } : undefined;
-    return { data, history };
+    return { data, history, drop };
   });
 }
 
@@ -185,7 +207,8 @@ export async function getOverdueOpportunities(target: Scope | { tenantId: string
 }
 
 type StageChange = { fromStage: OpportunityStage; toStage: OpportunityStage; lossReason: string | null };
-type Change = { data: Prisma.OpportunityUncheckedUpdateManyInput; history?: StageChange };
+/** `drop`: where the card goes on the board; its position is computed inside the write's transaction. */
+type Change = { data: Prisma.OpportunityUncheckedUpdateManyInput; history?: StageChange; drop?: Drop };
 
 const MAX_ATTEMPTS = 5;
 
@@ -216,9 +239,10 @@ async function writeVersioned(
     if (expectedVersion !== undefined && expectedVersion !== current.version) throw new PreconditionFailedError();
     const change = await plan(current);
     const written = await db().$transaction(async (tx) => {
+      const position = change.drop ? { boardPosition: await dropPosition(tx, scope, change.drop) } : {};
       const { count } = await tx.opportunity.updateMany({
         where: { id, tenantId: scope.tenantId, version: current.version, isDeleted: false },
-        data: { ...change.data, version: { increment: 1 } },
+        data: { ...change.data, ...position, version: { increment: 1 } },
       });
       if (count === 0) return null;
       if (change.history) {

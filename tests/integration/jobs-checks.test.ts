@@ -133,6 +133,22 @@ describe("check-overdue-opportunities", () => {
     expect(tuesday.map((row) => row.relatedEntityId).sort()).toEqual([deals.three, deals.one, deals.today].sort());
     expect(tuesday.find((row) => row.relatedEntityId === deals.three)!.message).toContain("4 days overdue");
   });
+
+  it("writes the whole message, thousands separators included, and clips a long title to 200 characters with …", async () => {
+    const own = await createTestTenant("Overdue texts");
+    const client = await createTestClient(own.tenantId, "Fabrikam, Inc.");
+    const name = `Global "Rollout" ${"x".repeat(180)}`;
+    const deal = await insertOpportunity(own.tenantId, client.id, own.rep.userId, "2026-03-01", { name, value: "1234567890.05" });
+    expect(await checkOverdueOpportunities(MONDAY, { tenantId: own.tenantId })).toMatchObject({ overdue: 1, notified: 1 });
+    const [row] = await notificationsOf(own.tenantId, { category: "OPPORTUNITY" });
+    expect(row!.title).toBe(`Opportunity 1 day overdue: ${name}`.slice(0, 199) + "…");
+    expect(row!.title).toHaveLength(200);
+    expect(row!.message).toBe(
+      `"${name}" for Fabrikam, Inc. (USD 1,234,567,890.05) was expected to close on 2026-03-01 and is 1 day overdue. ` +
+        "Move it forward, close it, or update its expected close date.",
+    );
+    expect(row).toMatchObject({ actionLabel: "View opportunity", relatedEntityId: deal.id, dedupeKey: `overdue-opportunity:${deal.id}:2026-03-02` });
+  });
 });
 
 describe("check-pending-maintenance", () => {

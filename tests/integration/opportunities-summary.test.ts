@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { del, get, patch } from "../helpers/api";
+import { del, get, patch, put } from "../helpers/api";
 import { createOpp, createWorld, type OppWorld } from "./opportunities-helpers";
 
 let w: OppWorld;
@@ -127,6 +127,36 @@ describe("pipeline summary", () => {
       expect(items.reduce((sum: bigint, o: { weighted_value: string }) => sum + cents(o.weighted_value), 0n)).toBe(cents(totals.weighted_value));
       expect(items.reduce((sum: bigint, o: { estimated_value: string }) => sum + cents(o.estimated_value), 0n)).toBe(cents(totals.total_value));
     }
+  });
+
+  it("stays exact through edits, moves, reassignments and deletes: the stored totals equal a count of the deals", async () => {
+    const t = await createWorld("Summary writes");
+    const [a, b, c] = [
+      await createOpp(t, t.rep.token, { name: "Deal A", estimated_value: "10.05", probability: "33.33" }),
+      await createOpp(t, t.rep.token, { name: "Deal B", estimated_value: "2500.00", stage: "PROPOSAL" }),
+      await createOpp(t, t.admin.token, { name: "Deal C", estimated_value: "99.99", assigned_to: t.otherRep.userId }),
+    ];
+    await put(`/opportunities/${a.id}`, { estimated_value: "20.15", probability: "12.5" }, { token: t.rep.token });
+    await patch(`/opportunities/${b.id}/stage`, { stage: "CLOSED_WON" }, { token: t.rep.token });
+    await put(`/opportunities/${c.id}`, { assigned_to: t.rep.userId, stage: "NEGOTIATION" }, { token: t.admin.token });
+    await del(`/opportunities/${a.id}`, { token: t.admin.token });
+    await createOpp(t, t.rep.token, { name: "Deal D", estimated_value: "0.50", probability: "1" });
+
+    // A name search is answered from the deals themselves, the plain board from the stored totals: they must agree.
+    const totalsOf = (body: { stages: Array<{ stage: string; count: number; total_value: string; weighted_value: string }> }) =>
+      body.stages.map(({ stage, count, total_value, weighted_value }) => ({ stage, count, total_value, weighted_value }));
+    for (const token of [t.admin.token, t.rep.token, t.otherRep.token]) {
+      const stored = await get("/opportunities/pipeline/board?limit=1", { token });
+      const counted = await get("/opportunities/pipeline/board?limit=1&q=Deal", { token });
+      expect(totalsOf(stored.body)).toEqual(totalsOf(counted.body));
+    }
+    expect((await summaryOf(t.admin.token)).by_stage).toMatchObject({
+      LEAD: { count: 1, total_value: "0.50", weighted_value: "0.01", average_probability: "1.00" },
+      NEGOTIATION: { count: 1, total_value: "99.99", weighted_value: "74.99" },
+      CLOSED_WON: { count: 1, total_value: "2500.00", weighted_value: "2500.00" },
+    });
+    expect((await get("/opportunities", { token: t.rep.token })).body.total).toBe(3);
+    expect((await get("/opportunities", { token: t.otherRep.token })).body.total).toBe(0);
   });
 
   it("rejects a malformed assigned_to (422)", async () => {
