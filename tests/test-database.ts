@@ -9,30 +9,13 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { ensureEmbeddedPostgres, releaseLease } from "../lib/db/embedded";
+import { urlOfDatabase, withPgClient } from "../lib/db/pg-client";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
 
 const log = (msg: string) => process.stderr.write(`[db] ${msg}\n`);
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
-  client.on("error", () => undefined);
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 export function migrate(url: string): Promise<void> {
   const wrapper = path.join(ROOT, "scripts", "prisma.mjs");
@@ -76,7 +59,7 @@ export async function createTestDatabase({ migrated = true }: { migrated?: boole
   }
 
   const name = `onquota_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
-  await admin(serverUrl, async (c) => {
+  await withPgClient(serverUrl, async (c) => {
     // Databases left by runs that crashed before their teardown (old, and nobody connected).
     const { rows } = await c.query<{ datname: string }>(
       `SELECT datname FROM pg_database d
@@ -90,11 +73,11 @@ export async function createTestDatabase({ migrated = true }: { migrated?: boole
     }
     await c.query(`CREATE DATABASE ${c.escapeIdentifier(name)}`);
   });
-  const url = withDatabase(serverUrl, name);
+  const url = urlOfDatabase(serverUrl, name);
 
   const teardown = async () => {
     try {
-      await admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`));
+      await withPgClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`));
     } finally {
       if (leaseDir) await releaseLease({ dataDir: leaseDir });
     }

@@ -19,6 +19,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withPgClient } from "@/lib/db/pg-client";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -65,16 +66,7 @@ const prismaDev = (...args: string[]) =>
   run(process.execPath, [path.join(ROOT, "scripts", "prisma.mjs"), ...args], { DATABASE_URL: devDbUrl });
 const npmRun = (script: string) => run(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "-s", script]);
 
-async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 10_000 });
-  client.on("error", () => undefined);
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+const withAdmin = <T>(fn: (client: pg.Client) => Promise<T>): Promise<T> => withPgClient(ADMIN_URL, fn);
 
 async function query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
   const client = new pg.Client({ connectionString: dbUrl, connectionTimeoutMillis: 10_000 });

@@ -1,0 +1,61 @@
+/** Resident memory of a process group, read from /proc (Linux): the server's or a job's peak while it runs. */
+import { readdirSync, readFileSync } from "node:fs";
+
+function groupOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // pid (comm) state ppid pgrp ...: comm may hold spaces, so count fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[2]);
+  } catch {
+    return null;
+  }
+}
+
+function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function groupPids(groupId: number): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => groupOf(pid) === groupId);
+}
+
+/** Samples the group's summed RSS every `everyMs`; `stop()` gives the peak and the samples (MB). */
+export function sampleGroupMemory(groupId: number, everyMs = 100) {
+  const samples: Array<{ at: number; mb: number }> = [];
+  const hwm = new Map<number, number>();
+  const started = Date.now();
+  const take = () => {
+    let kb = 0;
+    for (const pid of groupPids(groupId)) {
+      kb += statusKb(pid, "VmRSS");
+      hwm.set(pid, Math.max(hwm.get(pid) ?? 0, statusKb(pid, "VmHWM")));
+    }
+    if (kb > 0) samples.push({ at: Date.now() - started, mb: kb / 1024 });
+  };
+  take();
+  const timer = setInterval(take, everyMs);
+  timer.unref();
+  return {
+    /** Peak summed RSS so far (MB). */
+    peakMb: () => Math.max(0, ...samples.map((s) => s.mb)),
+    stop: () => {
+      clearInterval(timer);
+      take();
+      return {
+        peakMb: Math.max(0, ...samples.map((s) => s.mb)),
+        /** The largest VmHWM (kernel-recorded peak) of any one process of the group (MB). */
+        largestProcessHwmMb: Math.max(0, ...hwm.values()) / 1024,
+        samples,
+      };
+    },
+  };
+}
