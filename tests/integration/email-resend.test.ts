@@ -11,6 +11,7 @@ import {
   type WeeklySummary,
 } from "@/lib/email";
 import { get, post } from "../helpers/api";
+import { withPrivateDatabase } from "../helpers/private-database";
 import { createTestTenant, createTestUser, type TestTenant } from "../helpers/fixtures";
 import { emailState, notificationsFor, startResendRecorder, useResend, type ResendRecorder } from "./email-helpers";
 
@@ -20,6 +21,8 @@ let t: TestTenant;
 const T0 = "2026-03-02T09:00:00.000Z";
 const at = (iso: string) => fixedClock(iso);
 const fresh = () => createTestUser(t.tenantId, "SALES_REP");
+
+withPrivateDatabase();
 
 beforeAll(async () => {
   recorder = await startResendRecorder();

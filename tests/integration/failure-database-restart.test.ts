@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { liveHub } from "@/lib/notifications/live";
 import { get, patch, post, type ApiResponse } from "../helpers/api";
+import { pointDatabaseAt } from "../helpers/private-database";
 import { startRestartableDatabase, type RestartableDatabase } from "../helpers/restartable-database";
 import { openSse, type SseClient } from "../helpers/sse";
 import { createOpp, createWorld, type OppWorld } from "./opportunities-helpers";
@@ -23,18 +24,9 @@ let sse: SseClient | undefined;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Points the process's Prisma client and LISTEN connection at `url` (both are created on first use). */
-async function useDatabase(url: string) {
-  await liveHub().close();
-  const cached = globalThis as unknown as { onquotaPrisma?: { $disconnect(): Promise<void> } };
-  await cached.onquotaPrisma?.$disconnect();
-  delete cached.onquotaPrisma;
-  process.env.DATABASE_URL = url;
-}
-
 beforeAll(async () => {
   database = await startRestartableDatabase();
-  await useDatabase(database.url);
+  await pointDatabaseAt(database.url);
   w = await createWorld("Restart");
 });
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { fixedClock } from "@/lib/clock";
 import { deliverNotificationEmails, retryDueEmails } from "@/lib/email";
 import { get, post } from "../helpers/api";
+import { withPrivateDatabase } from "../helpers/private-database";
 import { createTestTenant, createTestUser, type TestTenant, type TestUser } from "../helpers/fixtures";
 import { emailState, notificationsFor, startResendRecorder, useResend, type ResendRecorder } from "./email-helpers";
 
@@ -25,6 +26,8 @@ function refusedUrl(): Promise<string> {
     });
   });
 }
+
+withPrivateDatabase();
 
 beforeAll(async () => {
   recorder = await startResendRecorder();
