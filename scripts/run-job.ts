@@ -7,7 +7,7 @@
  */
 import { fixedClock, systemClock } from "@/lib/clock";
 import { isInngestConfigured } from "@/inngest/client";
-import { db } from "@/lib/db/prisma";
+import { closeDatabase } from "@/lib/db/prisma";
 import { runJob } from "@/lib/jobs/registry";
 import { parseJobArgs, UsageError, USAGE } from "./job-args";
 
@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`job: ${args.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   } finally {
-    await db().$disconnect().catch(() => undefined);
+    await closeDatabase().catch(() => undefined);
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { ApiCredentialKind, UserRole } from "@/lib/generated/prisma/enums";
 import { db, Prisma } from "@/lib/db/prisma";
+import { queryRows } from "@/lib/db/raw-rows";
 import { systemClock, type Clock } from "@/lib/clock";
 import { NotFoundError } from "@/lib/errors";
 import type { Scope } from "./scope";
@@ -70,7 +71,7 @@ export function bearerLookupSql(tokenHash: string): Prisma.Sql {
  */
 export async function scopeFromBearer(token: string, clock: Clock = systemClock): Promise<Scope | null> {
   const now = clock();
-  const [credential] = await db().$queryRaw<BearerRow[]>(bearerLookupSql(hashToken(token)));
+  const [credential] = await queryRows<BearerRow>(bearerLookupSql(hashToken(token)));
   if (!credential || credential.revoked_at || !credential.is_active) return null;
   if (credential.expires_at && credential.expires_at <= now) return null;
   if (!credential.last_used_at || now.getTime() - credential.last_used_at.getTime() > 60_000) {

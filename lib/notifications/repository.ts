@@ -1,5 +1,6 @@
 import type { Scope } from "@/lib/auth/scope";
 import { db, Prisma, type Tx } from "@/lib/db/prisma";
+import { queryRows } from "@/lib/db/raw-rows";
 import type { NotificationCategory, NotificationType } from "@/lib/generated/prisma/enums";
 import { skipTake } from "@/lib/http/pagination";
 import type { PageRequest } from "@/lib/http/query";
@@ -23,7 +24,7 @@ export function unreadCountSql(userId: string): Prisma.Sql {
 }
 
 export async function countUnread(scope: Scope): Promise<number> {
-  const [row] = await db().$queryRaw<Array<{ unread: number }>>(unreadCountSql(scope.userId));
+  const [row] = await queryRows<{ unread: number }>(unreadCountSql(scope.userId));
   return row?.unread ?? 0;
 }
 

@@ -1,5 +1,6 @@
 import type { Scope } from "@/lib/auth/scope";
-import { db, Prisma } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/db/prisma";
+import { queryRows } from "@/lib/db/raw-rows";
 import { ValidationError } from "@/lib/errors";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { decodeBoardCursor, encodeBoardCursor } from "./board-cursor";
@@ -22,7 +23,7 @@ type Filters = Pick<OpportunityFilters, "assigned_to" | "client_id" | "q" | "sta
  * Every stage is present, zeros included.
  */
 export async function stageTotals(scope: Scope, filters: Filters = {}): Promise<StageTotals[]> {
-  const rows = await db().$queryRaw<Array<{ stage: OpportunityStage; count: number; total_value: string; weighted_value: string; average_probability: string }>>(
+  const rows = await queryRows<{ stage: OpportunityStage; count: number; total_value: string; weighted_value: string; average_probability: string }>(
     stageTotalsSql(scope, filters),
   );
   const byStage = new Map(rows.map((row) => [row.stage, row]));
@@ -72,7 +73,7 @@ export async function getOpportunitiesByStage(scope: Scope, query: BoardQuery): 
   if (query.cursor !== undefined && query.stage === undefined) throw ValidationError.field("cursor", "needs the stage of the column it pages");
   const [totals, cards] = await Promise.all([
     stageTotals(scope, boardFilters(query)),
-    db().$queryRaw<OpportunitySqlRow[]>(boardCardsSql(scope, query)),
+    queryRows<OpportunitySqlRow>(boardCardsSql(scope, query)),
   ]);
   return totals
     .filter((column) => query.stage === undefined || column.stage === query.stage)

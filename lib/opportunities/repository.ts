@@ -1,6 +1,7 @@
 import { seesWholeTenant, type Scope } from "@/lib/auth/scope";
 import { systemClock, utcDate, type Clock } from "@/lib/clock";
 import { db, Prisma } from "@/lib/db/prisma";
+import { queryRows } from "@/lib/db/raw-rows";
 import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { skipTake } from "@/lib/http/pagination";
@@ -102,8 +103,8 @@ export async function getOpportunities(
 ): Promise<{ items: OpportunityRow[]; total: number }> {
   const sql = opportunityPageSql(scope, query, utcDate(clock()));
   const [rows, counted] = await Promise.all([
-    db().$queryRaw<OpportunitySqlRow[]>(sql.rows),
-    db().$queryRaw<Array<{ total: number }>>(sql.total),
+    queryRows<OpportunitySqlRow>(sql.rows),
+    queryRows<{ total: number }>(sql.total),
   ]);
   return { items: rows.map(toOpportunityRow), total: counted[0]?.total ?? 0 };
 }

@@ -212,11 +212,11 @@ export async function prepareBenchDatabase(options: { size?: DataSize; reseed?: 
 export async function issueBenchTokens(bench: BenchDatabase): Promise<{ admin: string; rep: string }> {
   process.env.DATABASE_URL = bench.url;
   const { issueAccessToken } = await import("../../lib/auth/tokens");
-  const { db } = await import("../../lib/db/prisma");
+  const { closeDatabase } = await import("../../lib/db/prisma");
   const [admin, rep] = [
     await issueAccessToken({ tenantId: bench.tenantId, userId: bench.admin.id, role: bench.admin.role }),
     await issueAccessToken({ tenantId: bench.tenantId, userId: bench.rep.id, role: bench.rep.role }),
   ];
-  await db().$disconnect();
+  await closeDatabase();
   return { admin: admin.token, rep: rep.token };
 }

@@ -5,14 +5,13 @@
  * the same time, leave in the run's shared database.
  */
 import { afterAll, beforeAll } from "vitest";
+import { closeDatabase } from "@/lib/db/prisma";
 import { liveHub } from "@/lib/notifications/live";
 import { createTestDatabase, type TestDatabase } from "../test-database";
 
 export async function pointDatabaseAt(url: string | undefined): Promise<void> {
   await liveHub().close();
-  const cached = globalThis as unknown as { onquotaPrisma?: { $disconnect(): Promise<void> } };
-  await cached.onquotaPrisma?.$disconnect();
-  delete cached.onquotaPrisma;
+  await closeDatabase();
   process.env.DATABASE_URL = url;
 }
 

@@ -5,7 +5,7 @@
  * The app runs against a cluster of this file's own, so the run's shared database is never stopped.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { db } from "@/lib/db/prisma";
+import { closeDatabase, db } from "@/lib/db/prisma";
 import { liveHub } from "@/lib/notifications/live";
 import { get, patch, post, type ApiResponse } from "../helpers/api";
 import { pointDatabaseAt } from "../helpers/private-database";
@@ -33,7 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   sse?.abort();
   await liveHub().close();
-  await db().$disconnect();
+  await closeDatabase();
   await database?.teardown();
 });
 

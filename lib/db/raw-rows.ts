@@ -1,0 +1,33 @@
+import pg from "pg";
+import { dbPool, Prisma } from "./prisma";
+
+const DATE = 1082;
+const TIMESTAMP = 1114;
+const NUMERIC = 1700;
+
+/** Values come back as `$queryRaw` gives them: numeric as Decimal, a date as that day's UTC midnight, timestamps in UTC. */
+const types: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") => {
+    if (oid === NUMERIC) return (text: string) => new Prisma.Decimal(text);
+    if (oid === DATE) return (text: string) => new Date(`${text}T00:00:00.000Z`);
+    if (oid === TIMESTAMP) return (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+    return pg.types.getTypeParser(oid, format);
+  }) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+/** Parameters as Prisma sends them: instants in UTC, decimals as their exact text. */
+function toParameter(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Prisma.Decimal.isDecimal(value)) return value.toString();
+  return value;
+}
+
+/**
+ * A read-only statement of the hottest routes (bearer check, unread count, list page, board, totals) straight
+ * through pg on the Prisma client's own pool: a third of `$queryRaw`'s CPU per call (see docs/performance.md).
+ * Writes and transactions stay on Prisma.
+ */
+export async function queryRows<Row>(sql: Prisma.Sql): Promise<Row[]> {
+  const result = await dbPool().query({ text: sql.text, values: sql.values.map(toParameter), types });
+  return result.rows as Row[];
+}
