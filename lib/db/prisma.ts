@@ -19,7 +19,7 @@ function connect(): Connections {
   const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5_000 });
   // An idle connection the server closed (restart, admin kill): the pool drops it and opens another when needed.
   pool.on("error", (err) => logger.warn({ err }, "database: an idle connection was lost"));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };
 }
 
@@ -43,7 +43,7 @@ export async function closeDatabase(): Promise<void> {
   delete globalForDb.onquotaDatabase;
   if (!open) return;
   await open.prisma.$disconnect();
-  if (!open.pool.ended) await open.pool.end();
+  await open.pool.end();
 }
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

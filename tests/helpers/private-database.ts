@@ -12,7 +12,8 @@ import { createTestDatabase, type TestDatabase } from "../test-database";
 export async function pointDatabaseAt(url: string | undefined): Promise<void> {
   await liveHub().close();
   await closeDatabase();
-  process.env.DATABASE_URL = url;
+  if (url === undefined) delete process.env.DATABASE_URL;
+  else process.env.DATABASE_URL = url;
 }
 
 /** Call at the top of the file, before any hook that touches the database. */
