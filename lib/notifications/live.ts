@@ -21,7 +21,7 @@ class LiveHub {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
   private failures = 0;
-  private everConnected = false;
+  private connections = 0;
 
   /** Resolves once the LISTEN is in place (or its first attempt failed and a retry is scheduled). */
   async subscribe(userId: string, listener: LiveListener): Promise<() => void> {
@@ -47,6 +47,11 @@ class LiveHub {
 
   isListening(): boolean {
     return this.client !== null;
+  }
+
+  /** How many times a LISTEN connection has been established in this process (it grows with each reconnect). */
+  connectionCount(): number {
+    return this.connections;
   }
 
   /** Closes the connection now (tests, shutdown). */
@@ -102,8 +107,8 @@ class LiveHub {
     }
     this.client = client;
     this.failures = 0;
-    if (this.everConnected) this.broadcast({ kind: "resync" });
-    this.everConnected = true;
+    if (this.connections > 0) this.broadcast({ kind: "resync" });
+    this.connections += 1;
     if (this.listeners.size === 0) this.scheduleIdleClose();
   }
 

@@ -17,8 +17,12 @@ export type SseClient = {
   retry: number | null;
   /** The first not yet taken event named `name` (and matching `where`), waiting up to `timeoutMs` for it. */
   next(name: string, where?: (event: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
-  /** The events not yet taken, after waiting `ms` for stragglers. */
-  pending(ms: number): Promise<SseEvent[]>;
+  /**
+   * Waits for the first not yet taken event named `name` (and matching `where`) and returns it with the not yet
+   * taken events that arrived before it, all marked taken. "Nothing else was sent" is then `skipped` being empty
+   * once a later event the test caused has arrived: an event to wait for, never a time window.
+   */
+  nextAfter(name: string, where?: (event: SseEvent) => boolean, timeoutMs?: number): Promise<{ event: SseEvent; skipped: SseEvent[] }>;
   /** Resolves when the server ends the body. */
   ended: Promise<void>;
   /** Aborts the request, as a browser does when the page goes away. */
@@ -62,9 +66,11 @@ export async function openSse(
         }, timeoutMs);
         if (!check()) waiters.add(check as () => void);
       }),
-    pending: async (ms) => {
-      await new Promise((r) => setTimeout(r, ms));
-      return events.filter((e) => !taken.has(e));
+    nextAfter: async (name, where, timeoutMs) => {
+      const event = await client.next(name, where, timeoutMs);
+      const skipped = events.slice(0, events.indexOf(event)).filter((e) => !taken.has(e));
+      for (const e of skipped) taken.add(e);
+      return { event, skipped };
     },
     ended: Promise.resolve(),
     abort: () => controller.abort(),

@@ -62,15 +62,17 @@ describe("GET /notifications/stream", () => {
 
     await give(neighbour, "Not yours");
     await createNotifications([{ tenantId: t.tenantId, userId: t.admin.userId, title: "Admin's", message: "m" }]);
-    expect(await sse.pending(800)).toEqual([]);
+    expect(await skippedBefore(sse, user)).toEqual([]);
   });
 
   it("sends the count when notifications are read, all read or deleted", async () => {
     const user = await fresh();
+    const sse = await connect(user);
+    expect((await sse.next("unread_count")).json).toEqual({ unread_count: 0 });
     const [a, b] = [await give(user, "a"), await give(user, "b")];
     await give(user, "c");
-    const sse = await connect(user);
-    expect((await sse.next("unread_count")).json).toEqual({ unread_count: 3 });
+    for (const title of ["a", "b", "c"]) await sse.next("notification", (e) => e.json.title === title);
+    await sse.nextAfter("unread_count", (e) => e.json.unread_count === 3);
 
     await markNotificationRead(user, a!.id);
     expect((await sse.next("unread_count")).json).toEqual({ unread_count: 2 });
@@ -80,7 +82,7 @@ describe("GET /notifications/stream", () => {
     expect((await sse.next("unread_count")).json).toEqual({ unread_count: 0 });
     // Reading an already read notification changes nothing, so nothing is sent.
     await markNotificationRead(user, a!.id);
-    expect(await sse.pending(500)).toEqual([]);
+    expect(await skippedBefore(sse, user)).toEqual([]);
   });
 
   it("delivers to every open stream of the user (several tabs), once per bulk insert per notification", async () => {
@@ -91,8 +93,12 @@ describe("GET /notifications/stream", () => {
     for (const tab of [tab1, tab2]) {
       const titles = [(await tab.next("notification")).json.title, (await tab.next("notification")).json.title].sort();
       expect(titles).toEqual(["bulk 1", "bulk 2"]);
-      expect((await tab.next("unread_count")).json).toEqual({ unread_count: 2 });
-      expect((await tab.pending(300)).filter((e) => e.event === "notification")).toEqual([]);
+      expect((await tab.next("unread_count", (e) => e.json.unread_count === 2)).json).toEqual({ unread_count: 2 });
+    }
+    await give(user, "sentinel");
+    for (const tab of [tab1, tab2]) {
+      const { skipped } = await tab.nextAfter("notification", (e) => e.json.title === "sentinel");
+      expect(skipped.filter((e) => e.event === "notification")).toEqual([]);
     }
   });
 
@@ -106,9 +112,10 @@ describe("GET /notifications/stream", () => {
         throw new Error("rollback");
       })
       .catch(() => undefined);
-    expect(await sse.pending(500)).toEqual([]);
     await db().$transaction((tx) => createNotification({ tenantId: t.tenantId, userId: user.userId, title: "committed", message: "m" }, tx));
-    expect((await sse.next("notification")).json.title).toBe("committed");
+    const { event, skipped } = await sse.nextAfter("notification");
+    expect(event.json.title).toBe("committed");
+    expect(skipped).toEqual([]);
   });
 
   it("hears notifications written by another app instance (a separate connection that NOTIFYs)", async () => {
@@ -137,12 +144,14 @@ describe("GET /notifications/stream", () => {
     const user = await fresh();
     const sse = await connect(user);
     await sse.next("unread_count");
+    const connections = liveHub().connectionCount();
     const { rows } = await killListenConnection();
     expect(rows.length).toBeGreaterThan(0);
+    await expect.poll(() => liveHub().isListening(), { timeout: 10_000 }).toBe(false);
     // A notification written while the connection is down is caught up by the resync after reconnecting.
     await give(user, "while down");
-    await expect.poll(() => liveHub().isListening(), { timeout: 10_000 }).toBe(true);
-    expect((await sse.next("unread_count", undefined, 10_000)).json).toEqual({ unread_count: 1 });
+    await expect.poll(() => liveHub().connectionCount(), { timeout: 10_000 }).toBeGreaterThan(connections);
+    expect((await sse.next("unread_count", (e) => e.json.unread_count === 1, 10_000)).json).toEqual({ unread_count: 1 });
     await give(user, "after reconnect");
     expect((await sse.next("notification", (e) => e.json.title === "after reconnect", 10_000)).json.title).toBe("after reconnect");
   });
@@ -163,10 +172,21 @@ describe("GET /notifications/stream", () => {
     sse.abort();
     await sse.ended;
     expect(liveHub().subscriberCount(user.userId)).toBe(0);
+    const received = sse.events.length;
     await give(user, "after close");
-    expect((await sse.pending(300)).filter((e) => e.event === "notification")).toEqual([]);
+    expect(sse.events.length).toBe(received);
   });
 });
+
+/**
+ * The events `sse` received, and nobody took, before the notification of a sentinel given to `user` now: an
+ * empty list proves that nothing was sent before it (a NOTIFY reaches the listener in commit order).
+ */
+async function skippedBefore(sse: SseClient, user: TestUser) {
+  const sentinel = await give(user, "sentinel");
+  const { skipped } = await sse.nextAfter("notification", (e) => e.json.id === sentinel!.id);
+  return skipped;
+}
 
 /** Terminates this process's LISTEN connection (selected first: a WHERE does not promise to test the filters before the call). */
 async function killListenConnection(): Promise<{ rows: number[] }> {
