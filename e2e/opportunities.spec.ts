@@ -77,7 +77,11 @@ test("a rep creates, edits and closes an opportunity through the forms", async (
 test("the list filters, sorts and pages through the URL", async ({ page, request }) => {
   const riley = await tokenFor(request, "riley@acme.demo");
   const prefix = `E2E List ${Date.now()}`;
-  for (const [suffix, value] of [["small", "100.00"], ["large", "90000.00"], ["medium", "5000.00"]] as const) {
+  for (const [suffix, value] of [
+    ["small", "100.00"],
+    ["large", "90000.00"],
+    ["medium", "5000.00"],
+  ] as const) {
     await createDeal(request, riley, `${prefix} ${suffix}`, value);
   }
   await signIn(page, "riley@acme.demo");

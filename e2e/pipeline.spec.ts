@@ -236,7 +236,11 @@ test("the board is usable at 375 px: columns scroll sideways with snap", async (
   await signIn(page, "riley@acme.demo");
   await openBoard(page);
   const board = page.getByRole("region", { name: "Pipeline board" });
-  const scroller = await board.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, snap: getComputedStyle(el).scrollSnapType }));
+  const scroller = await board.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+    snap: getComputedStyle(el).scrollSnapType,
+  }));
   expect(scroller.scrollWidth).toBeGreaterThan(scroller.clientWidth);
   expect(scroller.snap).toContain("x");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

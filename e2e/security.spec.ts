@@ -1,7 +1,18 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { bearer, signIn, tokenFor, type Session } from "./helpers";
 
-const PAGES = ["/pipeline", "/opportunities", "/dashboard", "/notifications", "/clients", "/quotes", "/vehicles", "/settings", "/dev/outbox", "/docs"];
+const PAGES = [
+  "/pipeline",
+  "/opportunities",
+  "/dashboard",
+  "/notifications",
+  "/clients",
+  "/quotes",
+  "/vehicles",
+  "/settings",
+  "/dev/outbox",
+  "/docs",
+];
 
 /** Records every CSP violation the page reports, from the first script on. */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -12,14 +23,22 @@ async function watchViolations(page: Page): Promise<string[]> {
   await page.exposeFunction("reportCspViolation", (text: string) => violations.push(text));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(`${location.pathname}: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(
+        `${location.pathname}: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
   return violations;
 }
 
 function scriptSources(policy: string): string[] {
-  return policy.split(";").map((d) => d.trim().split(/\s+/)).find((d) => d[0] === "script-src")?.slice(1) ?? [];
+  return (
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .find((d) => d[0] === "script-src")
+      ?.slice(1) ?? []
+  );
 }
 
 test("every page carries its own nonce policy and runs without a single CSP violation", async ({ page }) => {
@@ -68,7 +87,13 @@ test("a server action replayed from another site is refused; the same request fr
   const [admin, jordan] = await Promise.all([tokenFor(request, "admin@acme.demo"), tokenFor(request, "jordan@acme.demo")]);
   const created = await request.post("/api/v1/notifications", {
     headers: bearer(admin),
-    data: { user_ids: [jordan.userId], title: `CSRF probe ${Date.now()}`, message: "Must stay unread after a forged request.", type: "INFO", category: "GENERAL" },
+    data: {
+      user_ids: [jordan.userId],
+      title: `CSRF probe ${Date.now()}`,
+      message: "Must stay unread after a forged request.",
+      type: "INFO",
+      category: "GENERAL",
+    },
   });
   expect(created.status()).toBe(201);
   await signIn(page, "jordan@acme.demo", "/notifications");

@@ -51,7 +51,12 @@ export function decimalInput({ scale = 2, integerDigits = 12, min, max, exclusiv
       }
       return decimal.toFixed(scale);
     })
-    .meta({ type: "string", pattern: "^-?\\d+(\\.\\d{1,2})?$", description: "Decimal as a string (a number is accepted)", example: "50000.00" });
+    .meta({
+      type: "string",
+      pattern: "^-?\\d+(\\.\\d{1,2})?$",
+      description: "Decimal as a string (a number is accepted)",
+      example: "50000.00",
+    });
 }
 
 /** Money and probability travel as strings with exactly two decimals. */
@@ -59,7 +64,10 @@ export function toMoney(value: Decimal | string | number): string {
   return (Prisma.Decimal.isDecimal(value) ? value : new Prisma.Decimal(value)).toFixed(2);
 }
 
-export const moneyOut = z.string().regex(/^-?\d+\.\d{2}$/).meta({ example: "50000.00" });
+export const moneyOut = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/)
+  .meta({ example: "50000.00" });
 
 /** ISO 4217 currency code. */
 export const currencyInput = z

@@ -90,8 +90,16 @@ async function seedDemoTenant(today: Date) {
   }
 
   const quoteSpecs: [QuoteStatus, number][] = [
-    ["SENT", -3], ["SENT", -12], ["SENT", 5], ["SENT", 20], ["DRAFT", 30],
-    ["ACCEPTED", -40], ["REJECTED", -15], ["EXPIRED", -60], ["SENT", 2], ["DRAFT", 45],
+    ["SENT", -3],
+    ["SENT", -12],
+    ["SENT", 5],
+    ["SENT", 20],
+    ["DRAFT", 30],
+    ["ACCEPTED", -40],
+    ["REJECTED", -15],
+    ["EXPIRED", -60],
+    ["SENT", 2],
+    ["DRAFT", 45],
   ];
   await db().quote.createMany({
     data: quoteSpecs.map(([status, days], i) => ({
@@ -153,20 +161,57 @@ async function seedDemoTenant(today: Date) {
             { tenantId: tenant.id, fromStage: null, toStage: "LEAD", changedBy: owner.id, changedAt: createdAt },
             ...(stage === "LEAD"
               ? []
-              : [{ tenantId: tenant.id, fromStage: "LEAD" as const, toStage: stage, changedBy: owner.id, changedAt: addDays(createdAt, 5), lossReason: stage === "CLOSED_LOST" ? "Competitor had better pricing" : null }]),
+              : [
+                  {
+                    tenantId: tenant.id,
+                    fromStage: "LEAD" as const,
+                    toStage: stage,
+                    changedBy: owner.id,
+                    changedAt: addDays(createdAt, 5),
+                    lossReason: stage === "CLOSED_LOST" ? "Competitor had better pricing" : null,
+                  },
+                ]),
           ],
         },
       },
     });
   }
 
-  const notify = (userId: string, title: string, message: string, type: "INFO" | "WARNING" | "SUCCESS" | "ERROR", category: "OPPORTUNITY" | "QUOTE" | "MAINTENANCE" | "SYSTEM", isRead = false) => ({
-    tenantId: tenant.id, userId, title, message, type, category, isRead, readAt: isRead ? today : null, actionUrl: category === "OPPORTUNITY" ? "/pipeline" : null, actionLabel: category === "OPPORTUNITY" ? "Open pipeline" : null,
+  const notify = (
+    userId: string,
+    title: string,
+    message: string,
+    type: "INFO" | "WARNING" | "SUCCESS" | "ERROR",
+    category: "OPPORTUNITY" | "QUOTE" | "MAINTENANCE" | "SYSTEM",
+    isRead = false,
+  ) => ({
+    tenantId: tenant.id,
+    userId,
+    title,
+    message,
+    type,
+    category,
+    isRead,
+    readAt: isRead ? today : null,
+    actionUrl: category === "OPPORTUNITY" ? "/pipeline" : null,
+    actionLabel: category === "OPPORTUNITY" ? "Open pipeline" : null,
   });
   await db().notification.createMany({
     data: [
-      notify(admin!.id, "Welcome to OnQuota", "Your demo workspace is ready. Drag a deal across the board to get started.", "INFO", "SYSTEM"),
-      notify(admin!.id, "Deal won: Sales Training Package", "Riley Rep closed Sales Training Package for $7,500.00.", "SUCCESS", "OPPORTUNITY"),
+      notify(
+        admin!.id,
+        "Welcome to OnQuota",
+        "Your demo workspace is ready. Drag a deal across the board to get started.",
+        "INFO",
+        "SYSTEM",
+      ),
+      notify(
+        admin!.id,
+        "Deal won: Sales Training Package",
+        "Riley Rep closed Sales Training Package for $7,500.00.",
+        "SUCCESS",
+        "OPPORTUNITY",
+      ),
       notify(supervisor!.id, "Vehicle maintenance overdue", "Ford Transit #1 (ONQ-101) was due 2 days ago.", "ERROR", "MAINTENANCE"),
       notify(riley!.id, "Quote Q-2026-0001 expired", "The quote for Northwind Traders expired 3 days ago.", "WARNING", "QUOTE"),
       notify(riley!.id, "New deal assigned", "Supervisor assigned you Enterprise Software License.", "INFO", "OPPORTUNITY", true),
@@ -183,8 +228,16 @@ async function seedOtherTenant(today: Date) {
   for (const [i, stage] of (["LEAD", "PROPOSAL", "NEGOTIATION"] as const).entries()) {
     await db().opportunity.create({
       data: {
-        tenantId: tenant.id, name: `Globex secret deal ${i + 1}`, clientId: client.id, assignedTo: rep!.id, createdBy: admin!.id,
-        estimatedValue: "99000.00", probability: STAGE_PROBABILITY[stage], expectedCloseDate: addDays(today, 30), stage, boardPosition: 1024,
+        tenantId: tenant.id,
+        name: `Globex secret deal ${i + 1}`,
+        clientId: client.id,
+        assignedTo: rep!.id,
+        createdBy: admin!.id,
+        estimatedValue: "99000.00",
+        probability: STAGE_PROBABILITY[stage],
+        expectedCloseDate: addDays(today, 30),
+        stage,
+        boardPosition: 1024,
         history: { create: { tenantId: tenant.id, toStage: stage, changedBy: admin!.id } },
       },
     });

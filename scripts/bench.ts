@@ -89,7 +89,8 @@ const ROUTES: BenchRoute[] = [
     name: "list, stage filter (admin)",
     path: "/api/v1/opportunities?stage=NEGOTIATION&sort=-estimated_value",
     as: "admin",
-    statements: (s) => Object.values(opportunityPageSql(s.admin, listQuery({ stage: "NEGOTIATION", sort: "-estimated_value" }), today)).map(statement),
+    statements: (s) =>
+      Object.values(opportunityPageSql(s.admin, listQuery({ stage: "NEGOTIATION", sort: "-estimated_value" }), today)).map(statement),
     target: { p95Ms: 40, maxRatio: 3 },
   },
   {
@@ -129,10 +130,22 @@ function planChecks(s: Record<"admin" | "rep", Scope>): Array<{ label: string; s
   return [
     { label: "unread count", statement: statement(unreadCountSql(s.admin.userId)), expected: ["idx_notifications_unread_only"] },
     { label: "list page, newest first (admin)", statement: page(s.admin, {}), expected: ["idx_opportunities_tenant_created"] },
-    { label: "list page, one stage by value (admin)", statement: page(s.admin, byValue), expected: ["idx_opportunities_tenant_stage_value"] },
-    { label: "list page, one stage by value (rep)", statement: page(s.rep, byValue), expected: ["idx_opportunities_assigned_stage", "idx_opportunities_tenant_stage_value"] },
+    {
+      label: "list page, one stage by value (admin)",
+      statement: page(s.admin, byValue),
+      expected: ["idx_opportunities_tenant_stage_value"],
+    },
+    {
+      label: "list page, one stage by value (rep)",
+      statement: page(s.rep, byValue),
+      expected: ["idx_opportunities_assigned_stage", "idx_opportunities_tenant_stage_value"],
+    },
     { label: "board cards (admin)", statement: statement(boardSql(s.admin, board).cards), expected: ["idx_opportunities_board_order"] },
-    { label: "board cards (rep)", statement: statement(boardSql(s.rep, board).cards), expected: ["idx_opportunities_assignee_board_order"] },
+    {
+      label: "board cards (rep)",
+      statement: statement(boardSql(s.rep, board).cards),
+      expected: ["idx_opportunities_assignee_board_order"],
+    },
   ];
 }
 
@@ -214,7 +227,12 @@ async function main(): Promise<void> {
   }
 }
 
-async function benchRoutes(bench: BenchDatabase, tokens: Record<"admin" | "rep", string>, scopes: Record<"admin" | "rep", Scope>, verdicts: string[]) {
+async function benchRoutes(
+  bench: BenchDatabase,
+  tokens: Record<"admin" | "rep", string>,
+  scopes: Record<"admin" | "rep", Scope>,
+  verdicts: string[],
+) {
   const plans = await runPlanChecks(bench, scopes);
   console.log("index check (EXPLAIN ANALYZE):");
   console.log(
@@ -259,7 +277,9 @@ async function benchRoutes(bench: BenchDatabase, tokens: Record<"admin" | "rep",
   } finally {
     const memory = await server.stop();
     console.log(table([["route", ...LATENCY_HEADER, "failed", "API÷SQL p95"], ...rows]));
-    console.log(`\nserver peak RSS: ${memory.peakRssMb.toFixed(0)} MB (largest single process ${memory.largestProcessHwmMb.toFixed(0)} MB)`);
+    console.log(
+      `\nserver peak RSS: ${memory.peakRssMb.toFixed(0)} MB (largest single process ${memory.largestProcessHwmMb.toFixed(0)} MB)`,
+    );
     console.log(`failed requests (non-2xx, errors, timeouts): ${failures}\n`);
   }
 }
@@ -270,7 +290,9 @@ async function benchOverdueCheck(bench: BenchDatabase, verdicts: string[]) {
     ["first run", first],
     ["re-run  ", second],
   ] as const) {
-    verdicts.push(`${run.seconds <= 5 && run.exitCode === 0 ? "met   " : "MISSED"} overdue check ${label.trim()}: ${run.seconds.toFixed(1)} s (target ≤ 5 s)`);
+    verdicts.push(
+      `${run.seconds <= 5 && run.exitCode === 0 ? "met   " : "MISSED"} overdue check ${label.trim()}: ${run.seconds.toFixed(1)} s (target ≤ 5 s)`,
+    );
     console.log(`overdue check, ${label}: ${run.seconds.toFixed(2)} s, peak RSS ${run.peakRssMb.toFixed(0)} MB, exit ${run.exitCode}`);
     console.log(`  RSS by tenth of the run (MB): ${run.rssSamplesMb.map((mb) => mb.toFixed(0)).join(" ")}`);
     console.log(`  ${run.output.split("\n").at(-1)}`);

@@ -7,4 +7,6 @@ import { embeddedPaths, stopEmbeddedPostgres } from "../lib/db/embedded";
 
 const { dataDir } = embeddedPaths();
 const stopped = await stopEmbeddedPostgres({ onLog: (m) => process.stderr.write(`[db] ${m}\n`) });
-process.stderr.write(stopped ? `[db] embedded PostgreSQL stopped (${dataDir})\n` : `[db] embedded PostgreSQL was not running (${dataDir})\n`);
+process.stderr.write(
+  stopped ? `[db] embedded PostgreSQL stopped (${dataDir})\n` : `[db] embedded PostgreSQL was not running (${dataDir})\n`,
+);

@@ -12,6 +12,7 @@ if (process.env.DATABASE_URL) {
 } else {
   const server = await ensureEmbeddedPostgres({ onLog: (m) => process.stderr.write(`[db] ${m}\n`) });
   await keepEmbeddedPostgres();
-  if (server.startedByUs) process.stderr.write(`[db] embedded PostgreSQL started on port ${server.port}; it keeps running until \`npm run db:stop\`\n`);
+  if (server.startedByUs)
+    process.stderr.write(`[db] embedded PostgreSQL started on port ${server.port}; it keeps running until \`npm run db:stop\`\n`);
   process.stdout.write(`${server.url}\n`);
 }

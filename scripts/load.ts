@@ -48,7 +48,13 @@ async function main(): Promise<number> {
     let failed = 0;
     try {
       const loads = (count: number, duration: number): HttpLoad[] =>
-        ROUTES.map((route, i) => ({ path: route.path, token: tokens.admin, connections: share(count, i), seconds: duration, timeoutSeconds }));
+        ROUTES.map((route, i) => ({
+          path: route.path,
+          token: tokens.admin,
+          connections: share(count, i),
+          seconds: duration,
+          timeoutSeconds,
+        }));
       await loadRoutesTogether(server.baseUrl, loads(Math.min(connections, 30), warmup));
       console.log(
         `load: ${connections} connections (${ROUTES.map((r, i) => `${r.name} ${share(connections, i)}`).join(", ")}) for ${seconds} s, as the tenant admin`,
@@ -59,7 +65,14 @@ async function main(): Promise<number> {
       console.log(
         table([
           ["route", "conns", ...LATENCY_HEADER, "non-2xx", "errors", "timeouts"],
-          ...results.map((r, i) => [ROUTES[i]!.name, String(r.connections), ...latencyCells(r), String(r.non2xx), String(r.errors), String(r.timeouts)]),
+          ...results.map((r, i) => [
+            ROUTES[i]!.name,
+            String(r.connections),
+            ...latencyCells(r),
+            String(r.non2xx),
+            String(r.errors),
+            String(r.timeouts),
+          ]),
         ]),
       );
       console.log(`\nall routes: ${(totalRequests / seconds).toFixed(0)} req/s, ${totalRequests} requests, ${failed} failed`);

@@ -30,7 +30,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const clock = args.now ? fixedClock(args.now) : systemClock;
   const via = isInngestConfigured() ? "queued to Inngest" : "sent inline";
-  process.stderr.write(`[job] ${args.name} as of ${clock().toISOString()}${args.tenantId ? ` for tenant ${args.tenantId}` : ""} (emails ${via})\n`);
+  process.stderr.write(
+    `[job] ${args.name} as of ${clock().toISOString()}${args.tenantId ? ` for tenant ${args.tenantId}` : ""} (emails ${via})\n`,
+  );
   const started = performance.now();
   try {
     const { line } = await runJob(args.name, clock, args.tenantId ? { tenantId: args.tenantId } : {});

@@ -45,7 +45,9 @@ function vitestFailures(file: string): string[] {
     testResults: Array<{ name: string; message?: string; assertionResults: Array<{ fullName: string; status: string }> }>;
   };
   return report.testResults.flatMap((file) => {
-    const failed = file.assertionResults.filter((a) => a.status === "failed").map((a) => `${path.relative(ROOT, file.name)} › ${a.fullName}`);
+    const failed = file.assertionResults
+      .filter((a) => a.status === "failed")
+      .map((a) => `${path.relative(ROOT, file.name)} › ${a.fullName}`);
     return failed.length > 0 || !file.message ? failed : [`${path.relative(ROOT, file.name)} › ${file.message.split("\n")[0]}`];
   });
 }
@@ -69,9 +71,12 @@ async function runSuite(suite: Suite, index: number): Promise<string[]> {
       code = await run([bin("vitest"), "run", "--project", "integration", "--reporter=json", `--outputFile=${report}`, ...filters]);
       return code === 0 ? [] : orElse(() => vitestFailures(report), code);
     }
-    code = await run([bin("tsx"), "scripts/with-test-db.ts", "--seed", "--", "playwright", "test", "--retries=0", "--reporter=json", ...filters], {
-      PLAYWRIGHT_JSON_OUTPUT_NAME: report,
-    });
+    code = await run(
+      [bin("tsx"), "scripts/with-test-db.ts", "--seed", "--", "playwright", "test", "--retries=0", "--reporter=json", ...filters],
+      {
+        PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+      },
+    );
     return code === 0 ? [] : orElse(() => playwrightFailures(report), code);
   } catch (error) {
     return [`the runner itself failed: ${(error as Error).message}`];
@@ -104,7 +109,9 @@ for (let index = 1; index <= runs; index += 1) {
 rmSync(scratch, { recursive: true, force: true });
 
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-console.log(`\n${runs} run(s) of ${suites.join(" + ")} in ${minutes} min: ${failures.length === 0 ? "no failures" : `${failures.length} failure(s)`}`);
+console.log(
+  `\n${runs} run(s) of ${suites.join(" + ")} in ${minutes} min: ${failures.length === 0 ? "no failures" : `${failures.length} failure(s)`}`,
+);
 const tally = new Map<string, number>();
 for (const f of failures) tally.set(`${f.suite}: ${f.test}`, (tally.get(`${f.suite}: ${f.test}`) ?? 0) + 1);
 for (const [test, count] of [...tally].sort((a, b) => b[1] - a[1])) console.log(`  ${count}/${runs}  ${test}`);

@@ -80,9 +80,12 @@ async function allMigrationsApplied(client: pg.Client): Promise<number | null> {
     return null;
   }
   try {
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
-      "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations",
-    );
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>("SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations");
     if (rows.some((r) => !r.finished_at && !r.rolled_back_at)) return null; // a failed migration: let Prisma report it
     const applied = new Map(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r.checksum]));
     for (const name of wanted) {
@@ -90,7 +93,9 @@ async function allMigrationsApplied(client: pg.Client): Promise<number | null> {
       if (checksum === undefined) return null;
       const sql = readFileSync(path.join(dir, name, "migration.sql"));
       if (createHash("sha256").update(sql).digest("hex") !== checksum) {
-        log(`warning: migration ${name} was edited after it was applied to this database (reset the embedded one: npm run db:stop && rm -rf .data/postgres)`);
+        log(
+          `warning: migration ${name} was edited after it was applied to this database (reset the embedded one: npm run db:stop && rm -rf .data/postgres)`,
+        );
       }
     }
     return wanted.length;

@@ -27,7 +27,8 @@ export async function loginAction(_prev: AuthFormState, form: FormData): Promise
     await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo });
   } catch (error) {
     // The form resets after an action: hand the email back so the user only retypes the password.
-    if (error instanceof RateLimitedSignin) return { error: tooManyAttempts(error.retryAfterSeconds), values: typedValues(form, ["email"]) };
+    if (error instanceof RateLimitedSignin)
+      return { error: tooManyAttempts(error.retryAfterSeconds), values: typedValues(form, ["email"]) };
     if (error instanceof AuthError) return { error: "Invalid email or password.", values: typedValues(form, ["email"]) };
     throw error; // the redirect after a successful sign-in
   }

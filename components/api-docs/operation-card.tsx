@@ -23,7 +23,7 @@ export function OperationCard({ operation: op, schemas, baseUrl }: Props) {
       <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 rounded-lg px-3 py-2.5 select-none hover:bg-slate-50 sm:flex-nowrap [&::-webkit-details-marker]:hidden">
         <MethodBadge method={op.method} />
         <PathText path={op.path} className="text-sm font-semibold text-slate-900 sm:break-normal sm:whitespace-nowrap" />
-        <span className="min-w-0 basis-full truncate text-sm text-slate-600 sm:basis-auto sm:flex-1">{op.summary}</span>
+        <span className="min-w-0 basis-full truncate text-sm text-slate-600 sm:flex-1 sm:basis-auto">{op.summary}</span>
         <span className="ml-auto flex shrink-0 items-center gap-1.5">
           {op.roles.map((role) => (
             <span key={role} className="rounded-full bg-slate-100 px-2 py-0.5 text-[0.65rem] font-semibold tracking-wide text-slate-600">

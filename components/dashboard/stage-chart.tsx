@@ -36,13 +36,17 @@ export function StageChart({ byStage }: { byStage: PipelineSummaryOut["by_stage"
               </span>
               <span className="flex items-center gap-2">
                 <span className="h-2.5 rounded-sm bg-slate-700" style={{ width: width(totals.count, maxCount) }} aria-hidden="true" />
-                <span className="whitespace-nowrap text-xs tabular-nums text-slate-700">
+                <span className="text-xs whitespace-nowrap text-slate-700 tabular-nums">
                   {totals.count} <span className="sr-only">deals</span>
                 </span>
               </span>
               <span className="flex items-center gap-2">
-                <span className="h-2.5 rounded-sm bg-brand-500" style={{ width: width(Number(totals.total_value), maxValue) }} aria-hidden="true" />
-                <span className="whitespace-nowrap text-xs tabular-nums text-slate-700" title={formatAmount(totals.total_value)}>
+                <span
+                  className="h-2.5 rounded-sm bg-brand-500"
+                  style={{ width: width(Number(totals.total_value), maxValue) }}
+                  aria-hidden="true"
+                />
+                <span className="text-xs whitespace-nowrap text-slate-700 tabular-nums" title={formatAmount(totals.total_value)}>
                   <span aria-hidden="true">{formatCompact(totals.total_value)}</span>
                   <span className="sr-only">value {formatAmount(totals.total_value)}</span>
                 </span>

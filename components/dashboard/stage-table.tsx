@@ -9,7 +9,7 @@ export function StageTable({ summary }: { summary: PipelineSummaryOut }) {
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="w-full min-w-[32rem] text-left text-sm">
         <caption className="px-5 pt-4 text-left text-base font-semibold text-slate-900">By stage</caption>
-        <thead className="text-xs font-medium uppercase tracking-wide text-slate-500">
+        <thead className="text-xs font-medium tracking-wide text-slate-500 uppercase">
           <tr className="border-b border-slate-100">
             <th scope="col" className="px-5 py-3">
               Stage

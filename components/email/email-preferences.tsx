@@ -13,7 +13,9 @@ export async function EmailPreferences() {
       <h2 id="email-preferences-heading" className="text-base font-semibold">
         Email notifications
       </h2>
-      <p className="mt-1 text-sm text-slate-600">Choose which notifications also reach you by email. Every notification always appears in the app.</p>
+      <p className="mt-1 text-sm text-slate-600">
+        Choose which notifications also reach you by email. Every notification always appears in the app.
+      </p>
       <EmailPreferencesForm preferences={rows} />
     </section>
   );

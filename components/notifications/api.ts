@@ -4,7 +4,11 @@ import type { NotificationListOut, NotificationOut } from "@/lib/notifications/s
 const BASE = "/api/v1/notifications";
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${BASE}${path}`, { credentials: "same-origin", ...init, headers: { accept: "application/json", ...init?.headers } });
+  const response = await fetch(`${BASE}${path}`, {
+    credentials: "same-origin",
+    ...init,
+    headers: { accept: "application/json", ...init?.headers },
+  });
   if (!response.ok) throw new Error(`${init?.method ?? "GET"} ${BASE}${path} answered ${response.status}`);
   return (response.status === 204 ? undefined : await response.json()) as T;
 }

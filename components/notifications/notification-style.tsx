@@ -28,8 +28,20 @@ const paths: Record<NotificationType, string[]> = {
 export function TypeIcon({ type, className = "" }: { type: NotificationType; className?: string }) {
   const style = typeStyle[type];
   return (
-    <span className={`inline-flex h-8 w-8 shrink-0 items-center justify-center rounded-full ${style.icon} ${className}`} title={style.label}>
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <span
+      className={`inline-flex h-8 w-8 shrink-0 items-center justify-center rounded-full ${style.icon} ${className}`}
+      title={style.label}
+    >
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        className="h-5 w-5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         {type === "WARNING" ? (
           <path d="M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0Z" />
         ) : (

@@ -16,7 +16,17 @@ type ConfirmDialogProps = {
   onConfirm: () => void;
 };
 
-export function ConfirmDialog({ open, title, message, confirmLabel, variant = "primary", pending = false, error, onCancel, onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  message,
+  confirmLabel,
+  variant = "primary",
+  pending = false,
+  error,
+  onCancel,
+  onConfirm,
+}: ConfirmDialogProps) {
   return (
     <Modal open={open} title={title} description={message} onClose={onCancel}>
       {error ? (

@@ -9,7 +9,19 @@ const controlClass =
 type Option = { value: string; label: string };
 
 /** A GET form whose fields become the page's URL (client-side navigation, works without JavaScript too). */
-export function FilterBar({ action, label, clearHref, filtered, children }: { action: string; label: string; clearHref: string; filtered: boolean; children: ReactNode }) {
+export function FilterBar({
+  action,
+  label,
+  clearHref,
+  filtered,
+  children,
+}: {
+  action: string;
+  label: string;
+  clearHref: string;
+  filtered: boolean;
+  children: ReactNode;
+}) {
   return (
     <Form action={action} aria-label={label} className="grid grid-cols-1 items-end gap-3 sm:flex sm:flex-wrap">
       {children}
@@ -18,7 +30,10 @@ export function FilterBar({ action, label, clearHref, filtered, children }: { ac
           Apply
         </Button>
         {filtered ? (
-          <Link href={clearHref} className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">
+          <Link
+            href={clearHref}
+            className="inline-flex items-center rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100"
+          >
             Clear filters
           </Link>
         ) : null}
@@ -27,7 +42,21 @@ export function FilterBar({ action, label, clearHref, filtered, children }: { ac
   );
 }
 
-export function FilterSelect({ id, label, name, value, allLabel, options }: { id: string; label: string; name: string; value?: string; allLabel: string; options: Option[] }) {
+export function FilterSelect({
+  id,
+  label,
+  name,
+  value,
+  allLabel,
+  options,
+}: {
+  id: string;
+  label: string;
+  name: string;
+  value?: string;
+  allLabel: string;
+  options: Option[];
+}) {
   return (
     <div className="sm:min-w-40">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
@@ -45,13 +74,33 @@ export function FilterSelect({ id, label, name, value, allLabel, options }: { id
   );
 }
 
-export function SearchField({ id, label, name, value, placeholder }: { id: string; label: string; name: string; value?: string; placeholder?: string }) {
+export function SearchField({
+  id,
+  label,
+  name,
+  value,
+  placeholder,
+}: {
+  id: string;
+  label: string;
+  name: string;
+  value?: string;
+  placeholder?: string;
+}) {
   return (
     <div className="sm:min-w-56">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input id={id} name={name} type="search" defaultValue={value ?? ""} placeholder={placeholder} maxLength={200} className={controlClass} />
+      <input
+        id={id}
+        name={name}
+        type="search"
+        defaultValue={value ?? ""}
+        placeholder={placeholder}
+        maxLength={200}
+        className={controlClass}
+      />
     </div>
   );
 }

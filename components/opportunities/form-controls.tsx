@@ -13,7 +13,14 @@ export function TextControl({ id, label, error, hint, className, ...input }: Lab
   );
 }
 
-export function TextAreaControl({ id, label, error, hint, className, ...textarea }: Labelled & Omit<ComponentProps<"textarea">, "id" | "className">) {
+export function TextAreaControl({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  ...textarea
+}: Labelled & Omit<ComponentProps<"textarea">, "id" | "className">) {
   return (
     <FieldFrame controlId={id} label={label} error={error} hint={hint} className={className}>
       {(aria) => <textarea className={controlClass} {...aria} {...textarea} />}

@@ -60,7 +60,10 @@ export function requiredMessage(field: string, message: string, values: Partial<
 }
 
 /** Only the fields the user changed: a partial update leaves everything else as it is. */
-export function changedValues(values: OpportunityFormValues, dirty: Partial<Record<FormField, boolean | undefined>>): Partial<OpportunityFormValues> {
+export function changedValues(
+  values: OpportunityFormValues,
+  dirty: Partial<Record<FormField, boolean | undefined>>,
+): Partial<OpportunityFormValues> {
   const changed: Partial<OpportunityFormValues> = {};
   for (const field of FORM_FIELDS) if (dirty[field]) changed[field] = values[field];
   return changed;

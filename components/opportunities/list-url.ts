@@ -7,7 +7,15 @@ import { ownerParam } from "./url-filters";
  * The opportunities list's URL uses the board's names (`owner`, `client`) for the API's `assigned_to` and
  * `client_id`; everything else (stage, overdue, q, sort, page, page_size) is the API's own parameter.
  */
-export type ListUrlState = { stage?: string; owner?: string; client?: string; overdue?: string; q?: string; sort?: string; page_size?: string };
+export type ListUrlState = {
+  stage?: string;
+  owner?: string;
+  client?: string;
+  overdue?: string;
+  q?: string;
+  sort?: string;
+  page_size?: string;
+};
 
 export function listQueryFromUrl(params: Record<string, string>, manager: boolean): ListOpportunitiesQuery {
   const input: Record<string, string | undefined> = {

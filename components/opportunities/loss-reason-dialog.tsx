@@ -19,7 +19,16 @@ const MAX_REASON = 1000;
 /** Closing a deal as lost needs a reason: the dialog will not confirm without one. */
 export function LossReasonDialog({ open, dealName, pending = false, error, onCancel, onConfirm }: LossReasonDialogProps) {
   return (
-    <Modal open={open} title="Mark as lost" description={<>Why was <strong className="font-medium text-slate-900">{dealName}</strong> lost?</>} onClose={onCancel}>
+    <Modal
+      open={open}
+      title="Mark as lost"
+      description={
+        <>
+          Why was <strong className="font-medium text-slate-900">{dealName}</strong> lost?
+        </>
+      }
+      onClose={onCancel}
+    >
       <LossReasonForm pending={pending} error={error} onCancel={onCancel} onConfirm={onConfirm} />
     </Modal>
   );
@@ -57,7 +66,7 @@ function LossReasonForm({ pending, error, onCancel, onConfirm }: Omit<LossReason
           }}
           aria-invalid={message ? true : undefined}
           aria-describedby={message ? "loss-reason-error" : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100 aria-invalid:border-red-500"
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-100 focus:outline-none aria-invalid:border-red-500"
         />
         {message ? (
           <p id="loss-reason-error" role="alert" className="mt-1 text-xs text-red-600">

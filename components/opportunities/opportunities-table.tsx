@@ -21,7 +21,7 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso }: 
       <div className="hidden overflow-hidden rounded-xl border border-slate-200 bg-white md:block">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Opportunities, sorted by {sort.replace(/^-/, "").replace(/_/g, " ")}</caption>
-          <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+          <thead className="bg-slate-50 text-xs font-medium tracking-wide text-slate-500 uppercase">
             <tr>
               <SortHeader label="Name" field="name" sort={sort} hrefFor={hrefFor} />
               <th scope="col" className="px-4 py-3">
@@ -51,13 +51,15 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso }: 
                 <td className="px-4 py-3">
                   <StageBadge stage={deal.stage} />
                 </td>
-                <td className="whitespace-nowrap px-4 py-3 text-right tabular-nums text-slate-900">{formatMoney(deal.estimated_value, deal.currency)}</td>
-                <td className="px-4 py-3 text-right tabular-nums text-slate-700">{formatPercent(deal.probability)}</td>
+                <td className="px-4 py-3 text-right whitespace-nowrap text-slate-900 tabular-nums">
+                  {formatMoney(deal.estimated_value, deal.currency)}
+                </td>
+                <td className="px-4 py-3 text-right text-slate-700 tabular-nums">{formatPercent(deal.probability)}</td>
                 <td className="px-4 py-3">
                   <CloseDate deal={deal} todayIso={todayIso} />
                 </td>
                 {showOwner ? <td className="px-4 py-3 text-slate-700">{deal.assigned_user.name}</td> : null}
-                <td className="whitespace-nowrap px-4 py-3 text-slate-600">{formatDate(deal.created_at.slice(0, 10))}</td>
+                <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatDate(deal.created_at.slice(0, 10))}</td>
               </tr>
             ))}
           </tbody>
@@ -77,7 +79,7 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso }: 
             </div>
             <p className="mt-2 flex items-baseline justify-between gap-2">
               <span className="text-base font-semibold tabular-nums">{formatMoney(deal.estimated_value, deal.currency)}</span>
-              <span className="text-sm tabular-nums text-slate-600">{formatPercent(deal.probability)}</span>
+              <span className="text-sm text-slate-600 tabular-nums">{formatPercent(deal.probability)}</span>
             </p>
             <div className="mt-1 text-sm">
               <CloseDate deal={deal} todayIso={todayIso} />

@@ -78,7 +78,12 @@ export function OpportunityForm({ defaultValues, clients, owners, existing }: Op
 
   const cancelHref = existing ? `/opportunities/${existing.id}` : "/opportunities";
   return (
-    <form onSubmit={submit} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-5" aria-describedby={formError ? "form-error" : undefined}>
+    <form
+      onSubmit={submit}
+      noValidate
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-5"
+      aria-describedby={formError ? "form-error" : undefined}
+    >
       {formError ? (
         <p id="form-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
           {formError}
@@ -103,7 +108,15 @@ export function OpportunityForm({ defaultValues, clients, owners, existing }: Op
           error={errors.estimated_value?.message}
           {...register("estimated_value")}
         />
-        <TextControl id="opp-currency" label="Currency" maxLength={3} autoComplete="off" className="uppercase" error={errors.currency?.message} {...register("currency")} />
+        <TextControl
+          id="opp-currency"
+          label="Currency"
+          maxLength={3}
+          autoComplete="off"
+          className="uppercase"
+          error={errors.currency?.message}
+          {...register("currency")}
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectControl
@@ -125,9 +138,21 @@ export function OpportunityForm({ defaultValues, clients, owners, existing }: Op
         />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextControl id="opp-close-date" label="Expected close date" type="date" error={errors.expected_close_date?.message} {...register("expected_close_date")} />
+        <TextControl
+          id="opp-close-date"
+          label="Expected close date"
+          type="date"
+          error={errors.expected_close_date?.message}
+          {...register("expected_close_date")}
+        />
         {owners.length > 0 ? (
-          <SelectControl id="opp-owner" label="Owner" error={errors.assigned_to?.message} options={owners.map((u) => ({ value: u.id, label: u.name }))} {...register("assigned_to")} />
+          <SelectControl
+            id="opp-owner"
+            label="Owner"
+            error={errors.assigned_to?.message}
+            options={owners.map((u) => ({ value: u.id, label: u.name }))}
+            {...register("assigned_to")}
+          />
         ) : null}
       </div>
       {owners.length === 0 && errors.assigned_to?.message ? (
@@ -135,9 +160,19 @@ export function OpportunityForm({ defaultValues, clients, owners, existing }: Op
           {errors.assigned_to.message}
         </p>
       ) : null}
-      <TextAreaControl id="opp-description" label="Description" rows={4} maxLength={10_000} error={errors.description?.message} {...register("description")} />
+      <TextAreaControl
+        id="opp-description"
+        label="Description"
+        rows={4}
+        maxLength={10_000}
+        error={errors.description?.message}
+        {...register("description")}
+      />
       <div className="flex flex-wrap justify-end gap-2">
-        <Link href={cancelHref} className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">
+        <Link
+          href={cancelHref}
+          className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100"
+        >
           Cancel
         </Link>
         <Button type="submit" disabled={pending}>

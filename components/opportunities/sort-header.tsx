@@ -17,7 +17,11 @@ export function SortHeader({ label, field, sort, hrefFor, align = "left" }: Sort
   const descending = sort === `-${field}`;
   const next = active && !descending ? `-${field}` : field;
   return (
-    <th scope="col" aria-sort={active ? (descending ? "descending" : "ascending") : undefined} className={`px-4 py-3 ${align === "right" ? "text-right" : ""}`}>
+    <th
+      scope="col"
+      aria-sort={active ? (descending ? "descending" : "ascending") : undefined}
+      className={`px-4 py-3 ${align === "right" ? "text-right" : ""}`}
+    >
       <Link
         href={hrefFor(next)}
         className={`inline-flex items-center gap-1 rounded hover:text-slate-900 ${active ? "text-slate-900" : ""}`}

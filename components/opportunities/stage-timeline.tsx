@@ -9,8 +9,11 @@ export function StageTimeline({ items }: { items: StageHistoryOut["items"] }) {
     <ol className="mt-4 space-y-0" aria-label="Stage changes, oldest first">
       {items.map((item, index) => (
         <li key={item.id} className="relative flex gap-3 pb-5 last:pb-0">
-          {index < items.length - 1 ? <span aria-hidden="true" className="absolute left-[5px] top-4 h-full w-px bg-slate-200" /> : null}
-          <span aria-hidden="true" className={`relative mt-1.5 h-[11px] w-[11px] shrink-0 rounded-full ring-2 ring-white ${STAGE_ACCENT[item.to_stage]}`} />
+          {index < items.length - 1 ? <span aria-hidden="true" className="absolute top-4 left-[5px] h-full w-px bg-slate-200" /> : null}
+          <span
+            aria-hidden="true"
+            className={`relative mt-1.5 h-[11px] w-[11px] shrink-0 rounded-full ring-2 ring-white ${STAGE_ACCENT[item.to_stage]}`}
+          />
           <div className="min-w-0 text-sm">
             <p className="font-medium text-slate-900">
               {item.from_stage ? (

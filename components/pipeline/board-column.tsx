@@ -29,33 +29,40 @@ export function BoardColumn({ column, cards, todayIso, busyIds, loadingMore, onL
       ref={setNodeRef}
       aria-labelledby={headingId}
       data-testid={`column-${column.stage}`}
-      className={`relative flex w-[82vw] max-w-[19rem] shrink-0 snap-start flex-col rounded-xl bg-slate-100 ring-inset transition-shadow sm:w-72 lg:w-auto lg:min-w-0 lg:max-w-none lg:flex-1 ${
+      className={`relative flex w-[82vw] max-w-[19rem] shrink-0 snap-start flex-col rounded-xl bg-slate-100 transition-shadow ring-inset sm:w-72 lg:w-auto lg:max-w-none lg:min-w-0 lg:flex-1 ${
         isOver ? "ring-2 ring-brand-500" : ""
       }`}
     >
-      <header className="px-3 pb-2 pt-3">
+      <header className="px-3 pt-3 pb-2">
         <div className="flex items-center gap-2">
           <span aria-hidden="true" className={`h-2.5 w-2.5 shrink-0 rounded-full ${STAGE_ACCENT[column.stage]}`} />
           <h2 id={headingId} className="truncate text-sm font-semibold text-slate-800">
             {label}
           </h2>
-          <span className="ml-auto rounded-full bg-white px-2 py-0.5 text-xs font-medium tabular-nums text-slate-700" data-testid="column-count">
+          <span
+            className="ml-auto rounded-full bg-white px-2 py-0.5 text-xs font-medium text-slate-700 tabular-nums"
+            data-testid="column-count"
+          >
             <span className="sr-only">Deals: </span>
             {column.count}
           </span>
         </div>
         <dl className="mt-2 grid grid-cols-2 gap-x-2 text-xs">
           <div>
-            <dt className="text-[11px] uppercase tracking-wide text-slate-500">Total</dt>
-            <dd className="font-semibold tabular-nums text-slate-800" data-testid="column-total" data-value={column.total_value}>
-              <span aria-hidden="true" title={formatAmount(column.total_value)}>{formatCompact(column.total_value)}</span>
+            <dt className="text-[11px] tracking-wide text-slate-500 uppercase">Total</dt>
+            <dd className="font-semibold text-slate-800 tabular-nums" data-testid="column-total" data-value={column.total_value}>
+              <span aria-hidden="true" title={formatAmount(column.total_value)}>
+                {formatCompact(column.total_value)}
+              </span>
               <span className="sr-only">{formatAmount(column.total_value)}</span>
             </dd>
           </div>
           <div>
-            <dt className="text-[11px] uppercase tracking-wide text-slate-500">Weighted</dt>
-            <dd className="font-semibold tabular-nums text-slate-800" data-testid="column-weighted" data-value={column.weighted_value}>
-              <span aria-hidden="true" title={formatAmount(column.weighted_value)}>{formatCompact(column.weighted_value)}</span>
+            <dt className="text-[11px] tracking-wide text-slate-500 uppercase">Weighted</dt>
+            <dd className="font-semibold text-slate-800 tabular-nums" data-testid="column-weighted" data-value={column.weighted_value}>
+              <span aria-hidden="true" title={formatAmount(column.weighted_value)}>
+                {formatCompact(column.weighted_value)}
+              </span>
               <span className="sr-only">{formatAmount(column.weighted_value)}</span>
             </dd>
           </div>
@@ -75,7 +82,13 @@ export function BoardColumn({ column, cards, todayIso, busyIds, loadingMore, onL
       </SortableContext>
       {column.next_cursor ? (
         <div className="px-2 pb-3">
-          <Button variant="secondary" className="w-full" onClick={onLoadMore} disabled={loadingMore} aria-label={`Load more ${label} deals`}>
+          <Button
+            variant="secondary"
+            className="w-full"
+            onClick={onLoadMore}
+            disabled={loadingMore}
+            aria-label={`Load more ${label} deals`}
+          >
             {loadingMore ? "Loading…" : `Load more (${column.count - cards.length} more)`}
           </Button>
         </div>

@@ -16,7 +16,7 @@ export function CardView({ card, todayIso, handle, lifted = false }: CardViewPro
   const overdue = isOverdue(card, todayIso);
   return (
     <article
-      className={`rounded-lg border bg-white p-3 text-left shadow-sm ${overdue ? "border-red-300 border-l-4 border-l-red-500" : "border-slate-200"} ${
+      className={`rounded-lg border bg-white p-3 text-left shadow-sm ${overdue ? "border-l-4 border-red-300 border-l-red-500" : "border-slate-200"} ${
         lifted ? "rotate-1 shadow-lg ring-2 ring-brand-500" : ""
       }`}
     >
@@ -24,7 +24,7 @@ export function CardView({ card, todayIso, handle, lifted = false }: CardViewPro
         <Link
           href={`/opportunities/${card.id}`}
           draggable={false}
-          className="min-w-0 break-words text-sm font-medium leading-snug text-slate-900 hover:text-brand-700 hover:underline"
+          className="min-w-0 text-sm leading-snug font-medium break-words text-slate-900 hover:text-brand-700 hover:underline"
         >
           {card.name}
         </Link>
@@ -32,17 +32,23 @@ export function CardView({ card, todayIso, handle, lifted = false }: CardViewPro
       </div>
       <p className="mt-0.5 truncate text-xs text-slate-600">{card.client.name}</p>
       <div className="mt-2 flex items-baseline justify-between gap-2">
-        <span className="text-sm font-semibold tabular-nums text-slate-900">{formatMoney(card.estimated_value, card.currency)}</span>
-        <span className="text-xs tabular-nums text-slate-600">
+        <span className="text-sm font-semibold text-slate-900 tabular-nums">{formatMoney(card.estimated_value, card.currency)}</span>
+        <span className="text-xs text-slate-600 tabular-nums">
           <span className="sr-only">Probability </span>
           {formatPercent(card.probability)}
         </span>
       </div>
       <div className="mt-2 flex items-center justify-between gap-2 text-xs">
         <span className={`inline-flex flex-wrap items-center gap-1 ${overdue ? "font-medium text-red-700" : "text-slate-600"}`}>
-          {overdue ? <span className="rounded bg-red-50 px-1 py-0.5 font-semibold uppercase tracking-wide text-red-700 ring-1 ring-inset ring-red-200">Overdue</span> : null}
+          {overdue ? (
+            <span className="rounded bg-red-50 px-1 py-0.5 font-semibold tracking-wide text-red-700 uppercase ring-1 ring-red-200 ring-inset">
+              Overdue
+            </span>
+          ) : null}
           <span className="sr-only">{card.is_closed ? "Closed on" : "Expected close"} </span>
-          <time dateTime={card.actual_close_date ?? card.expected_close_date}>{formatDate(card.actual_close_date ?? card.expected_close_date)}</time>
+          <time dateTime={card.actual_close_date ?? card.expected_close_date}>
+            {formatDate(card.actual_close_date ?? card.expected_close_date)}
+          </time>
         </span>
         <span
           title={card.assigned_user.name}

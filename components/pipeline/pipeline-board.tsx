@@ -195,7 +195,9 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
       const page = await fetchColumnPage(filters, stage, cursor);
       queryClient.setQueryData<BoardData>(queryKey, (old) => (old ? appendPage(old, page) : old));
     } catch (error) {
-      toast.error("Could not load more deals", { description: error instanceof ProblemError ? error.detail : "Check your connection and try again." });
+      toast.error("Could not load more deals", {
+        description: error instanceof ProblemError ? error.detail : "Check your connection and try again.",
+      });
     } finally {
       setLoadingStage(null);
     }
@@ -251,8 +253,8 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
         title="Mark as won?"
         message={
           <>
-            <strong className="font-medium text-slate-900">{closing?.move.card.name}</strong> will close as won with probability 100%. Closed deals
-            can no longer change stage.
+            <strong className="font-medium text-slate-900">{closing?.move.card.name}</strong> will close as won with probability 100%.
+            Closed deals can no longer change stage.
           </>
         }
         confirmLabel="Mark as won"

@@ -38,7 +38,7 @@ export function SortableCard({ card, todayIso, disabled }: SortableCardProps) {
             type="button"
             {...attributes}
             aria-label={`Move ${card.name}`}
-            className="-mr-1 -mt-1 shrink-0 cursor-grab rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:text-slate-700"
+            className="-mt-1 -mr-1 shrink-0 cursor-grab rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:text-slate-700"
           >
             <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
               <circle cx="7" cy="5" r="1.5" />

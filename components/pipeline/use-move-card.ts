@@ -48,13 +48,29 @@ export function useMoveCard({ queryKey, filters, todayIso, onApplied }: Options)
   const mutation = useMutation({
     mutationKey: MUTATION_KEY,
     mutationFn: (move: PlannedMove) =>
-      patchStage({ id: move.card.id, version: move.card.version, stage: move.stage, beforeId: move.beforeId, afterId: move.afterId, lossReason: move.lossReason }),
+      patchStage({
+        id: move.card.id,
+        version: move.card.version,
+        stage: move.stage,
+        beforeId: move.beforeId,
+        afterId: move.afterId,
+        lossReason: move.lossReason,
+      }),
     onMutate: async (move) => {
       setBusy(move.card.id, true);
       await queryClient.cancelQueries({ queryKey });
       const previous = queryClient.getQueryData<BoardData>(queryKey);
       queryClient.setQueryData<BoardData>(queryKey, (old) =>
-        old ? moveInCache(old, { cardId: move.card.id, stage: move.stage, beforeId: move.beforeId, afterId: move.afterId, lossReason: move.lossReason, today: todayIso }) : old,
+        old
+          ? moveInCache(old, {
+              cardId: move.card.id,
+              stage: move.stage,
+              beforeId: move.beforeId,
+              afterId: move.afterId,
+              lossReason: move.lossReason,
+              today: todayIso,
+            })
+          : old,
       );
       onApplied();
       return { previous };
@@ -65,7 +81,8 @@ export function useMoveCard({ queryKey, filters, todayIso, onApplied }: Options)
     },
     onError: (error, move, context) => {
       // With another move in flight the snapshot would undo it too: read the board again instead.
-      if (context?.previous && queryClient.isMutating({ mutationKey: MUTATION_KEY }) <= 1) queryClient.setQueryData(queryKey, context.previous);
+      if (context?.previous && queryClient.isMutating({ mutationKey: MUTATION_KEY }) <= 1)
+        queryClient.setQueryData(queryKey, context.previous);
       else void queryClient.invalidateQueries({ queryKey });
       const detail = error instanceof ProblemError ? error.detail : "The server could not be reached. Check your connection and try again.";
       toast.error(`Could not move “${move.card.name}” to ${STAGE_LABEL[move.stage]}`, { description: detail });

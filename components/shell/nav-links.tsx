@@ -25,7 +25,7 @@ export function NavLinks() {
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
-            className={`whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium ${
+            className={`border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap ${
               active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
             }`}
           >

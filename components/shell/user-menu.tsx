@@ -32,7 +32,7 @@ export function UserMenu({ name, email, role }: UserMenuProps) {
         <div className="px-2 py-1.5">
           <p className="truncate text-sm font-medium">{name}</p>
           <p className="truncate text-xs text-slate-500">{email}</p>
-          <p className="mt-1 text-xs uppercase tracking-wide text-slate-400">{role.replace("_", " ")}</p>
+          <p className="mt-1 text-xs tracking-wide text-slate-400 uppercase">{role.replace("_", " ")}</p>
         </div>
         <a href="/settings" className="block rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
           Settings

@@ -18,12 +18,7 @@ export function hashToken(token: string): string {
 export type IssuedToken = { token: string; id: string; expiresAt: Date | null };
 
 /** Creates a bearer token for a user; only its hash is stored, so the token is returned once. */
-export async function issueToken(
-  scope: Scope,
-  kind: ApiCredentialKind,
-  name: string,
-  expiresAt: Date | null,
-): Promise<IssuedToken> {
+export async function issueToken(scope: Scope, kind: ApiCredentialKind, name: string, expiresAt: Date | null): Promise<IssuedToken> {
   const token = PREFIX[kind] + randomBytes(32).toString("base64url");
   const row = await db().apiCredential.create({
     data: {

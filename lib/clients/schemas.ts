@@ -34,7 +34,10 @@ const clientFields = {
 export const createClientBody = z
   .object(clientFields)
   .strict()
-  .meta({ id: "CreateClientRequest", example: { name: "Globex", email: "buyer@globex.test", phone: "+1 555 0100", company: "Globex Corporation" } });
+  .meta({
+    id: "CreateClientRequest",
+    example: { name: "Globex", email: "buyer@globex.test", phone: "+1 555 0100", company: "Globex Corporation" },
+  });
 
 export const updateClientBody = z
   .object({ ...clientFields, name: clientName.optional() })

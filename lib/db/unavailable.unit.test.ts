@@ -4,10 +4,22 @@ import { isDatabaseUnavailable } from "./unavailable";
 
 /** Shapes recorded from Prisma 7 + @prisma/adapter-pg + pg against a PostgreSQL that was stopped, restarted or refused connections. */
 const withClientVersion = (message: string) => Object.assign(new Error(message), { clientVersion: "7.10.1" });
-const adapterError = (cause: object) => Object.assign(new Error(String((cause as { kind: string }).kind)), { name: "DriverAdapterError", cause });
+const adapterError = (cause: object) =>
+  Object.assign(new Error(String((cause as { kind: string }).kind)), { name: "DriverAdapterError", cause });
 const prismaKnown = (code: string, cause: object) =>
-  Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation"), { name: "PrismaClientKnownRequestError", code, meta: { driverAdapterError: adapterError(cause) } });
-const postgres = (code: string, severity = "ERROR") => ({ originalCode: code, originalMessage: "…", kind: "postgres", code, severity, message: "…" });
+  Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation"), {
+    name: "PrismaClientKnownRequestError",
+    code,
+    meta: { driverAdapterError: adapterError(cause) },
+  });
+const postgres = (code: string, severity = "ERROR") => ({
+  originalCode: code,
+  originalMessage: "…",
+  kind: "postgres",
+  code,
+  severity,
+  message: "…",
+});
 
 describe("isDatabaseUnavailable", () => {
   it.each([

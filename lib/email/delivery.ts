@@ -50,7 +50,8 @@ async function deliverOne(row: NotificationToEmail, clock: Clock): Promise<Outco
     if (row.emailSent) return "skipped";
     const optedOut = row.user.emailPreferences.some((preference) => preference.category === row.category);
     if (row.isDeleted || !row.user.isActive || optedOut) {
-      if (row.emailError !== null || row.emailNextAttemptAt !== null) await updateEmailStatus(row.id, { sent: false, skipped: true }, clock);
+      if (row.emailError !== null || row.emailNextAttemptAt !== null)
+        await updateEmailStatus(row.id, { sent: false, skipped: true }, clock);
       return "skipped";
     }
     const result = await sendNotificationEmail(
@@ -61,7 +62,11 @@ async function deliverOne(row: NotificationToEmail, clock: Clock): Promise<Outco
       await updateEmailStatus(row.id, { sent: true }, clock);
       return "sent";
     }
-    await updateEmailStatus(row.id, { sent: false, error: result.error, nextAttemptAt: nextAttemptAt(row.emailAttempts + 1, clock()) }, clock);
+    await updateEmailStatus(
+      row.id,
+      { sent: false, error: result.error, nextAttemptAt: nextAttemptAt(row.emailAttempts + 1, clock()) },
+      clock,
+    );
     return "failed";
   } catch (error) {
     logger.error({ err: error, notificationId: row.id }, "email: could not deliver a notification email");

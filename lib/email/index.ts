@@ -1,8 +1,22 @@
 /** What the rest of the app (routes, pages, scheduled work) uses of the email module. */
-export { deliverNotificationEmails, EmailDeliveryError, notificationEmailKey, retryDueEmails, type DeliverOptions, type DeliveryTotals } from "./delivery";
+export {
+  deliverNotificationEmails,
+  EmailDeliveryError,
+  notificationEmailKey,
+  retryDueEmails,
+  type DeliverOptions,
+  type DeliveryTotals,
+} from "./delivery";
 export { sendBulkNotificationEmails, sendNotificationEmail, type BulkSendResult, type NotificationEmailRequest } from "./service";
 export { sendWeeklySummaryEmail, type WeeklySummary, type WeeklySummaryResult } from "./weekly-summary";
-export { getEmailPreferences, readUnsubscribeLink, unsubscribe, updateEmailPreferences, type CategorySetting, type UnsubscribeLink } from "./preferences";
+export {
+  getEmailPreferences,
+  readUnsubscribeLink,
+  unsubscribe,
+  updateEmailPreferences,
+  type CategorySetting,
+  type UnsubscribeLink,
+} from "./preferences";
 export { outboxPageAvailable, readOutbox, type OutboxMessage } from "./outbox";
 export { CATEGORY_LABELS, EMAIL_CATEGORIES } from "./categories";
 export { MAX_EMAIL_ATTEMPTS, nextAttemptAt } from "./retry-policy";

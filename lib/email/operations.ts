@@ -47,4 +47,9 @@ export const updateEmailPreferencesOperation = defineOperation({
   response: emailPreferencesOut,
 });
 
-export const emailOperations = [unsubscribeOneClickOperation, openUnsubscribeLinkOperation, getEmailPreferencesOperation, updateEmailPreferencesOperation];
+export const emailOperations = [
+  unsubscribeOneClickOperation,
+  openUnsubscribeLinkOperation,
+  getEmailPreferencesOperation,
+  updateEmailPreferencesOperation,
+];

@@ -121,7 +121,15 @@ export async function renderWeeklySummaryEmail(
   const groups = summaryGroups(summary);
   const pipelineUrl = `${config.appUrl}/pipeline`;
   const html = await render(
-    <WeeklySummaryEmail appName={APP_NAME} appUrl={config.appUrl} recipientName={recipient.name} summary={summary} groups={groups} pipelineUrl={pipelineUrl} {...links} />,
+    <WeeklySummaryEmail
+      appName={APP_NAME}
+      appUrl={config.appUrl}
+      recipientName={recipient.name}
+      summary={summary}
+      groups={groups}
+      pipelineUrl={pipelineUrl}
+      {...links}
+    />,
   );
   const text = [
     APP_NAME,

@@ -5,7 +5,14 @@ import type { EmailMessage } from "./message";
 
 const disabledCategories = { where: { enabled: false }, select: { category: true } } as const;
 
-const recipientSelect = { id: true, tenantId: true, email: true, name: true, isActive: true, emailPreferences: disabledCategories } as const;
+const recipientSelect = {
+  id: true,
+  tenantId: true,
+  email: true,
+  name: true,
+  isActive: true,
+  emailPreferences: disabledCategories,
+} as const;
 
 export type RecipientRow = Prisma.UserGetPayload<{ select: typeof recipientSelect }>;
 
@@ -77,18 +84,29 @@ export async function insertOutboxMessage(message: EmailMessage, from: string, c
     select: { id: true },
   });
   if (created) return created.id;
-  const existing = await db().emailOutbox.findUniqueOrThrow({ where: { idempotencyKey: message.idempotencyKey ?? "" }, select: { id: true } });
+  const existing = await db().emailOutbox.findUniqueOrThrow({
+    where: { idempotencyKey: message.idempotencyKey ?? "" },
+    select: { id: true },
+  });
   return existing.id;
 }
 
 const outboxSummary = { id: true, to: true, from: true, subject: true, createdAt: true } as const;
 
 export function listOutboxMessages(scope: Scope, take: number) {
-  return db().emailOutbox.findMany({ where: { tenantId: scope.tenantId }, select: outboxSummary, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take });
+  return db().emailOutbox.findMany({
+    where: { tenantId: scope.tenantId },
+    select: outboxSummary,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+  });
 }
 
 export function findOutboxMessage(scope: Scope, id: string) {
-  return db().emailOutbox.findFirst({ where: { tenantId: scope.tenantId, id }, select: { ...outboxSummary, html: true, text: true, headers: true } });
+  return db().emailOutbox.findFirst({
+    where: { tenantId: scope.tenantId, id },
+    select: { ...outboxSummary, html: true, text: true, headers: true },
+  });
 }
 
 export function countOutboxMessages(scope: Scope): Promise<number> {
@@ -101,9 +119,15 @@ export async function disabledEmailCategories(userId: string): Promise<Notificat
 }
 
 /** Sets these categories on or off for one user (one statement); the others keep their setting. */
-export async function saveEmailPreferences(tenantId: string, userId: string, settings: Array<{ category: NotificationCategory; enabled: boolean }>): Promise<void> {
+export async function saveEmailPreferences(
+  tenantId: string,
+  userId: string,
+  settings: Array<{ category: NotificationCategory; enabled: boolean }>,
+): Promise<void> {
   if (settings.length === 0) return;
-  const values = settings.map((s) => Prisma.sql`(${tenantId}::uuid, ${userId}::uuid, ${s.category}::notification_category, ${s.enabled}, now())`);
+  const values = settings.map(
+    (s) => Prisma.sql`(${tenantId}::uuid, ${userId}::uuid, ${s.category}::notification_category, ${s.enabled}, now())`,
+  );
   await db().$executeRaw`
     INSERT INTO notification_email_preferences (tenant_id, user_id, category, enabled, updated_at)
     VALUES ${Prisma.join(values)}

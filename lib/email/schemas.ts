@@ -2,7 +2,11 @@ import { z } from "zod";
 import { notificationCategorySchema } from "@/lib/notifications/schemas";
 
 export const unsubscribeQuery = z.object({
-  token: z.string().max(500, "must be at most 500 characters").default("").meta({ description: "The signed token of the email's unsubscribe link." }),
+  token: z
+    .string()
+    .max(500, "must be at most 500 characters")
+    .default("")
+    .meta({ description: "The signed token of the email's unsubscribe link." }),
 });
 
 export const unsubscribeOut = z
@@ -11,22 +15,20 @@ export const unsubscribeOut = z
 
 const categorySetting = z.object({ category: notificationCategorySchema, enabled: z.boolean() });
 
-export const emailPreferencesOut = z
-  .object({ preferences: z.array(categorySetting) })
-  .meta({
-    id: "EmailPreferences",
-    example: {
-      preferences: [
-        { category: "SYSTEM", enabled: true },
-        { category: "QUOTE", enabled: false },
-        { category: "OPPORTUNITY", enabled: true },
-        { category: "MAINTENANCE", enabled: true },
-        { category: "PAYMENT", enabled: true },
-        { category: "CLIENT", enabled: true },
-        { category: "GENERAL", enabled: true },
-      ],
-    },
-  });
+export const emailPreferencesOut = z.object({ preferences: z.array(categorySetting) }).meta({
+  id: "EmailPreferences",
+  example: {
+    preferences: [
+      { category: "SYSTEM", enabled: true },
+      { category: "QUOTE", enabled: false },
+      { category: "OPPORTUNITY", enabled: true },
+      { category: "MAINTENANCE", enabled: true },
+      { category: "PAYMENT", enabled: true },
+      { category: "CLIENT", enabled: true },
+      { category: "GENERAL", enabled: true },
+    ],
+  },
+});
 
 export const updateEmailPreferencesBody = z
   .object({

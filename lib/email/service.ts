@@ -26,7 +26,10 @@ export async function sendNotificationEmail(request: NotificationEmailRequest, o
 }
 
 /** Sends each email on its own (one failure does not stop the others) and counts successes and failures. */
-export async function sendBulkNotificationEmails(requests: NotificationEmailRequest[], options: { clock?: Clock } = {}): Promise<BulkSendResult> {
+export async function sendBulkNotificationEmails(
+  requests: NotificationEmailRequest[],
+  options: { clock?: Clock } = {},
+): Promise<BulkSendResult> {
   const results = await mapPool(requests, SEND_CONCURRENCY, (request) => sendNotificationEmail(request, options));
   const success = results.filter((result) => result.ok).length;
   return { success, failure: results.length - success, results };

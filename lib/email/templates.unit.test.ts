@@ -6,7 +6,12 @@ import type { WeeklySummary } from "./weekly-summary";
 
 const SECRET = "templates-unit-secret";
 const config: EmailConfig = { resendApiKey: null, from: "OnQuota <noreply@onquota.test>", appUrl: "https://crm.example.com" };
-const recipient = { id: "6f1c2b8e-4b8f-4a55-9f5e-0d6b2f7d9a10", tenantId: "9a4e1d2c-5b6f-4c3a-8e7d-1f2a3b4c5d6e", email: "rep@example.com", name: "Riley Rep" };
+const recipient = {
+  id: "6f1c2b8e-4b8f-4a55-9f5e-0d6b2f7d9a10",
+  tenantId: "9a4e1d2c-5b6f-4c3a-8e7d-1f2a3b4c5d6e",
+  email: "rep@example.com",
+  name: "Riley Rep",
+};
 const notification = {
   title: "Quote Q-1001 expires tomorrow",
   message: "Quote Q-1001 for Acme expires on 2026-03-03.\n\nFollow up with the client today.",
@@ -61,7 +66,12 @@ describe("the notification email", () => {
   it("escapes everything that comes from users", async () => {
     const email = await renderNotificationEmail(
       { ...recipient, name: "<b>Bold</b>" },
-      { ...notification, title: "<script>alert(1)</script> deal", message: 'Tom & Jerry said "hi" <img src=x onerror=alert(2)>', actionLabel: "<i>Go</i>" },
+      {
+        ...notification,
+        title: "<script>alert(1)</script> deal",
+        message: 'Tom & Jerry said "hi" <img src=x onerror=alert(2)>',
+        actionLabel: "<i>Go</i>",
+      },
       config,
     );
     expect(email.html).not.toContain("<script>");
@@ -107,13 +117,25 @@ describe("the weekly summary email", () => {
   it("lists every figure, money formatted in the summary's currency", async () => {
     const email = await renderWeeklySummaryEmail(recipient, summary, config);
     expect(email.subject).toBe("Your weekly summary: 2026-02-23 to 2026-03-01");
-    for (const text of ["New opportunities", "Opportunities won", "EUR 125,000.50", "Active opportunities", "EUR 1,234,567.89", "Quotes expiring soon", "Overdue opportunities", "Vehicles due for maintenance"]) {
+    for (const text of [
+      "New opportunities",
+      "Opportunities won",
+      "EUR 125,000.50",
+      "Active opportunities",
+      "EUR 1,234,567.89",
+      "Quotes expiring soon",
+      "Overdue opportunities",
+      "Vehicles due for maintenance",
+    ]) {
       expect(email.html).toContain(text);
       expect(email.text).toContain(text);
     }
     expect(email.text).toContain("  New opportunities: 4");
     expect(email.html).toContain('href="https://crm.example.com/pipeline"');
-    expect(verifyUnsubscribeToken(tokenIn(email.headers["List-Unsubscribe"]!.slice(1, -1)))).toEqual({ userId: recipient.id, category: "SYSTEM" });
+    expect(verifyUnsubscribeToken(tokenIn(email.headers["List-Unsubscribe"]!.slice(1, -1)))).toEqual({
+      userId: recipient.id,
+      category: "SYSTEM",
+    });
   });
 
   it("groups the figures", () => {
@@ -124,7 +146,14 @@ describe("the weekly summary email", () => {
 describe("email configuration", () => {
   it("defaults APP_URL and the sender, and quotes a display name that needs it", () => {
     expect(emailConfig({})).toEqual({ resendApiKey: null, from: "OnQuota <noreply@onquota.local>", appUrl: "http://localhost:3000" });
-    expect(emailConfig({ RESEND_API_KEY: " re_123 ", FROM_EMAIL: "alerts@acme.test", FROM_NAME: "Acme, Sales", APP_URL: "https://acme.test/crm/" })).toEqual({
+    expect(
+      emailConfig({
+        RESEND_API_KEY: " re_123 ",
+        FROM_EMAIL: "alerts@acme.test",
+        FROM_NAME: "Acme, Sales",
+        APP_URL: "https://acme.test/crm/",
+      }),
+    ).toEqual({
       resendApiKey: "re_123",
       from: '"Acme, Sales" <alerts@acme.test>',
       appUrl: "https://acme.test/crm",

@@ -35,7 +35,15 @@ describe("unsubscribe tokens", () => {
 
   it("rejects malformed tokens", () => {
     const token = signUnsubscribeToken(claim, SECRET);
-    for (const bad of ["", "abc", `${token}.x`, token.slice(0, -2), token.replace("QUOTE", "quote"), `not-a-uuid.QUOTE.${token.split(".")[2]}`, `${claim.userId}.NOPE.${token.split(".")[2]}`]) {
+    for (const bad of [
+      "",
+      "abc",
+      `${token}.x`,
+      token.slice(0, -2),
+      token.replace("QUOTE", "quote"),
+      `not-a-uuid.QUOTE.${token.split(".")[2]}`,
+      `${claim.userId}.NOPE.${token.split(".")[2]}`,
+    ]) {
       expect(verifyUnsubscribeToken(bad, SECRET)).toBeNull();
     }
   });

@@ -26,13 +26,17 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** An authenticated route: resolves the caller's scope, checks the role, parses input, maps errors. */
 export function apiRoute<Op extends Operation>(op: Op, handler: Handler<Op, { scope: Scope }>) {
-  return wrap(op, async (request) => {
-    const caller = await resolveCaller(request);
-    if (!caller) throw new UnauthorizedError();
-    if (caller.via === "cookie" && UNSAFE_METHODS.has(request.method)) assertSameOrigin(request);
-    if (op.roles) requireRole(caller.scope, op.roles);
-    return { scope: caller.scope };
-  }, handler);
+  return wrap(
+    op,
+    async (request) => {
+      const caller = await resolveCaller(request);
+      if (!caller) throw new UnauthorizedError();
+      if (caller.via === "cookie" && UNSAFE_METHODS.has(request.method)) assertSameOrigin(request);
+      if (op.roles) requireRole(caller.scope, op.roles);
+      return { scope: caller.scope };
+    },
+    handler,
+  );
 }
 
 /** A route anyone may call (register, token). */
@@ -40,11 +44,7 @@ export function publicApiRoute<Op extends Operation>(op: Op, handler: Handler<Op
   return wrap(op, async () => ({}), handler);
 }
 
-function wrap<Op extends Operation, C>(
-  op: Op,
-  authenticate: (request: Request) => Promise<C>,
-  handler: Handler<Op, C>,
-) {
+function wrap<Op extends Operation, C>(op: Op, authenticate: (request: Request) => Promise<C>, handler: Handler<Op, C>) {
   return async (request: Request, next: NextRouteArgs): Promise<Response> => {
     const started = performance.now();
     const requestId = request.headers.get("x-request-id")?.slice(0, 100) || randomUUID();
@@ -65,7 +65,15 @@ function wrap<Op extends Operation, C>(
     }
     response.headers.set("x-request-id", requestId);
     logger.info(
-      { requestId, op: op.id, method: request.method, path: new URL(request.url).pathname, status: response.status, userId, ms: Math.round(performance.now() - started) },
+      {
+        requestId,
+        op: op.id,
+        method: request.method,
+        path: new URL(request.url).pathname,
+        status: response.status,
+        userId,
+        ms: Math.round(performance.now() - started),
+      },
       "request",
     );
     return response;

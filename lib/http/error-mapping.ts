@@ -51,7 +51,11 @@ export function errorToProblem(error: unknown): MappedProblem {
 /** Prisma's code and the database's: a generic Prisma code (e.g. P2039) may wrap a PostgreSQL code that says more. */
 function databaseErrorCodes(error: unknown): string[] {
   if (typeof error !== "object" || error === null) return [];
-  const e = error as { code?: unknown; cause?: { code?: unknown; originalCode?: unknown }; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  const e = error as {
+    code?: unknown;
+    cause?: { code?: unknown; originalCode?: unknown };
+    meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } };
+  };
   const candidates = [e.code, e.cause?.originalCode, e.cause?.code, e.meta?.driverAdapterError?.cause?.originalCode];
   return candidates.filter((c): c is string => typeof c === "string");
 }

@@ -8,7 +8,7 @@ export function expectedVersion(request: Request): number | undefined {
   const header = request.headers.get("if-match");
   if (header === null || header.trim() === "" || header.trim() === "*") return undefined;
   const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
-  if (!match) throw new PreconditionFailedError("If-Match must be the resource's version, e.g. \"3\".");
+  if (!match) throw new PreconditionFailedError('If-Match must be the resource\'s version, e.g. "3".');
   return Number(match[1]);
 }
 

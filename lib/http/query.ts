@@ -1,9 +1,7 @@
 import { z } from "zod";
 
 /** Query strings carry text: these coerce the few shapes our filters use, strictly. */
-export const queryBoolean = z
-  .enum(["true", "false"], { message: "must be true or false" })
-  .transform((v) => v === "true");
+export const queryBoolean = z.enum(["true", "false"], { message: "must be true or false" }).transform((v) => v === "true");
 
 export const queryInt = (min: number, max: number) =>
   z

@@ -71,7 +71,12 @@ export async function checkOverdueOpportunities(clock: Clock, options: JobOption
   const today = toIsoDate(utcDate(clock()));
   const result: OverdueOpportunitiesResult = { overdue: 0, notified: 0, alreadyNotified: 0, emails: noEmails() };
   const notifyPage = async (page: OverdueKey[]) => {
-    const notified = await createNotificationsFrom(overdueNotifications(page.map((row) => row.id), today));
+    const notified = await createNotificationsFrom(
+      overdueNotifications(
+        page.map((row) => row.id),
+        today,
+      ),
+    );
     result.overdue += page.length;
     result.notified += notified;
     result.alreadyNotified += page.length - notified;

@@ -81,7 +81,8 @@ function tenantsDuePage(today: string, limit: string, options: JobOptions, after
 
 /** The digest's text: a count line, then one line per listed vehicle. */
 export function maintenanceMessage(tenant: Pick<TenantDue, "due" | "overdue" | "vehicles">): string {
-  const head = `${plural(tenant.due, "vehicle")} ${tenant.due === 1 ? "needs" : "need"} maintenance within ${MAINTENANCE_DUE_SOON_DAYS} days` +
+  const head =
+    `${plural(tenant.due, "vehicle")} ${tenant.due === 1 ? "needs" : "need"} maintenance within ${MAINTENANCE_DUE_SOON_DAYS} days` +
     (tenant.overdue > 0 ? ` (${tenant.overdue} overdue):` : ":");
   const lines = tenant.vehicles.map((v) => `• ${v.name} (${v.plate_number}): ${v.due_date}, ${dueText(v.days_overdue)}`);
   const more = tenant.due - tenant.vehicles.length;

@@ -32,7 +32,11 @@ export async function requestNotificationEmails(notificationIds: string[], optio
     let queued = 0;
     try {
       for (const batch of chunks(notificationIds, EVENT_BATCH)) {
-        await inngest.send(batch.map((notificationId) => notificationEmailRequested.create({ notificationId }, { id: `notification-email/${notificationId}` })));
+        await inngest.send(
+          batch.map((notificationId) =>
+            notificationEmailRequested.create({ notificationId }, { id: `notification-email/${notificationId}` }),
+          ),
+        );
         queued += batch.length;
       }
       return { ...noEmails(), queued };
@@ -51,6 +55,8 @@ export const weeklySummaryEmailKey = (userId: string, weekStart: string) => `wee
 /** One `app/weekly-summary.requested` event per user; the event id makes a re-run within a day a no-op. */
 export async function queueWeeklySummaries(userIds: string[], weekStart: string): Promise<void> {
   for (const batch of chunks(userIds, EVENT_BATCH)) {
-    await inngest.send(batch.map((userId) => weeklySummaryRequested.create({ userId, weekStart }, { id: weeklySummaryEmailKey(userId, weekStart) })));
+    await inngest.send(
+      batch.map((userId) => weeklySummaryRequested.create({ userId, weekStart }, { id: weeklySummaryEmailKey(userId, weekStart) })),
+    );
   }
 }

@@ -9,5 +9,12 @@ export { PAGE_SIZE } from "./pages";
 export { pruneRateLimits, type PruneRateLimitsResult } from "./prune-rate-limits";
 export { describeEmails, isJobName, JOB_NAMES, JOBS, runJob, type JobName } from "./registry";
 export { retryEmails, type RetryEmailsResult } from "./retry-emails";
-export { activeUserIdsPage, sendUserWeeklySummary, weeklySummary, weeklySummaryKey, type UserSummaryOutcome, type WeeklySummaryResult } from "./weekly-summary";
+export {
+  activeUserIdsPage,
+  sendUserWeeklySummary,
+  weeklySummary,
+  weeklySummaryKey,
+  type UserSummaryOutcome,
+  type WeeklySummaryResult,
+} from "./weekly-summary";
 export { buildWeeklySummary, weekStartOf } from "./weekly-summary-data";

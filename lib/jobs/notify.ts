@@ -20,7 +20,14 @@ export async function notifyAll(inputs: NewNotification[], options: { email: boo
   for (const batch of chunks(inputs, INSERT_BATCH)) {
     const rows = await createNotificationRows(options.email ? batch.map((input) => ({ ...input, emailRequested: true })) : batch);
     totals.notified += rows.length;
-    if (options.email) addEmailTotals(totals.emails, await requestNotificationEmails(rows.map((row) => row.id), { clock: options.clock }));
+    if (options.email)
+      addEmailTotals(
+        totals.emails,
+        await requestNotificationEmails(
+          rows.map((row) => row.id),
+          { clock: options.clock },
+        ),
+      );
   }
   return totals;
 }

@@ -46,7 +46,8 @@ const pendingMaintenance: Job<PendingMaintenanceResult> = {
 const overdueOpportunities: Job<OverdueOpportunitiesResult> = {
   schedule: "0 10 * * *",
   run: checkOverdueOpportunities,
-  describe: (r) => `${r.overdue} overdue, ${r.notified} notified (${r.alreadyNotified} already notified today), ${describeEmails(r.emails)}`,
+  describe: (r) =>
+    `${r.overdue} overdue, ${r.notified} notified (${r.alreadyNotified} already notified today), ${describeEmails(r.emails)}`,
 };
 
 const weekly: Job<WeeklySummaryResult> = {

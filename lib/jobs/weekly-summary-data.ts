@@ -37,10 +37,17 @@ export async function buildWeeklySummary(scope: Scope, weekStart: string): Promi
       FROM opportunities o
       WHERE ${visibleSql(scope)}`,
     db().quote.count({
-      where: { ...ownedWhere(scope, "salesRepId"), isDeleted: false, status: "SENT", validUntil: { gte: today, lte: addDays(today, EXPIRING_SOON_DAYS) } },
+      where: {
+        ...ownedWhere(scope, "salesRepId"),
+        isDeleted: false,
+        status: "SENT",
+        validUntil: { gte: today, lte: addDays(today, EXPIRING_SOON_DAYS) },
+      },
     }),
     seesWholeTenant(scope)
-      ? db().vehicle.count({ where: { tenantId: scope.tenantId, isDeleted: false, nextMaintenanceDate: { lte: addDays(today, MAINTENANCE_DUE_SOON_DAYS) } } })
+      ? db().vehicle.count({
+          where: { tenantId: scope.tenantId, isDeleted: false, nextMaintenanceDate: { lte: addDays(today, MAINTENANCE_DUE_SOON_DAYS) } },
+        })
       : Promise.resolve(0),
   ]);
   const counts = deals[0];

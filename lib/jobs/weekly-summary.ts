@@ -66,10 +66,16 @@ export async function sendUserWeeklySummary(
   options: { clock?: Clock; throwOnFailure?: boolean } = {},
 ): Promise<UserSummaryOutcome> {
   const clock = options.clock ?? systemClock;
-  const user = await db().user.findFirst({ where: { id: userId, isActive: true }, select: { id: true, tenantId: true, role: true, name: true, email: true } });
+  const user = await db().user.findFirst({
+    where: { id: userId, isActive: true },
+    select: { id: true, tenantId: true, role: true, name: true, email: true },
+  });
   if (!user) return { status: "skipped" };
   const dedupeKey = weeklySummaryKey(weekStart);
-  const existing = await db().notification.findUnique({ where: { userId_dedupeKey: { userId, dedupeKey } }, select: { id: true, emailSent: true } });
+  const existing = await db().notification.findUnique({
+    where: { userId_dedupeKey: { userId, dedupeKey } },
+    select: { id: true, emailSent: true },
+  });
   if (existing?.emailSent) return { status: "already-sent" };
   const manager = user.role !== "SALES_REP";
   const summary = await buildWeeklySummary({ tenantId: user.tenantId, userId: user.id, role: user.role }, weekStart);
@@ -88,11 +94,10 @@ export async function sendUserWeeklySummary(
     })) ??
     (await db().notification.findUnique({ where: { userId_dedupeKey: { userId, dedupeKey } }, select: { id: true, emailSent: true } }));
   if (!notification || notification.emailSent) return { status: "already-sent" };
-  const sent = await sendWeeklySummaryEmail(
-    { id: user.id, email: user.email, name: user.name },
-    summary,
-    { clock, idempotencyKey: weeklySummaryEmailKey(userId, weekStart) },
-  );
+  const sent = await sendWeeklySummaryEmail({ id: user.id, email: user.email, name: user.name }, summary, {
+    clock,
+    idempotencyKey: weeklySummaryEmailKey(userId, weekStart),
+  });
   // Not sent on purpose (the user turned these emails off): nothing to record, nothing to retry.
   if (sent.ok && sent.skipped) return { status: "skipped" };
   // A failure is recorded without a next attempt: Inngest's retries (or the next run of the job) send it again.

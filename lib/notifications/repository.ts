@@ -49,13 +49,19 @@ export function findNotification(scope: Scope, id: string): Promise<Notification
 
 /** Marks one notification read unless it already is (the first read_at stays); `changed` says whether it was unread. */
 export async function markRead(scope: Scope, id: string, now: Date): Promise<{ row: NotificationRow; changed: boolean } | null> {
-  const { count } = await db().notification.updateMany({ where: { ...ownWhere(scope), id, isRead: false }, data: { isRead: true, readAt: now } });
+  const { count } = await db().notification.updateMany({
+    where: { ...ownWhere(scope), id, isRead: false },
+    data: { isRead: true, readAt: now },
+  });
   const row = await findNotification(scope, id);
   return row ? { row, changed: count > 0 } : null;
 }
 
 export async function markAllRead(scope: Scope, now: Date): Promise<number> {
-  const { count } = await db().notification.updateMany({ where: { ...ownWhere(scope), isRead: false }, data: { isRead: true, readAt: now } });
+  const { count } = await db().notification.updateMany({
+    where: { ...ownWhere(scope), isRead: false },
+    data: { isRead: true, readAt: now },
+  });
   return count;
 }
 
@@ -138,7 +144,10 @@ export async function tenantsOfUsers(userIds: string[], client: Tx = db()): Prom
 /** An attempt (sent or failed) counts in `email_attempts` and marks the email as requested. */
 export async function setEmailStatus(
   id: string,
-  { attempted, ...data }: { emailSent: boolean; emailSentAt?: Date | null; emailError: string | null; emailNextAttemptAt: Date | null; attempted: boolean },
+  {
+    attempted,
+    ...data
+  }: { emailSent: boolean; emailSentAt?: Date | null; emailError: string | null; emailNextAttemptAt: Date | null; attempted: boolean },
 ): Promise<NotificationRow | null> {
   const { count } = await db().notification.updateMany({
     where: { id },

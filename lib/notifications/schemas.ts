@@ -124,17 +124,17 @@ export const markAllReadOut = z
   .object({ message: z.string(), count: z.number().int() })
   .meta({ id: "MarkAllReadResult", example: { message: "Marked 3 notifications as read", count: 3 } });
 
-export const createdNotificationsOut = z.object({ created: z.number().int() }).meta({ id: "CreatedNotifications", example: { created: 1 } });
+export const createdNotificationsOut = z
+  .object({ created: z.number().int() })
+  .meta({ id: "CreatedNotifications", example: { created: 1 } });
 
-export const notificationStreamOut = z
-  .string()
-  .meta({
-    id: "NotificationEventStream",
-    description:
-      "Server-Sent Events. `unread_count` (data `{\"unread_count\":n}`) on connect and whenever the count changes; " +
-      "`notification` (data: a Notification) for each new notification; a comment line every 25 s keeps the connection alive.",
-    example: 'retry: 5000\n\nevent: unread_count\ndata: {"unread_count":3}\n\nevent: notification\ndata: {"id":"…","title":"…"}\n\n',
-  });
+export const notificationStreamOut = z.string().meta({
+  id: "NotificationEventStream",
+  description:
+    'Server-Sent Events. `unread_count` (data `{"unread_count":n}`) on connect and whenever the count changes; ' +
+    "`notification` (data: a Notification) for each new notification; a comment line every 25 s keeps the connection alive.",
+  example: 'retry: 5000\n\nevent: unread_count\ndata: {"unread_count":3}\n\nevent: notification\ndata: {"id":"…","title":"…"}\n\n',
+});
 
 export type ListNotificationsQuery = z.output<typeof listNotificationsQuery>;
 export type CreateNotificationsBody = z.output<typeof createNotificationsBody>;

@@ -1,7 +1,10 @@
 import type { Notification } from "@/lib/generated/prisma/client";
 import type { NotificationOut } from "./schemas";
 
-export type NotificationRow = Omit<Notification, "dedupeKey" | "isDeleted" | "deletedAt" | "emailRequested" | "emailAttempts" | "emailNextAttemptAt">;
+export type NotificationRow = Omit<
+  Notification,
+  "dedupeKey" | "isDeleted" | "deletedAt" | "emailRequested" | "emailAttempts" | "emailNextAttemptAt"
+>;
 
 export const notificationSelect = {
   id: true,

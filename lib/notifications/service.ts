@@ -59,7 +59,8 @@ export async function createNotificationRows(inputs: NewNotification[], tx?: Tx)
   if (inputs.length === 0) return [];
   const tenants = await tenantsOfUsers([...new Set(inputs.map((input) => input.userId))], tx);
   for (const input of inputs) {
-    if (tenants.get(input.userId) !== input.tenantId) throw new Error(`Notification recipient ${input.userId} is not a user of tenant ${input.tenantId}.`);
+    if (tenants.get(input.userId) !== input.tenantId)
+      throw new Error(`Notification recipient ${input.userId} is not a user of tenant ${input.tenantId}.`);
   }
   const rows = await insertNotifications(
     inputs.map((input) => ({
@@ -99,7 +100,10 @@ export async function createNotificationsFrom(source: Prisma.Sql): Promise<numbe
  * POST /notifications: managers notify active users of their own tenant. Returns the created rows too, so the
  * edge can hand them to the email module when `send_email` is set.
  */
-export async function sendNotifications(scope: Scope, body: CreateNotificationsBody): Promise<{ created: number; rows: NotificationRow[] }> {
+export async function sendNotifications(
+  scope: Scope,
+  body: CreateNotificationsBody,
+): Promise<{ created: number; rows: NotificationRow[] }> {
   const userIds = [...new Set(body.user_ids)];
   if ((await countActiveTenantUsers(scope, userIds)) !== userIds.length) {
     throw ValidationError.field("user_ids", "must all be active users of your company");
@@ -121,7 +125,11 @@ export async function sendNotifications(scope: Scope, body: CreateNotificationsB
 }
 
 export async function listNotificationPage(scope: Scope, query: ListNotificationsQuery): Promise<NotificationListOut> {
-  const { rows, total, unread } = await listNotifications(scope, { isRead: query.is_read, type: query.type, category: query.category }, query);
+  const { rows, total, unread } = await listNotifications(
+    scope,
+    { isRead: query.is_read, type: query.type, category: query.category },
+    query,
+  );
   return { ...pageOf(rows.map(serializeNotification), total, query), unread_count: unread };
 }
 
@@ -169,7 +177,12 @@ export async function updateEmailStatus(id: string, status: EmailStatus, clock: 
       ? { emailSent: true, emailSentAt: clock(), emailError: null, emailNextAttemptAt: null, attempted: true }
       : status.skipped
         ? { emailSent: false, emailError: null, emailNextAttemptAt: null, attempted: false }
-        : { emailSent: false, emailError: status.error ?? "Email could not be sent.", emailNextAttemptAt: status.nextAttemptAt ?? null, attempted: true },
+        : {
+            emailSent: false,
+            emailError: status.error ?? "Email could not be sent.",
+            emailNextAttemptAt: status.nextAttemptAt ?? null,
+            attempted: true,
+          },
   );
   if (!row) throw new NotFoundError("Notification");
   return row;

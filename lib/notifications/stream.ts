@@ -41,9 +41,11 @@ export function notificationEventStream(scope: Scope, signal: AbortSignal, optio
         event("unread_count", { unread_count: count });
       };
       const enqueueWork = (job: () => Promise<void>) => {
-        work = work.then(async () => {
-          if (!closed) await job();
-        }).catch((error) => logger.warn({ err: error, userId: scope.userId }, "notifications: stream update failed"));
+        work = work
+          .then(async () => {
+            if (!closed) await job();
+          })
+          .catch((error) => logger.warn({ err: error, userId: scope.userId }, "notifications: stream update failed"));
       };
       const onEvent: LiveListener = (change) =>
         enqueueWork(async () => {

@@ -10,7 +10,10 @@ export const ERROR_RESPONSES: Record<number, { name: string; description: string
   412: { name: "PreconditionFailed", description: "The If-Match version no longer matches; nothing was changed." },
   422: { name: "UnprocessableContent", description: "Invalid input; `errors` lists each field and what is wrong with it." },
   429: { name: "TooManyRequests", description: "Too many attempts; retry later." },
-  503: { name: "ServiceUnavailable", description: "The database is briefly unreachable (e.g. restarting); retry after `Retry-After` seconds." },
+  503: {
+    name: "ServiceUnavailable",
+    description: "The database is briefly unreachable (e.g. restarting); retry after `Retry-After` seconds.",
+  },
 };
 
 /** The error statuses an operation can answer, ascending. */

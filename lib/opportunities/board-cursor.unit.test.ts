@@ -14,7 +14,14 @@ describe("board cursor", () => {
   });
 
   it("rejects anything it did not make with a 422 on cursor", () => {
-    const bad = ["", "!!!", Buffer.from("abc|" + id).toString("base64url"), Buffer.from("1|not-a-uuid").toString("base64url"), Buffer.from(`1|${id}|x`).toString("base64url"), Buffer.from(`Infinity|${id}`).toString("base64url")];
+    const bad = [
+      "",
+      "!!!",
+      Buffer.from("abc|" + id).toString("base64url"),
+      Buffer.from("1|not-a-uuid").toString("base64url"),
+      Buffer.from(`1|${id}|x`).toString("base64url"),
+      Buffer.from(`Infinity|${id}`).toString("base64url"),
+    ];
     for (const text of bad) {
       expect(() => decodeBoardCursor(text)).toThrow(ValidationError);
     }

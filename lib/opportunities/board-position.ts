@@ -55,7 +55,8 @@ async function tryDropPosition(tx: Tx, scope: Scope, drop: Drop): Promise<number
     if (!precedes(before, after)) throw ValidationError.field("before_id", "must be above after_id in the column");
     return positionBetween(before.boardPosition, after.boardPosition);
   }
-  if (before) return positionBetween(before.boardPosition, (await adjacent(tx, scope.tenantId, drop, before, "below"))?.boardPosition ?? null);
+  if (before)
+    return positionBetween(before.boardPosition, (await adjacent(tx, scope.tenantId, drop, before, "below"))?.boardPosition ?? null);
   if (after) return positionBetween((await adjacent(tx, scope.tenantId, drop, after, "above"))?.boardPosition ?? null, after.boardPosition);
   return topOfColumn(tx, scope.tenantId, drop.stage, drop.cardId);
 }

@@ -23,9 +23,13 @@ type Filters = Pick<OpportunityFilters, "assigned_to" | "client_id" | "q" | "sta
  * Every stage is present, zeros included.
  */
 export async function stageTotals(scope: Scope, filters: Filters = {}): Promise<StageTotals[]> {
-  const rows = await queryRows<{ stage: OpportunityStage; count: number; total_value: string; weighted_value: string; average_probability: string }>(
-    stageTotalsSql(scope, filters),
-  );
+  const rows = await queryRows<{
+    stage: OpportunityStage;
+    count: number;
+    total_value: string;
+    weighted_value: string;
+    average_probability: string;
+  }>(stageTotalsSql(scope, filters));
   const byStage = new Map(rows.map((row) => [row.stage, row]));
   return STAGES.map((stage) => {
     const row = byStage.get(stage);
@@ -70,7 +74,8 @@ export type BoardColumn = StageTotals & { items: OpportunityRow[]; nextCursor: s
  * totals, and one query that reads the first cards of every column (client and assignee joined).
  */
 export async function getOpportunitiesByStage(scope: Scope, query: BoardQuery): Promise<BoardColumn[]> {
-  if (query.cursor !== undefined && query.stage === undefined) throw ValidationError.field("cursor", "needs the stage of the column it pages");
+  if (query.cursor !== undefined && query.stage === undefined)
+    throw ValidationError.field("cursor", "needs the stage of the column it pages");
   const [totals, cards] = await Promise.all([
     stageTotals(scope, boardFilters(query)),
     queryRows<OpportunitySqlRow>(boardCardsSql(scope, query)),
@@ -89,7 +94,12 @@ export async function getOpportunitiesByStage(scope: Scope, query: BoardQuery): 
     });
 }
 
-const boardFilters = (query: BoardQuery): Filters => ({ assigned_to: query.assigned_to, client_id: query.client_id, q: query.q, stage: query.stage });
+const boardFilters = (query: BoardQuery): Filters => ({
+  assigned_to: query.assigned_to,
+  client_id: query.client_id,
+  q: query.q,
+  stage: query.stage,
+});
 
 /** The board's statements: the grouped totals under the filters, and the first `limit + 1` cards of every column. */
 export function boardSql(scope: Scope, query: BoardQuery): { totals: Prisma.Sql; cards: Prisma.Sql } {

@@ -91,7 +91,9 @@ export function opportunityPageSql(scope: Scope, query: ListOpportunitiesQuery, 
       FROM (SELECT o.* FROM opportunities o WHERE ${where} ORDER BY ${order} LIMIT ${take} OFFSET ${skip}) AS o
       JOIN clients c ON c.id = o.client_id JOIN users u ON u.id = o.assigned_to
       ORDER BY ${order}`,
-    total: totalsAnswer(query) ? countFromTotalsSql(scope, query) : Prisma.sql`SELECT count(*)::int AS total FROM opportunities o WHERE ${where}`,
+    total: totalsAnswer(query)
+      ? countFromTotalsSql(scope, query)
+      : Prisma.sql`SELECT count(*)::int AS total FROM opportunities o WHERE ${where}`,
   };
 }
 
@@ -102,10 +104,7 @@ export async function getOpportunities(
   clock: Clock = systemClock,
 ): Promise<{ items: OpportunityRow[]; total: number }> {
   const sql = opportunityPageSql(scope, query, utcDate(clock()));
-  const [rows, counted] = await Promise.all([
-    queryRows<OpportunitySqlRow>(sql.rows),
-    queryRows<{ total: number }>(sql.total),
-  ]);
+  const [rows, counted] = await Promise.all([queryRows<OpportunitySqlRow>(sql.rows), queryRows<{ total: number }>(sql.total)]);
   return { items: rows.map(toOpportunityRow), total: counted[0]?.total ?? 0 };
 }
 
@@ -114,7 +113,12 @@ export async function getOpportunities(
  * sets probability and close date; an open stage takes its default probability unless one is sent), records
  * history and puts the card at the top of its new column. The close date is checked only when it changes.
  */
-export async function updateOpportunity(scope: Scope, id: string, input: UpdateOpportunityInput, options: WriteOptions = {}): Promise<OpportunityRow> {
+export async function updateOpportunity(
+  scope: Scope,
+  id: string,
+  input: UpdateOpportunityInput,
+  options: WriteOptions = {},
+): Promise<OpportunityRow> {
   const today = utcDate((options.clock ?? systemClock)());
   return announcedWrite(scope, id, options.expectedVersion, async (current) => {
     assertEditable(current.stage);
@@ -190,7 +194,10 @@ export type OverdueOpportunity = OpportunityRow & { daysOverdue: number };
  * Open, non-deleted opportunities whose expected close date is before today, oldest first. Pass a caller's scope
  * (a rep gets only their own) or `{ tenantId }` for a tenant-wide scheduled check.
  */
-export async function getOverdueOpportunities(target: Scope | { tenantId: string }, clock: Clock = systemClock): Promise<OverdueOpportunity[]> {
+export async function getOverdueOpportunities(
+  target: Scope | { tenantId: string },
+  clock: Clock = systemClock,
+): Promise<OverdueOpportunity[]> {
   const today = utcDate(clock());
   const ownOnly = "role" in target && !seesWholeTenant(target);
   const rows = await db().opportunity.findMany({
@@ -214,7 +221,12 @@ type Change = { data: Prisma.OpportunityUncheckedUpdateManyInput; history?: Stag
 const MAX_ATTEMPTS = 5;
 
 /** A versioned write followed by the alerts it raises (assignment, won, lost). */
-async function announcedWrite(scope: Scope, id: string, expectedVersion: number | undefined, plan: (current: OpportunityRow) => Promise<Change>) {
+async function announcedWrite(
+  scope: Scope,
+  id: string,
+  expectedVersion: number | undefined,
+  plan: (current: OpportunityRow) => Promise<Change>,
+) {
   let before: OpportunityRow | undefined;
   const after = await writeVersioned(scope, id, expectedVersion, (current) => {
     before = current;

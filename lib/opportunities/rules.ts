@@ -41,7 +41,10 @@ export function weightedValue(value: Decimal | string, probability: Decimal | st
 /** won / (won + lost) × 100, rounded half up to 2 decimals; 0 when nothing is closed. */
 export function winRate(won: number, lost: number): Decimal {
   if (won + lost === 0) return new Decimal(0);
-  return new Decimal(won).mul(100).div(won + lost).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return new Decimal(won)
+    .mul(100)
+    .div(won + lost)
+    .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
 /** total / count, rounded half up to 2 decimals; 0 when there are no deals. */

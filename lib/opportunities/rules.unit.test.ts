@@ -50,11 +50,21 @@ describe("stages", () => {
 
 describe("entering a stage", () => {
   it("closes as won at probability 100 today", () => {
-    expect(enterStage("CLOSED_WON", today, "ignored", "40.00")).toEqual({ stage: "CLOSED_WON", probability: "100.00", actualCloseDate: today, lossReason: null });
+    expect(enterStage("CLOSED_WON", today, "ignored", "40.00")).toEqual({
+      stage: "CLOSED_WON",
+      probability: "100.00",
+      actualCloseDate: today,
+      lossReason: null,
+    });
   });
 
   it("closes as lost at probability 0 today with a trimmed reason", () => {
-    expect(enterStage("CLOSED_LOST", today, "  Price  ")).toEqual({ stage: "CLOSED_LOST", probability: "0.00", actualCloseDate: today, lossReason: "Price" });
+    expect(enterStage("CLOSED_LOST", today, "  Price  ")).toEqual({
+      stage: "CLOSED_LOST",
+      probability: "0.00",
+      actualCloseDate: today,
+      lossReason: "Price",
+    });
   });
 
   it("refuses to close as lost without a reason", () => {

@@ -7,8 +7,8 @@ import { currencyInput, decimalInput, moneyOut } from "@/lib/money";
 export const stageSchema = z.enum(OpportunityStage).meta({ id: "OpportunityStage", description: "Pipeline stage, in board order." });
 
 /** A calendar date "YYYY-MM-DD", as the Date at 00:00 UTC that Prisma uses for `@db.Date`. */
-const dateInput = z
-  .iso.date({ message: "must be a date YYYY-MM-DD" })
+const dateInput = z.iso
+  .date({ message: "must be a date YYYY-MM-DD" })
   .transform((text) => new Date(`${text}T00:00:00.000Z`))
   .meta({ type: "string", format: "date", example: "2030-12-31" });
 
@@ -27,10 +27,15 @@ export const createOpportunityBody = z
     client_id: z.uuid({ message: "must be a client id" }),
     estimated_value: estimatedValue,
     currency: currencyInput.default("USD"),
-    probability: probability.optional().meta({ description: "Defaults to the stage's probability (LEAD 10, QUALIFIED 25, PROPOSAL 50, NEGOTIATION 75)." }),
+    probability: probability
+      .optional()
+      .meta({ description: "Defaults to the stage's probability (LEAD 10, QUALIFIED 25, PROPOSAL 50, NEGOTIATION 75)." }),
     expected_close_date: dateInput,
     stage: stageSchema.default(OpportunityStage.LEAD).meta({ description: "An open stage; defaults to LEAD." }),
-    assigned_to: z.uuid({ message: "must be a user id" }).optional().meta({ description: "Defaults to the caller; reps may only assign to themselves." }),
+    assigned_to: z
+      .uuid({ message: "must be a user id" })
+      .optional()
+      .meta({ description: "Defaults to the caller; reps may only assign to themselves." }),
   })
   .strict()
   .meta({
@@ -71,8 +76,14 @@ export const changeStageBody = z
   .object({
     stage: stageSchema,
     loss_reason: lossReason.optional().meta({ description: "Required when `stage` is CLOSED_LOST." }),
-    before_id: z.uuid({ message: "must be an opportunity id" }).optional().meta({ description: "The card just above the drop point in the target column." }),
-    after_id: z.uuid({ message: "must be an opportunity id" }).optional().meta({ description: "The card just below the drop point in the target column." }),
+    before_id: z
+      .uuid({ message: "must be an opportunity id" })
+      .optional()
+      .meta({ description: "The card just above the drop point in the target column." }),
+    after_id: z
+      .uuid({ message: "must be an opportunity id" })
+      .optional()
+      .meta({ description: "The card just below the drop point in the target column." }),
   })
   .strict()
   .meta({ id: "ChangeStageRequest", example: { stage: "CLOSED_LOST", loss_reason: "Competitor had better pricing" } });
@@ -135,7 +146,7 @@ export const opportunityOut = z
     loss_reason: z.string().nullable(),
     is_closed: z.boolean(),
     is_won: z.boolean(),
-    version: z.number().int().meta({ description: "Send as `If-Match: \"<version>\"` to make a write conditional." }),
+    version: z.number().int().meta({ description: 'Send as `If-Match: "<version>"` to make a write conditional.' }),
     created_at: instant,
     updated_at: instant,
   })
@@ -186,8 +197,8 @@ export const pipelineSummaryOut = z
     total_value: moneyOut,
     weighted_value: moneyOut,
     by_stage: z.object(byStageShape),
-    win_rate: moneyOut.meta({ description: "won / (won + lost) × 100, rounded half up; \"0.00\" with no closed deal." }),
-    average_deal_size: moneyOut.meta({ description: "total_value / total_opportunities, rounded half up; \"0.00\" with none." }),
+    win_rate: moneyOut.meta({ description: 'won / (won + lost) × 100, rounded half up; "0.00" with no closed deal.' }),
+    average_deal_size: moneyOut.meta({ description: 'total_value / total_opportunities, rounded half up; "0.00" with none.' }),
     total_won: z.number().int(),
     total_lost: z.number().int(),
     active_opportunities: z.number().int(),
@@ -242,8 +253,22 @@ export const stageHistoryOut = z
     id: "OpportunityStageHistory",
     example: {
       items: [
-        { id: "5f1c0a9e-3d4b-4e2a-8f6c-1a2b3c4d5e6f", from_stage: null, to_stage: "LEAD", changed_by: { id: "3b241101-e2bb-4255-8caf-4136c566a962", name: "Sam Rep" }, loss_reason: null, changed_at: "2026-01-15T10:00:00.000Z" },
-        { id: "6a2d1b0f-4e5c-4f3b-9a7d-2b3c4d5e6f70", from_stage: "LEAD", to_stage: "CLOSED_LOST", changed_by: { id: "3b241101-e2bb-4255-8caf-4136c566a962", name: "Sam Rep" }, loss_reason: "Competitor had better pricing", changed_at: "2026-02-01T09:30:00.000Z" },
+        {
+          id: "5f1c0a9e-3d4b-4e2a-8f6c-1a2b3c4d5e6f",
+          from_stage: null,
+          to_stage: "LEAD",
+          changed_by: { id: "3b241101-e2bb-4255-8caf-4136c566a962", name: "Sam Rep" },
+          loss_reason: null,
+          changed_at: "2026-01-15T10:00:00.000Z",
+        },
+        {
+          id: "6a2d1b0f-4e5c-4f3b-9a7d-2b3c4d5e6f70",
+          from_stage: "LEAD",
+          to_stage: "CLOSED_LOST",
+          changed_by: { id: "3b241101-e2bb-4255-8caf-4136c566a962", name: "Sam Rep" },
+          loss_reason: "Competitor had better pricing",
+          changed_at: "2026-02-01T09:30:00.000Z",
+        },
       ],
     },
   });

@@ -40,7 +40,9 @@ export function serializeOpportunity(row: OpportunityRow): OpportunityOut {
   };
 }
 
-export const historyInclude = { changedByUser: { select: { id: true, name: true } } } as const satisfies Prisma.OpportunityStageHistoryInclude;
+export const historyInclude = {
+  changedByUser: { select: { id: true, name: true } },
+} as const satisfies Prisma.OpportunityStageHistoryInclude;
 
 export type HistoryRow = Prisma.OpportunityStageHistoryGetPayload<{ include: typeof historyInclude }>;
 
@@ -75,7 +77,12 @@ export function serializeSummary(stages: StageTotals[]): PipelineSummaryOut {
     by_stage: Object.fromEntries(
       stages.map((s) => [
         s.stage,
-        { count: s.count, total_value: toMoney(s.totalValue), weighted_value: toMoney(s.weightedValue), average_probability: toMoney(s.averageProbability) },
+        {
+          count: s.count,
+          total_value: toMoney(s.totalValue),
+          weighted_value: toMoney(s.weightedValue),
+          average_probability: toMoney(s.averageProbability),
+        },
       ]),
     ) as PipelineSummaryOut["by_stage"],
     win_rate: toMoney(winRate(won, lost)),

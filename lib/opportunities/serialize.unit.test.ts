@@ -3,12 +3,27 @@ import type { StageTotals } from "./pipeline-repository";
 import { STAGES } from "./rules";
 import { serializeSummary } from "./serialize";
 
-const empty = (stage: StageTotals["stage"]): StageTotals => ({ stage, count: 0, totalValue: "0", weightedValue: "0", averageProbability: "0" });
+const empty = (stage: StageTotals["stage"]): StageTotals => ({
+  stage,
+  count: 0,
+  totalValue: "0",
+  weightedValue: "0",
+  averageProbability: "0",
+});
 
 describe("pipeline summary", () => {
   it("is all zeros, every stage present, with no deals", () => {
     const summary = serializeSummary(STAGES.map(empty));
-    expect(summary).toMatchObject({ total_opportunities: 0, total_value: "0.00", weighted_value: "0.00", win_rate: "0.00", average_deal_size: "0.00", total_won: 0, total_lost: 0, active_opportunities: 0 });
+    expect(summary).toMatchObject({
+      total_opportunities: 0,
+      total_value: "0.00",
+      weighted_value: "0.00",
+      win_rate: "0.00",
+      average_deal_size: "0.00",
+      total_won: 0,
+      total_lost: 0,
+      active_opportunities: 0,
+    });
     expect(Object.keys(summary.by_stage)).toEqual([...STAGES]);
     expect(summary.by_stage.LEAD).toEqual({ count: 0, total_value: "0.00", weighted_value: "0.00", average_probability: "0.00" });
   });

@@ -34,7 +34,14 @@ export const createQuoteBody = z
   .strict()
   .meta({
     id: "CreateQuoteRequest",
-    example: { client_id: "550e8400-e29b-41d4-a716-446655440000", quote_number: "Q-2026-001", total_amount: "12500.00", currency: "USD", status: "DRAFT", valid_until: "2026-03-31" },
+    example: {
+      client_id: "550e8400-e29b-41d4-a716-446655440000",
+      quote_number: "Q-2026-001",
+      total_amount: "12500.00",
+      currency: "USD",
+      status: "DRAFT",
+      valid_until: "2026-03-31",
+    },
   });
 
 export const updateQuoteBody = z

@@ -32,7 +32,12 @@ function secondsLeft({ bucket, limit }: Hit, now: Date): number {
  * An attempt still in flight holds its hit, so more than `max` simultaneous correct sign-ins can meet a 429.
  * Over either limit it throws TooManyRequestsError without trying the password.
  */
-export async function limitSignIn<T>(email: string, ip: string, attempt: () => Promise<T | null>, clock: Clock = systemClock): Promise<T | null> {
+export async function limitSignIn<T>(
+  email: string,
+  ip: string,
+  attempt: () => Promise<T | null>,
+  clock: Clock = systemClock,
+): Promise<T | null> {
   const hits = await hitAll(
     [
       { key: `login:account:${email.trim().toLowerCase()}`, limit: LOGIN_PER_ACCOUNT },

@@ -1,14 +1,5 @@
 import { defineOperation } from "@/lib/http/operation";
-import {
-  createUserBody,
-  registerBody,
-  tokenBody,
-  tokenOut,
-  updateUserBody,
-  userIdParams,
-  userListOut,
-  userOut,
-} from "./schemas";
+import { createUserBody, registerBody, tokenBody, tokenOut, updateUserBody, userIdParams, userListOut, userOut } from "./schemas";
 
 export const registerOperation = defineOperation({
   id: "register",

@@ -9,10 +9,7 @@ const email = z
   .toLowerCase()
   .max(320)
   .pipe(z.email({ message: "must be a valid email address" }));
-const password = z
-  .string()
-  .min(8, "must be at least 8 characters")
-  .max(200, "must be at most 200 characters");
+const password = z.string().min(8, "must be at least 8 characters").max(200, "must be at most 200 characters");
 const personName = z.string().trim().min(1, "is required").max(200, "must be at most 200 characters");
 
 export const registerBody = z
@@ -23,7 +20,10 @@ export const registerBody = z
     password,
   })
   .strict()
-  .meta({ id: "RegisterRequest", example: { company_name: "Acme Inc", name: "Ada Admin", email: "ada@acme.test", password: "correct horse battery" } });
+  .meta({
+    id: "RegisterRequest",
+    example: { company_name: "Acme Inc", name: "Ada Admin", email: "ada@acme.test", password: "correct horse battery" },
+  });
 
 export const tokenBody = z
   .object({ email, password: z.string().min(1, "is required").max(200) })

@@ -17,12 +17,15 @@ const assignedTo = z
   .union([z.literal("").transform(() => null), z.uuid({ message: "must be a valid id" })], { message: "must be a valid id" })
   .nullable()
   .optional()
-  .meta({ description: "An active user of your company; null or \"\" for nobody." });
+  .meta({ description: 'An active user of your company; null or "" for nobody.' });
 
 export const createVehicleBody = z
   .object({ name: vehicleName, plate_number: plateNumber, assigned_to: assignedTo, next_maintenance_date: maintenanceDate })
   .strict()
-  .meta({ id: "CreateVehicleRequest", example: { name: "Van 3", plate_number: "ABC-1234", assigned_to: null, next_maintenance_date: "2026-04-15" } });
+  .meta({
+    id: "CreateVehicleRequest",
+    example: { name: "Van 3", plate_number: "ABC-1234", assigned_to: null, next_maintenance_date: "2026-04-15" },
+  });
 
 export const updateVehicleBody = z
   .object({

@@ -99,11 +99,7 @@ async function runCliCommand(command, datasource) {
     return 0;
   } catch (error) {
     const mapped = error.userFacing ? error : mapPgError(error, datasource.url);
-    emit(
-      "ERROR",
-      { is_panic: false, error_code: mapped.userFacing?.error_code ?? "", message: mapped.message },
-      "schema_engine::logger",
-    );
+    emit("ERROR", { is_panic: false, error_code: mapped.userFacing?.error_code ?? "", message: mapped.message }, "schema_engine::logger");
     return 1;
   }
 }
@@ -144,9 +140,7 @@ class EngineServer {
   async getEngine({ mainDatabaseOptional = false } = {}) {
     if (this.engine) return this.engine;
     const glue = await loadWasmEngine();
-    const datamodels = this.datamodelPaths.length
-      ? this.datamodelPaths.map((p) => [p, readFileSync(p, "utf8")])
-      : undefined;
+    const datamodels = this.datamodelPaths.length ? this.datamodelPaths.map((p) => [p, readFileSync(p, "utf8")]) : undefined;
     this.factory = new PgMigrationAdapterFactory({
       url: this.mainUrl(),
       shadowDatabaseUrl: this.datasource.shadowDatabaseUrl,
@@ -275,7 +269,8 @@ class EngineServer {
     try {
       return await call();
     } catch (error) {
-      if (!params?.migrationsList || !/shadow DB must be provided through an external factory/i.test(String(error?.message ?? ""))) throw error;
+      if (!params?.migrationsList || !/shadow DB must be provided through an external factory/i.test(String(error?.message ?? "")))
+        throw error;
       log.debug("Migrations schema not cached by the WASM engine; computing it with diagnoseMigrationHistory");
     }
     const diagnostic = await engine.diagnoseMigrationHistory({

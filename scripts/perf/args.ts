@@ -31,6 +31,8 @@ export class Flags {
   }
 
   usage(command: string): string {
-    return [`usage: ${command} [options]`, ...Object.entries(this.known).map(([name, help]) => `  --${name.padEnd(16)} ${help}`)].join("\n");
+    return [`usage: ${command} [options]`, ...Object.entries(this.known).map(([name, help]) => `  --${name.padEnd(16)} ${help}`)].join(
+      "\n",
+    );
   }
 }

@@ -160,10 +160,10 @@ async function seed(client: pg.Client, size: DataSize): Promise<string> {
 }
 
 async function benchUser(client: pg.Client, tenantId: string, role: BenchUser["role"]): Promise<BenchUser> {
-  const { rows } = await client.query<BenchUser>("SELECT id, email, role::text AS role FROM users WHERE tenant_id = $1 AND role = $2 ORDER BY email LIMIT 1", [
-    tenantId,
-    role,
-  ]);
+  const { rows } = await client.query<BenchUser>(
+    "SELECT id, email, role::text AS role FROM users WHERE tenant_id = $1 AND role = $2 ORDER BY email LIMIT 1",
+    [tenantId, role],
+  );
   return rows[0]!;
 }
 

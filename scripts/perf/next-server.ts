@@ -61,7 +61,12 @@ function signalGroup(pid: number, signal: NodeJS.Signals | 0): boolean {
 }
 
 /** Starts the server; its stdout/stderr (one JSON log line per request) go to `logFile`. */
-export async function startNextServer(options: { databaseUrl: string; port: number; env?: Record<string, string>; logFile?: string }): Promise<RunningServer> {
+export async function startNextServer(options: {
+  databaseUrl: string;
+  port: number;
+  env?: Record<string, string>;
+  logFile?: string;
+}): Promise<RunningServer> {
   await ensureBuild();
   const logFile = options.logFile ?? path.join(ROOT, ".data", "bench", `server-${options.port}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });

@@ -83,7 +83,13 @@ export type ExecutorRun = { responses: Array<{ status: number; body: unknown }>;
  * request; a 200 carries the function's result. (No `fn_id` in the context: the SDK then answers step by step
  * instead of checkpointing to the Inngest API.)
  */
-export async function executeFunction(post: Handler, serveUrl: string, fnId: string, event: SentEvent, maxRequests = 20): Promise<ExecutorRun> {
+export async function executeFunction(
+  post: Handler,
+  serveUrl: string,
+  fnId: string,
+  event: SentEvent,
+  maxRequests = 20,
+): Promise<ExecutorRun> {
   const steps: Record<string, { type: "data"; data: unknown } | { type: "error"; error: unknown }> = {};
   const stack: string[] = [];
   const run: ExecutorRun = { responses: [], result: undefined, ops: [] };

@@ -46,7 +46,8 @@ export async function startRestartableDatabase(): Promise<RestartableDatabase> {
     teardown: async () => {
       await stopEmbeddedPostgres({ dataDir });
       const paths = embeddedPaths({ dataDir });
-      for (const target of [paths.dataDir, paths.log, paths.lock, paths.keep, paths.leases]) await fs.rm(target, { recursive: true, force: true });
+      for (const target of [paths.dataDir, paths.log, paths.lock, paths.keep, paths.leases])
+        await fs.rm(target, { recursive: true, force: true });
     },
   };
 }

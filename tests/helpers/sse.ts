@@ -29,10 +29,7 @@ export type SseClient = {
   abort(): void;
 };
 
-export async function openSse(
-  token: string | undefined,
-  options: { handler?: RouteHandler; url?: string } = {},
-): Promise<SseClient> {
+export async function openSse(token: string | undefined, options: { handler?: RouteHandler; url?: string } = {}): Promise<SseClient> {
   const controller = new AbortController();
   const headers = new Headers({ accept: "text/event-stream" });
   if (token) headers.set("authorization", `Bearer ${token}`);

@@ -8,7 +8,12 @@ const uniqueEmail = (label: string) => `${label}.${Date.now()}.${Math.random().t
 describe("register → token → me", () => {
   it("registers a company whose first user is an admin and can use the API", async () => {
     const email = uniqueEmail("founder");
-    const registered = await post("/auth/register", { company_name: "Founders Inc", name: "Fay Founder", email, password: "long enough pw" });
+    const registered = await post("/auth/register", {
+      company_name: "Founders Inc",
+      name: "Fay Founder",
+      email,
+      password: "long enough pw",
+    });
     expect(registered.status).toBe(201);
     expect(registered.body).toMatchObject({ token_type: "Bearer", expires_in: 3600, user: { email, role: "ADMIN", name: "Fay Founder" } });
 

@@ -14,7 +14,11 @@ beforeAll(async () => {
 
 describe("clients CRUD", () => {
   it("creates a client (201) and reads it back", async () => {
-    const created = await post("/clients", { name: "  Globex ", email: "Buyer@Globex.TEST", phone: "+1 555 0100", company: "Globex Corp" }, { token: t.rep.token });
+    const created = await post(
+      "/clients",
+      { name: "  Globex ", email: "Buyer@Globex.TEST", phone: "+1 555 0100", company: "Globex Corp" },
+      { token: t.rep.token },
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       tenant_id: t.tenantId,
@@ -40,7 +44,13 @@ describe("clients CRUD", () => {
     const { body: client } = await post("/clients", { name: "Initech", phone: "123", company: "Initech LLC" }, { token: t.rep.token });
     const updated = await put(`/clients/${client.id}`, { phone: null, email: "peter@initech.test" }, { token: t.rep.token });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ id: client.id, name: "Initech", phone: null, company: "Initech LLC", email: "peter@initech.test" });
+    expect(updated.body).toMatchObject({
+      id: client.id,
+      name: "Initech",
+      phone: null,
+      company: "Initech LLC",
+      email: "peter@initech.test",
+    });
     expect((await get(`/clients/${client.id}`, { token: t.rep.token })).body.phone).toBeNull();
   });
 
@@ -64,7 +74,11 @@ describe("clients list", () => {
     listTenant = await createTestTenant("Client list");
     const names = ["delta", "Alpha", "charlie", "Bravo", "echo"];
     for (const name of names) {
-      const res = await post("/clients", { name, company: name === "echo" ? "Acme Holdings" : undefined }, { token: listTenant.admin.token });
+      const res = await post(
+        "/clients",
+        { name, company: name === "echo" ? "Acme Holdings" : undefined },
+        { token: listTenant.admin.token },
+      );
       expect(res.status).toBe(201);
     }
   });

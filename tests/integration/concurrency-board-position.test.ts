@@ -37,7 +37,9 @@ describe("concurrent drops on one column", () => {
     const [top, below, ...rest] = await cards(world, "LEAD", 4, "L");
     const incoming = await cards(world, "QUALIFIED", 6, "Q");
     const responses = await Promise.all(
-      incoming.map((id, i) => move(id, { stage: "LEAD", before_id: top, after_id: below }, [world.rep.token, world.supervisor.token, world.admin.token][i % 3]!)),
+      incoming.map((id, i) =>
+        move(id, { stage: "LEAD", before_id: top, after_id: below }, [world.rep.token, world.supervisor.token, world.admin.token][i % 3]!),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual(incoming.map(() => 200));
     const column = await columnIds(world.admin.token, "LEAD");
@@ -69,13 +71,16 @@ describe("concurrent drops on one column", () => {
       await db().opportunity.update({ where: { id: t! }, data: { boardPosition: 0 } });
       await db().opportunity.update({ where: { id: x! }, data: { boardPosition: 1 } });
       await db().opportunity.update({ where: { id: y! }, data: { boardPosition: 1 + Number.EPSILON } });
-      for (const [i, id] of anchors.entries()) await db().opportunity.update({ where: { id }, data: { boardPosition: 1_000_000 + i * 1024 } });
+      for (const [i, id] of anchors.entries())
+        await db().opportunity.update({ where: { id }, data: { boardPosition: 1_000_000 + i * 1024 } });
       const [squeezed, ...dropped] = await cards(world, "QUALIFIED", 7, "Q");
 
       const drops = dropped.map((id, i) => ({ id, before: anchors[i]!, after: anchors[i + 1]! }));
       const responses = await Promise.all([
         move(squeezed!, { stage: "LEAD", before_id: x, after_id: y }, world.admin.token),
-        ...drops.map((drop, i) => move(drop.id, { stage: "LEAD", before_id: drop.before, after_id: drop.after }, [world.rep.token, world.supervisor.token][i % 2]!)),
+        ...drops.map((drop, i) =>
+          move(drop.id, { stage: "LEAD", before_id: drop.before, after_id: drop.after }, [world.rep.token, world.supervisor.token][i % 2]!),
+        ),
       ]);
       expect(responses.map((r) => r.status)).toEqual(responses.map(() => 200));
 

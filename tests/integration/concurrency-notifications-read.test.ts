@@ -80,7 +80,9 @@ describe("mark-all-read under concurrency", () => {
     const user = await fresh();
     const row = await createNotification(note(user, "Shared"));
     await createNotification(note(user, "Other"));
-    const responses = await Promise.all(Array.from({ length: 6 }, () => patch(`/notifications/${row!.id}/read`, undefined, { token: user.token })));
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => patch(`/notifications/${row!.id}/read`, undefined, { token: user.token })),
+    );
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(new Set(responses.map((r) => r.body.read_at)).size).toBe(1);
     const stored = await db().notification.findUniqueOrThrow({ where: { id: row!.id } });
@@ -93,7 +95,9 @@ describe("deduplicated alerts under concurrency", () => {
   it("creates one row when ten writers raise the same dedupe key at the same moment", async () => {
     const user = await fresh();
     const key = `concurrent-alert:${randomUUID()}`;
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => createNotification(note(user, `Alert ${i}`, { dedupeKey: key }))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => createNotification(note(user, `Alert ${i}`, { dedupeKey: key }))),
+    );
     expect(results.filter((row) => row !== null)).toHaveLength(1);
     expect(await db().notification.count({ where: { userId: user.userId, dedupeKey: key } })).toBe(1);
     expect(await unreadCount(user)).toBe(1);

@@ -18,7 +18,8 @@ beforeAll(async () => {
 
 const moveTo = (id: string, body: Record<string, unknown>, token: string, headers?: Record<string, string>) =>
   patch(`/opportunities/${id}/stage`, body, { token, headers });
-const historyOf = async (id: string): Promise<Transition[]> => (await get(`/opportunities/${id}/history`, { token: w.admin.token })).body.items;
+const historyOf = async (id: string): Promise<Transition[]> =>
+  (await get(`/opportunities/${id}/history`, { token: w.admin.token })).body.items;
 const current = async (id: string) => (await get(`/opportunities/${id}`, { token: w.admin.token })).body;
 const statusCounts = (responses: ApiResponse[]) =>
   responses.reduce<Record<number, number>>((counts, r) => ({ ...counts, [r.status]: (counts[r.status] ?? 0) + 1 }), {});
@@ -65,14 +66,25 @@ describe("the same If-Match from many clients", () => {
     expect(statusCounts(responses)).toEqual({ 200: 1, 412: closers.length - 1 });
     const alerts = await db().notification.groupBy({ by: ["userId", "title"], where: { relatedEntityId: deal.id }, _count: true });
     const winner = responses.find((r) => r.status === 200)!.body;
-    expect(alerts.map((a) => [a.userId, a._count]).sort()).toEqual([[w.admin.userId, 1], [w.supervisor.userId, 1]].sort());
+    expect(alerts.map((a) => [a.userId, a._count]).sort()).toEqual(
+      [
+        [w.admin.userId, 1],
+        [w.supervisor.userId, 1],
+      ].sort(),
+    );
     expect(alerts.every((a) => a.title.startsWith(winner.stage === "CLOSED_WON" ? "Deal won" : "Deal lost"))).toBe(true);
   });
 
   it("lets exactly one of ten concurrent PUTs win; the others get 412 and the name is the winner's", async () => {
     const deal = await createOpp(w, w.rep.token);
     const responses = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => put(`/opportunities/${deal.id}`, { name: `Edit ${i}`, estimated_value: `${i + 1}000.00` }, { token: moverToken(i), headers: ifMatch(1) })),
+      Array.from({ length: 10 }, (_, i) =>
+        put(
+          `/opportunities/${deal.id}`,
+          { name: `Edit ${i}`, estimated_value: `${i + 1}000.00` },
+          { token: moverToken(i), headers: ifMatch(1) },
+        ),
+      ),
     );
     expect(statusCounts(responses)).toEqual({ 200: 1, 412: 9 });
     const winner = responses.find((r) => r.status === 200)!.body;
@@ -86,7 +98,9 @@ describe("concurrent moves without If-Match", () => {
   it("applies each successful move to the state it saw: one history row per stage change, an unbroken chain", async () => {
     const deal = await createOpp(w, w.rep.token);
     const openTargets = ["QUALIFIED", "PROPOSAL", "NEGOTIATION", "LEAD"];
-    const responses = await Promise.all(Array.from({ length: 10 }, (_, i) => moveTo(deal.id, { stage: openTargets[i % 4] }, moverToken(i))));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => moveTo(deal.id, { stage: openTargets[i % 4] }, moverToken(i))),
+    );
 
     // A move that keeps losing the race gives up with 409 rather than writing over a state it did not see.
     const counts = statusCounts(responses);

@@ -63,7 +63,11 @@ export async function startResendRecorder(): Promise<ResendRecorder> {
       planned.times--;
       if (planned.failure.deliverAnyway) deliver();
       if (planned.failure.hang) return;
-      return answer(planned.failure.status, planned.failure.body ?? { statusCode: planned.failure.status, name: "application_error", message: "Something broke" }, planned.failure.headers);
+      return answer(
+        planned.failure.status,
+        planned.failure.body ?? { statusCode: planned.failure.status, name: "application_error", message: "Something broke" },
+        planned.failure.headers,
+      );
     }
     answer(200, { id: deliver() });
   });
@@ -127,6 +131,14 @@ export async function notificationsFor(user: TestUser, count = 1, extra: Partial
 export function emailState(id: string) {
   return db().notification.findUniqueOrThrow({
     where: { id },
-    select: { emailSent: true, emailSentAt: true, emailError: true, emailRequested: true, emailAttempts: true, emailNextAttemptAt: true, isDeleted: true },
+    select: {
+      emailSent: true,
+      emailSentAt: true,
+      emailError: true,
+      emailRequested: true,
+      emailAttempts: true,
+      emailNextAttemptAt: true,
+      isDeleted: true,
+    },
   });
 }

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "@/lib/clock";
 import { db } from "@/lib/db/prisma";
-import { deliverNotificationEmails, outboxPageAvailable, readOutbox, sendBulkNotificationEmails, sendWeeklySummaryEmail, updateEmailPreferences } from "@/lib/email";
+import {
+  deliverNotificationEmails,
+  outboxPageAvailable,
+  readOutbox,
+  sendBulkNotificationEmails,
+  sendWeeklySummaryEmail,
+  updateEmailPreferences,
+} from "@/lib/email";
 import { post } from "../helpers/api";
 import { createTestTenant, createTestUser, type TestTenant } from "../helpers/fixtures";
 import { emailState, notificationsFor, useOutbox } from "./email-helpers";
@@ -21,7 +28,11 @@ describe("the development outbox (RESEND_API_KEY unset)", () => {
   it("stores each notification email as a row and marks the notification sent", async () => {
     const user = await fresh();
     const [id] = await notificationsFor(user, 1, { actionUrl: "/quotes/7", actionLabel: "View quote" });
-    expect(await deliverNotificationEmails([id!], { clock: fixedClock("2026-03-02T09:00:00Z") })).toEqual({ sent: 1, failed: 0, skipped: 0 });
+    expect(await deliverNotificationEmails([id!], { clock: fixedClock("2026-03-02T09:00:00Z") })).toEqual({
+      sent: 1,
+      failed: 0,
+      skipped: 0,
+    });
     const [row] = await outboxTo(user.email);
     expect(row).toMatchObject({
       tenantId: t.tenantId,
@@ -33,7 +44,10 @@ describe("the development outbox (RESEND_API_KEY unset)", () => {
     });
     expect(row!.html).toContain('href="https://crm.onquota.test/quotes/7"');
     expect(row!.text).toContain("View quote: https://crm.onquota.test/quotes/7");
-    expect(row!.headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "List-Unsubscribe": expect.stringMatching(/^<https:\/\/crm\.onquota\.test\/api\/v1\/email\/unsubscribe\?token=/) });
+    expect(row!.headers).toMatchObject({
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      "List-Unsubscribe": expect.stringMatching(/^<https:\/\/crm\.onquota\.test\/api\/v1\/email\/unsubscribe\?token=/),
+    });
     expect(await emailState(id!)).toMatchObject({ emailSent: true, emailError: null, emailAttempts: 1 });
   });
 
@@ -81,8 +95,16 @@ describe("the development outbox (RESEND_API_KEY unset)", () => {
       pendingMaintenance: 0,
       currency: "USD",
     };
-    expect(await sendWeeklySummaryEmail({ id: user.userId, email: user.email, name: user.name }, summary, { idempotencyKey: `weekly/${user.userId}` })).toEqual({ ok: true });
-    expect(await sendWeeklySummaryEmail({ id: user.userId, email: user.email, name: user.name }, summary, { idempotencyKey: `weekly/${user.userId}` })).toEqual({ ok: true });
+    expect(
+      await sendWeeklySummaryEmail({ id: user.userId, email: user.email, name: user.name }, summary, {
+        idempotencyKey: `weekly/${user.userId}`,
+      }),
+    ).toEqual({ ok: true });
+    expect(
+      await sendWeeklySummaryEmail({ id: user.userId, email: user.email, name: user.name }, summary, {
+        idempotencyKey: `weekly/${user.userId}`,
+      }),
+    ).toEqual({ ok: true });
     const rows = await outboxTo(user.email);
     expect(rows).toHaveLength(1);
     expect(rows[0]!.subject).toBe("Your weekly summary: 2026-02-23 to 2026-03-01");
@@ -91,7 +113,11 @@ describe("the development outbox (RESEND_API_KEY unset)", () => {
 
   it("also receives the emails of POST /notifications", async () => {
     const user = await fresh();
-    const res = await post("/notifications", { user_ids: [user.userId], title: "Welcome aboard", message: "Hi!", type: "SUCCESS", category: "SYSTEM", send_email: true }, { token: t.admin.token });
+    const res = await post(
+      "/notifications",
+      { user_ids: [user.userId], title: "Welcome aboard", message: "Hi!", type: "SUCCESS", category: "SYSTEM", send_email: true },
+      { token: t.admin.token },
+    );
     expect(res.status).toBe(201);
     expect((await outboxTo(user.email)).map((row) => row.subject)).toEqual(["Welcome aboard"]);
   });
@@ -110,7 +136,12 @@ describe("reading the outbox", () => {
     expect(view.total).toBe(await db().emailOutbox.count({ where: { tenantId: t.tenantId } }));
     expect((await readOutbox(t.rep, theirRow.id)).selected).toBeNull();
     const own = await readOutbox(other.admin, theirRow.id);
-    expect(own.selected).toMatchObject({ id: theirRow.id, subject: "Theirs", html: expect.stringContaining("<html"), text: expect.stringContaining("Theirs") });
+    expect(own.selected).toMatchObject({
+      id: theirRow.id,
+      subject: "Theirs",
+      html: expect.stringContaining("<html"),
+      text: expect.stringContaining("Theirs"),
+    });
   });
 
   it("is available in development, and in production only while the outbox is the transport", () => {

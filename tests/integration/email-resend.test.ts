@@ -58,7 +58,13 @@ describe("deliverNotificationEmails through Resend", () => {
     expect(body.text).toContain("Quote Q-1 for Acme expires tomorrow.");
     expect(body.headers["List-Unsubscribe"]).toMatch(/^<https:\/\/crm\.onquota\.test\/api\/v1\/email\/unsubscribe\?token=[^>]+>$/);
     expect(body.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
-    expect(await emailState(id!)).toMatchObject({ emailSent: true, emailSentAt: new Date(T0), emailError: null, emailAttempts: 1, emailNextAttemptAt: null });
+    expect(await emailState(id!)).toMatchObject({
+      emailSent: true,
+      emailSentAt: new Date(T0),
+      emailError: null,
+      emailAttempts: 1,
+      emailNextAttemptAt: null,
+    });
   });
 
   it("is safe to call twice: an email already sent is skipped", async () => {
@@ -126,7 +132,9 @@ describe("deliverNotificationEmails through Resend", () => {
       expect(await retryDueEmails({ clock: at(nextTimes.at(-1)!.toISOString()) })).toEqual({ sent: 0, failed: 1, skipped: 0 });
       nextTimes.push((await emailState(id!)).emailNextAttemptAt);
     }
-    const gaps = nextTimes.slice(0, 4).map((next, i) => (next!.getTime() - (i === 0 ? new Date(T0) : nextTimes[i - 1]!).getTime()) / 60_000);
+    const gaps = nextTimes
+      .slice(0, 4)
+      .map((next, i) => (next!.getTime() - (i === 0 ? new Date(T0) : nextTimes[i - 1]!).getTime()) / 60_000);
     expect(gaps).toEqual([1, 2, 4, 8]);
     expect(nextTimes[4]).toBeNull();
     const state = await emailState(id!);
@@ -138,7 +146,11 @@ describe("deliverNotificationEmails through Resend", () => {
   it("waits out a rate limit (429) and then sends", async () => {
     const user = await fresh();
     const [id] = await notificationsFor(user);
-    recorder.fail({ status: 429, body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" }, headers: { "retry-after": "0" } });
+    recorder.fail({
+      status: 429,
+      body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" },
+      headers: { "retry-after": "0" },
+    });
     expect(await deliverNotificationEmails([id!])).toEqual({ sent: 1, failed: 0, skipped: 0 });
     expect(recorder.requests).toHaveLength(2);
   });
@@ -191,14 +203,26 @@ describe("POST /notifications with send_email", () => {
     const [a, b] = await Promise.all([fresh(), fresh()]);
     const res = await post(
       "/notifications",
-      { user_ids: [a.userId, b.userId], title: "Pipeline review", message: "Friday at 10.", type: "INFO", category: "GENERAL", action_url: "/pipeline", action_label: "Open pipeline", send_email: true },
+      {
+        user_ids: [a.userId, b.userId],
+        title: "Pipeline review",
+        message: "Friday at 10.",
+        type: "INFO",
+        category: "GENERAL",
+        action_url: "/pipeline",
+        action_label: "Open pipeline",
+        send_email: true,
+      },
       { token: t.admin.token },
     );
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ created: 2 });
     expect(recorder.requests.map((r) => r.body.to[0]).sort()).toEqual([a.email, b.email].sort());
     expect(recorder.requests[0]!.body.html).toContain('href="https://crm.onquota.test/pipeline"');
-    const rows = await db().notification.findMany({ where: { userId: { in: [a.userId, b.userId] } }, select: { emailRequested: true, emailSent: true } });
+    const rows = await db().notification.findMany({
+      where: { userId: { in: [a.userId, b.userId] } },
+      select: { emailRequested: true, emailSent: true },
+    });
     expect(rows).toEqual([
       { emailRequested: true, emailSent: true },
       { emailRequested: true, emailSent: true },
@@ -207,10 +231,16 @@ describe("POST /notifications with send_email", () => {
 
   it("sends nothing without send_email", async () => {
     const user = await fresh();
-    const res = await post("/notifications", { user_ids: [user.userId], title: "Quiet", message: "In-app only.", type: "INFO", category: "GENERAL" }, { token: t.supervisor.token });
+    const res = await post(
+      "/notifications",
+      { user_ids: [user.userId], title: "Quiet", message: "In-app only.", type: "INFO", category: "GENERAL" },
+      { token: t.supervisor.token },
+    );
     expect(res.status).toBe(201);
     expect(recorder.requests).toHaveLength(0);
-    expect(await db().notification.findFirstOrThrow({ where: { userId: user.userId }, select: { emailRequested: true, emailSent: true } })).toEqual({
+    expect(
+      await db().notification.findFirstOrThrow({ where: { userId: user.userId }, select: { emailRequested: true, emailSent: true } }),
+    ).toEqual({
       emailRequested: false,
       emailSent: false,
     });
@@ -219,17 +249,26 @@ describe("POST /notifications with send_email", () => {
   it("still creates the notification when the email fails, recording the error", async () => {
     const user = await fresh();
     recorder.fail({ status: 500 });
-    const res = await post("/notifications", { user_ids: [user.userId], title: "Heads up", message: "Hi.", type: "WARNING", category: "GENERAL", send_email: true }, { token: t.admin.token });
+    const res = await post(
+      "/notifications",
+      { user_ids: [user.userId], title: "Heads up", message: "Hi.", type: "WARNING", category: "GENERAL", send_email: true },
+      { token: t.admin.token },
+    );
     expect(res.status).toBe(201);
     const listed = await get("/notifications", { token: user.token });
-    expect(listed.body.items).toEqual([expect.objectContaining({ title: "Heads up", email_sent: false, email_error: expect.stringMatching(/Resend 500/) })]);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({ title: "Heads up", email_sent: false, email_error: expect.stringMatching(/Resend 500/) }),
+    ]);
   });
 });
 
 describe("sendBulkNotificationEmails", () => {
   it("counts successes and failures, one failure not stopping the others", async () => {
     const users = await Promise.all([fresh(), fresh(), fresh()]);
-    recorder.fail({ status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field." } }, { to: users[1]!.email });
+    recorder.fail(
+      { status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field." } },
+      { to: users[1]!.email },
+    );
     const result = await sendBulkNotificationEmails(
       users.map((user) => ({
         recipient: { id: user.userId, tenantId: user.tenantId, email: user.email, name: user.name },
@@ -261,12 +300,27 @@ describe("sendWeeklySummaryEmail", () => {
 
   it("sends the summary with every figure and the caller's idempotency key", async () => {
     const user = await fresh();
-    const result = await sendWeeklySummaryEmail({ id: user.userId, email: user.email, name: user.name }, summary, { idempotencyKey: `weekly-summary/${user.userId}/2026-03-02` });
+    const result = await sendWeeklySummaryEmail({ id: user.userId, email: user.email, name: user.name }, summary, {
+      idempotencyKey: `weekly-summary/${user.userId}/2026-03-02`,
+    });
     expect(result).toEqual({ ok: true });
     const [request] = recorder.requests;
     expect(request!.headers["idempotency-key"]).toBe(`weekly-summary/${user.userId}/2026-03-02`);
-    expect(request!.body).toMatchObject({ from: "OnQuota Alerts <alerts@onquota.test>", to: [user.email], subject: "Your weekly summary: 2026-02-23 to 2026-03-01" });
-    for (const text of ["USD 48,250.00", "USD 310,500.75", "New opportunities", "Opportunities won", "Active opportunities", "Quotes expiring soon", "Overdue opportunities", "Vehicles due for maintenance"]) {
+    expect(request!.body).toMatchObject({
+      from: "OnQuota Alerts <alerts@onquota.test>",
+      to: [user.email],
+      subject: "Your weekly summary: 2026-02-23 to 2026-03-01",
+    });
+    for (const text of [
+      "USD 48,250.00",
+      "USD 310,500.75",
+      "New opportunities",
+      "Opportunities won",
+      "Active opportunities",
+      "Quotes expiring soon",
+      "Overdue opportunities",
+      "Vehicles due for maintenance",
+    ]) {
       expect(request!.body.html).toContain(text);
       expect(request!.body.text).toContain(text);
     }
@@ -286,7 +340,10 @@ describe("sendWeeklySummaryEmail", () => {
   it("is skipped (ok, nothing to retry) when the user turned SYSTEM emails off", async () => {
     const user = await fresh();
     await updateEmailPreferences(user, [{ category: "SYSTEM", enabled: false }]);
-    expect(await sendWeeklySummaryEmail({ id: user.userId, email: user.email, name: user.name }, summary)).toEqual({ ok: true, skipped: true });
+    expect(await sendWeeklySummaryEmail({ id: user.userId, email: user.email, name: user.name }, summary)).toEqual({
+      ok: true,
+      skipped: true,
+    });
     expect(recorder.requests).toHaveLength(0);
   });
 });

@@ -28,13 +28,17 @@ async function oneClickPath(user: TestUser, category: "QUOTE" | "GENERAL" = "QUO
 }
 
 const tokenOf = (path: string) => new URL(path, "http://x").searchParams.get("token")!;
-const enabled = async (user: TestUser) => Object.fromEntries((await getEmailPreferences(user)).preferences.map((p) => [p.category, p.enabled]));
+const enabled = async (user: TestUser) =>
+  Object.fromEntries((await getEmailPreferences(user)).preferences.map((p) => [p.category, p.enabled]));
 
 describe("one-click unsubscribe (POST /email/unsubscribe)", () => {
   it("turns the email's category off without any login, idempotently", async () => {
     const user = await fresh();
     const path = await oneClickPath(user);
-    const res = await api("POST", path, { rawBody: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const res = await api("POST", path, {
+      rawBody: "List-Unsubscribe=One-Click",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ unsubscribed: true, category: "QUOTE" });
     expect(await enabled(user)).toMatchObject({ QUOTE: false, GENERAL: true, SYSTEM: true });
@@ -108,7 +112,9 @@ describe("opening the link in a browser", () => {
 
   it("the page answers 404 for a bad token and the button refuses it", async () => {
     for (const searchParams of [{ token: "nope" }, {}, { token: ["a", "b"] }]) {
-      await expect(UnsubscribePage({ searchParams: Promise.resolve(searchParams) })).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
+      await expect(UnsubscribePage({ searchParams: Promise.resolve(searchParams) })).rejects.toMatchObject({
+        digest: "NEXT_HTTP_ERROR_FALLBACK;404",
+      });
     }
     const form = new FormData();
     form.set("token", "nope");
@@ -121,17 +127,44 @@ describe("email preferences API", () => {
     const user = await fresh();
     const res = await get("/email/preferences", { token: user.token });
     expect(res.status).toBe(200);
-    expect(res.body.preferences).toEqual(["SYSTEM", "QUOTE", "OPPORTUNITY", "MAINTENANCE", "PAYMENT", "CLIENT", "GENERAL"].map((category) => ({ category, enabled: true })));
-    const updated = await put("/email/preferences", { preferences: [{ category: "PAYMENT", enabled: false }, { category: "CLIENT", enabled: false }] }, { token: user.token });
+    expect(res.body.preferences).toEqual(
+      ["SYSTEM", "QUOTE", "OPPORTUNITY", "MAINTENANCE", "PAYMENT", "CLIENT", "GENERAL"].map((category) => ({ category, enabled: true })),
+    );
+    const updated = await put(
+      "/email/preferences",
+      {
+        preferences: [
+          { category: "PAYMENT", enabled: false },
+          { category: "CLIENT", enabled: false },
+        ],
+      },
+      { token: user.token },
+    );
     expect(updated.status).toBe(200);
-    expect(updated.body.preferences.filter((p: { enabled: boolean }) => !p.enabled).map((p: { category: string }) => p.category)).toEqual(["PAYMENT", "CLIENT"]);
+    expect(updated.body.preferences.filter((p: { enabled: boolean }) => !p.enabled).map((p: { category: string }) => p.category)).toEqual([
+      "PAYMENT",
+      "CLIENT",
+    ]);
     const back = await put("/email/preferences", { preferences: [{ category: "PAYMENT", enabled: true }] }, { token: user.token });
-    expect(back.body.preferences.filter((p: { enabled: boolean }) => !p.enabled).map((p: { category: string }) => p.category)).toEqual(["CLIENT"]);
+    expect(back.body.preferences.filter((p: { enabled: boolean }) => !p.enabled).map((p: { category: string }) => p.category)).toEqual([
+      "CLIENT",
+    ]);
     expect(await enabled(t.rep)).toMatchObject({ CLIENT: true });
   });
 
   it("validates the body and needs a caller", async () => {
-    for (const body of [{}, { preferences: [] }, { preferences: [{ category: "NOPE", enabled: false }] }, { preferences: [{ category: "QUOTE", enabled: "no" }] }, { preferences: [{ category: "QUOTE", enabled: false }, { category: "QUOTE", enabled: true }] }]) {
+    for (const body of [
+      {},
+      { preferences: [] },
+      { preferences: [{ category: "NOPE", enabled: false }] },
+      { preferences: [{ category: "QUOTE", enabled: "no" }] },
+      {
+        preferences: [
+          { category: "QUOTE", enabled: false },
+          { category: "QUOTE", enabled: true },
+        ],
+      },
+    ]) {
       expect((await put("/email/preferences", body, { token: t.rep.token })).status, JSON.stringify(body)).toBe(422);
     }
     expect((await get("/email/preferences")).status).toBe(401);

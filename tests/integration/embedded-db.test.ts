@@ -117,7 +117,10 @@ describe("embedded PostgreSQL", () => {
     const server = await ensureEmbeddedPostgres({ dataDir, port });
     expect(server).toMatchObject({ startedByUs: true, initialised: true, port });
     expect(server.url).toBe(`postgresql://postgres:postgres@127.0.0.1:${port}/onquota`);
-    const [row] = await query<{ v: string; db: string }>(server.url, "SELECT current_setting('server_version') AS v, current_database() AS db");
+    const [row] = await query<{ v: string; db: string }>(
+      server.url,
+      "SELECT current_setting('server_version') AS v, current_database() AS db",
+    );
     expect(row).toMatchObject({ db: "onquota" });
     expect(row!.v).toMatch(/^18\./);
   });

@@ -13,7 +13,15 @@ import { startRestartableDatabase, type RestartableDatabase } from "../helpers/r
 import { openSse, type SseClient } from "../helpers/sse";
 import { createOpp, createWorld, type OppWorld } from "./opportunities-helpers";
 
-type Sample = { kind: string; started: number; ms: number; status: number; contentType: string | null; retryAfter: string | null; body: unknown };
+type Sample = {
+  kind: string;
+  started: number;
+  ms: number;
+  status: number;
+  contentType: string | null;
+  retryAfter: string | null;
+  body: unknown;
+};
 
 const HANG_MS = 10_000;
 const STAGES = ["QUALIFIED", "PROPOSAL", "NEGOTIATION", "LEAD"] as const;
@@ -67,18 +75,47 @@ it("answers 503 problem+json while PostgreSQL restarts and recovers by itself, L
   // Each move targets the stage after the last one that succeeded, so every 200 is a real stage change.
   let stage: string = deal.stage;
   const moveToNextStage = async (id: string) => {
-    const response = await patch(`opportunities/${id}/stage`, { stage: STAGES[(STAGES.indexOf(stage as (typeof STAGES)[number]) + 1) % STAGES.length] }, { token: w.rep.token });
+    const response = await patch(
+      `opportunities/${id}/stage`,
+      { stage: STAGES[(STAGES.indexOf(stage as (typeof STAGES)[number]) + 1) % STAGES.length] },
+      { token: w.rep.token },
+    );
     if (response.status === 200) stage = response.body.stage;
     return response;
   };
   const load = Promise.all([
-    loop("unread-count", () => get("notifications/unread-count", { token: w.rep.token }), () => stopLoad, samples),
-    loop("list-opportunities", () => get("opportunities?limit=20", { token: w.supervisor.token }), () => stopLoad, samples),
-    loop("list-notifications", () => get("notifications", { token: w.rep.token }), () => stopLoad, samples),
-    loop("move-stage", () => moveToNextStage(deal.id), () => stopLoad, samples),
+    loop(
+      "unread-count",
+      () => get("notifications/unread-count", { token: w.rep.token }),
+      () => stopLoad,
+      samples,
+    ),
+    loop(
+      "list-opportunities",
+      () => get("opportunities?limit=20", { token: w.supervisor.token }),
+      () => stopLoad,
+      samples,
+    ),
+    loop(
+      "list-notifications",
+      () => get("notifications", { token: w.rep.token }),
+      () => stopLoad,
+      samples,
+    ),
+    loop(
+      "move-stage",
+      () => moveToNextStage(deal.id),
+      () => stopLoad,
+      samples,
+    ),
     loop(
       "notify",
-      () => post("notifications", { user_ids: [w.rep.userId], title: "Load", message: "During the restart.", type: "INFO", category: "GENERAL" }, { token: w.admin.token }),
+      () =>
+        post(
+          "notifications",
+          { user_ids: [w.rep.userId], title: "Load", message: "During the restart.", type: "INFO", category: "GENERAL" },
+          { token: w.admin.token },
+        ),
       () => stopLoad,
       samples,
     ),
@@ -115,7 +152,11 @@ it("answers 503 problem+json while PostgreSQL restarts and recovers by itself, L
   for (const sample of refused) {
     expect(sample.contentType).toBe("application/problem+json");
     expect(sample.retryAfter).toBe("5");
-    expect(sample.body).toMatchObject({ status: 503, title: "Service Unavailable", detail: "The service is briefly unavailable; try again in a few seconds." });
+    expect(sample.body).toMatchObject({
+      status: 503,
+      title: "Service Unavailable",
+      detail: "The service is briefly unavailable; try again in a few seconds.",
+    });
     expect(JSON.stringify(sample.body)).not.toMatch(/prisma|postgres|127\.0\.0\.1|ECONN|\bat\s/i);
   }
   // Everything sent while the server was down was refused, for every kind of request; nothing got through.
@@ -130,7 +171,10 @@ it("answers 503 problem+json while PostgreSQL restarts and recovers by itself, L
 
   // The writes that were refused left nothing half-done: the stage history is one unbroken chain.
   const stored = (await get(`opportunities/${deal.id}`, { token: w.rep.token })).body;
-  const chain = (await get(`opportunities/${deal.id}/history`, { token: w.rep.token })).body.items as Array<{ from_stage: string | null; to_stage: string }>;
+  const chain = (await get(`opportunities/${deal.id}/history`, { token: w.rep.token })).body.items as Array<{
+    from_stage: string | null;
+    to_stage: string;
+  }>;
   const moved = samples.filter((s) => s.kind === "move-stage" && s.status === 200).length;
   expect(chain).toHaveLength(moved + 1);
   for (let i = 1; i < chain.length; i++) expect(chain[i]!.from_stage).toBe(chain[i - 1]!.to_stage);
@@ -141,7 +185,11 @@ it("answers 503 problem+json while PostgreSQL restarts and recovers by itself, L
 
   // The LISTEN connection came back on its own: live updates reach the stream opened before the restart.
   await expect.poll(() => liveHub().isListening(), { timeout: 15_000 }).toBe(true);
-  const sent = await post("notifications", { user_ids: [w.otherRep.userId], title: "After the restart", message: "Live again.", type: "INFO", category: "GENERAL" }, { token: w.admin.token });
+  const sent = await post(
+    "notifications",
+    { user_ids: [w.otherRep.userId], title: "After the restart", message: "Live again.", type: "INFO", category: "GENERAL" },
+    { token: w.admin.token },
+  );
   expect(sent.status).toBe(201);
   expect((await sse.next("notification", (e) => e.json.title === "After the restart", 10_000)).json.message).toBe("Live again.");
   expect((await sse.next("unread_count", undefined, 10_000)).json).toEqual({ unread_count: 1 });

@@ -46,7 +46,11 @@ beforeEach(() => {
 
 const fresh = () => createTestUser(t.tenantId, "SALES_REP");
 const notify = (users: TestUser[], title: string) =>
-  post("/notifications", { user_ids: users.map((u) => u.userId), title, message: "Please check.", type: "WARNING", category: "GENERAL", send_email: true }, { token: t.admin.token });
+  post(
+    "/notifications",
+    { user_ids: users.map((u) => u.userId), title, message: "Please check.", type: "WARNING", category: "GENERAL", send_email: true },
+    { token: t.admin.token },
+  );
 const at = (date: Date) => fixedClock(date.toISOString());
 const later = (date: Date, ms: number) => new Date(date.getTime() + ms);
 
@@ -63,7 +67,11 @@ describe("email provider down", () => {
     for (const user of users) {
       const listed = await get("/notifications", { token: user.token });
       expect(listed.body.items).toEqual([
-        expect.objectContaining({ title: "Provider down", email_sent: false, email_error: "Resend application_error: Unable to fetch data. The request could not be resolved." }),
+        expect.objectContaining({
+          title: "Provider down",
+          email_sent: false,
+          email_error: "Resend application_error: Unable to fetch data. The request could not be resolved.",
+        }),
       ]);
       expect((await get("/notifications/unread-count", { token: user.token })).body).toEqual({ unread_count: 1 });
       ids.push(listed.body.items[0].id);
@@ -97,7 +105,9 @@ describe("email provider down", () => {
       expect(state).toMatchObject({ emailSent: true, emailError: null, emailAttempts: 3, emailNextAttemptAt: null, isDeleted: false });
     }
     for (const user of users) {
-      expect((await get("/notifications", { token: user.token })).body.items).toEqual([expect.objectContaining({ email_sent: true, email_error: null })]);
+      expect((await get("/notifications", { token: user.token })).body.items).toEqual([
+        expect.objectContaining({ email_sent: true, email_error: null }),
+      ]);
     }
   });
 
@@ -118,7 +128,10 @@ describe("email provider down", () => {
       expect(failed.emailAttempts).toBe(1);
 
       expect(await retryDueEmails({ clock: at(failed.emailNextAttemptAt!) })).toEqual({ sent: 1, failed: 0, skipped: 0 });
-      expect(recorder.requests.map((r) => r.headers["idempotency-key"])).toEqual([`notification-email/${item.id}`, `notification-email/${item.id}`]);
+      expect(recorder.requests.map((r) => r.headers["idempotency-key"])).toEqual([
+        `notification-email/${item.id}`,
+        `notification-email/${item.id}`,
+      ]);
       expect(recorder.delivered).toHaveLength(1);
       expect(await emailState(item.id)).toMatchObject({ emailSent: true, emailError: null, emailAttempts: 2 });
     } finally {

@@ -67,7 +67,11 @@ describe("text with a NUL character (PostgreSQL cannot store it)", () => {
     const searched = await get("clients?q=a%00", { token: rep.token });
     expect(searched.status).toBe(422);
     expect(searched.body.errors).toEqual([{ field: "q", message: "must not contain the NUL character" }]);
-    const registered = await post("auth/register", { company_name: "A\u0000", name: "N", email: "nul@test.onquota", password: "long enough" }, { headers: { "x-forwarded-for": freshIp() } });
+    const registered = await post(
+      "auth/register",
+      { company_name: "A\u0000", name: "N", email: "nul@test.onquota", password: "long enough" },
+      { headers: { "x-forwarded-for": freshIp() } },
+    );
     expect(registered.status).toBe(422);
     expect(await tenantDigest([world.a.tenantId])).toBe(before);
   });
@@ -76,9 +80,17 @@ describe("text with a NUL character (PostgreSQL cannot store it)", () => {
 describe("a date PostgreSQL cannot hold (there is no year 0)", () => {
   it("is a 422, and nothing is written", async () => {
     const before = await tenantDigest([world.a.tenantId]);
-    const created = await post("vehicles", { name: "Van", plate_number: "Y0", next_maintenance_date: "0000-01-01" }, { token: world.a.rep.token });
+    const created = await post(
+      "vehicles",
+      { name: "Van", plate_number: "Y0", next_maintenance_date: "0000-01-01" },
+      { token: world.a.rep.token },
+    );
     expect(created.status).toBe(422);
-    const quote = await post("quotes", { client_id: world.a.clientId, quote_number: "Y0", total_amount: "1.00", valid_until: "0000-01-01" }, { token: world.a.rep.token });
+    const quote = await post(
+      "quotes",
+      { client_id: world.a.clientId, quote_number: "Y0", total_amount: "1.00", valid_until: "0000-01-01" },
+      { token: world.a.rep.token },
+    );
     expect(quote.status).toBe(422);
     expect(await tenantDigest([world.a.tenantId])).toBe(before);
   });

@@ -21,7 +21,11 @@ import { createTestClient, createTestTenant, type TestTenant } from "../helpers/
 import { insertOpportunity, insertQuote, insertVehicle, notificationsOf } from "./jobs-data";
 
 const email = vi.hoisted(() => ({
-  deliverNotificationEmails: vi.fn(async (ids: string[], _options?: { throwOnFailure?: boolean }) => ({ sent: ids.length, failed: 0, skipped: 0 })),
+  deliverNotificationEmails: vi.fn(async (ids: string[], _options?: { throwOnFailure?: boolean }) => ({
+    sent: ids.length,
+    failed: 0,
+    skipped: 0,
+  })),
   retryDueEmails: vi.fn(async () => ({ sent: 0, failed: 0, skipped: 0 })),
   sendWeeklySummaryEmail: vi.fn(async (): Promise<{ ok: boolean; error?: string }> => ({ ok: true })),
 }));
@@ -29,7 +33,10 @@ vi.mock("@/lib/email", () => email);
 
 for (const key of ["INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"]) delete process.env[key];
 
-const timer = (iso: string) => [{ name: "inngest/scheduled.timer", data: { cron: "TZ=UTC" }, ts: Date.parse(iso) }] as [{ name: string; data: Record<string, unknown>; ts: number }];
+const timer = (iso: string) =>
+  [{ name: "inngest/scheduled.timer", data: { cron: "TZ=UTC" }, ts: Date.parse(iso) }] as [
+    { name: string; data: Record<string, unknown>; ts: number },
+  ];
 
 let t: TestTenant;
 let quoteId: string;
@@ -54,7 +61,9 @@ beforeEach(() => {
 
 describe("cron functions", () => {
   it("check-expired-quotes runs the check in one step as of the scheduled instant", async () => {
-    const { result, error, ctx } = await new InngestTestEngine({ function: checkExpiredQuotesFunction }).execute({ events: timer("2000-01-03T09:00:00Z") });
+    const { result, error, ctx } = await new InngestTestEngine({ function: checkExpiredQuotesFunction }).execute({
+      events: timer("2000-01-03T09:00:00Z"),
+    });
     expect(error).toBeUndefined();
     expect(ctx.step.run).toHaveBeenCalledWith("check-expired-quotes", expect.any(Function));
     expect(result).toMatchObject({ expired: expect.any(Number), notified: expect.any(Number) });
@@ -65,7 +74,9 @@ describe("cron functions", () => {
   });
 
   it("check-pending-maintenance notifies the tenant's managers", async () => {
-    const { result, error, ctx } = await new InngestTestEngine({ function: checkPendingMaintenanceFunction }).execute({ events: timer("2000-01-03T08:00:00Z") });
+    const { result, error, ctx } = await new InngestTestEngine({ function: checkPendingMaintenanceFunction }).execute({
+      events: timer("2000-01-03T08:00:00Z"),
+    });
     expect(error).toBeUndefined();
     expect(ctx.step.run).toHaveBeenCalledWith("check-pending-maintenance", expect.any(Function));
     expect(result).toMatchObject({ tenants: expect.any(Number), overdue: expect.any(Number) });
@@ -81,7 +92,11 @@ describe("cron functions", () => {
     expect(first.error).toBeUndefined();
     const rows = await notificationsOf(t.tenantId, { category: "OPPORTUNITY" });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ userId: t.rep.userId, relatedEntityId: opportunityId, title: "Opportunity 3 days overdue: Millennium Deal" });
+    expect(rows[0]).toMatchObject({
+      userId: t.rep.userId,
+      relatedEntityId: opportunityId,
+      title: "Opportunity 3 days overdue: Millennium Deal",
+    });
 
     const second = await engine().execute();
     expect(second.result).toMatchObject({ notified: 0, alreadyNotified: expect.any(Number) });
@@ -91,10 +106,24 @@ describe("cron functions", () => {
   it("cleanup-old-notifications soft-deletes old read notifications", async () => {
     const created = new Date("1994-06-01T00:00:00Z");
     const [read, unread] = await Promise.all([
-      db().notification.create({ data: { tenantId: t.tenantId, userId: t.rep.userId, title: "old", message: "old", isRead: true, readAt: created, createdAt: created } }),
-      db().notification.create({ data: { tenantId: t.tenantId, userId: t.rep.userId, title: "old unread", message: "old", createdAt: created } }),
+      db().notification.create({
+        data: {
+          tenantId: t.tenantId,
+          userId: t.rep.userId,
+          title: "old",
+          message: "old",
+          isRead: true,
+          readAt: created,
+          createdAt: created,
+        },
+      }),
+      db().notification.create({
+        data: { tenantId: t.tenantId, userId: t.rep.userId, title: "old unread", message: "old", createdAt: created },
+      }),
     ]);
-    const { result, error, ctx } = await new InngestTestEngine({ function: cleanupOldNotificationsFunction }).execute({ events: timer("1995-01-01T02:00:00Z") });
+    const { result, error, ctx } = await new InngestTestEngine({ function: cleanupOldNotificationsFunction }).execute({
+      events: timer("1995-01-01T02:00:00Z"),
+    });
     expect(error).toBeUndefined();
     expect(ctx.step.run).toHaveBeenCalledWith("cleanup-old-notifications", expect.any(Function));
     expect(result).toMatchObject({ olderThanDays: 90 });
@@ -104,8 +133,11 @@ describe("cron functions", () => {
 
   it("prune-rate-limits deletes rate-limit buckets whose window ended an hour before the scheduled time", async () => {
     const [old, live] = ["login:ip:192.0.2.250", "login:ip:192.0.2.251"];
-    await db().$executeRaw`INSERT INTO rate_limit_buckets (key, count, window_start) VALUES (${old}, 4, '1995-01-01T00:59:00Z'), (${live}, 4, '1995-01-01T01:30:00Z')`;
-    const { result, error, ctx } = await new InngestTestEngine({ function: pruneRateLimitsFunction }).execute({ events: timer("1995-01-01T02:00:00Z") });
+    await db()
+      .$executeRaw`INSERT INTO rate_limit_buckets (key, count, window_start) VALUES (${old}, 4, '1995-01-01T00:59:00Z'), (${live}, 4, '1995-01-01T01:30:00Z')`;
+    const { result, error, ctx } = await new InngestTestEngine({ function: pruneRateLimitsFunction }).execute({
+      events: timer("1995-01-01T02:00:00Z"),
+    });
     expect(error).toBeUndefined();
     expect(ctx.step.run).toHaveBeenCalledWith("prune-rate-limits", expect.any(Function));
     expect(result).toEqual({ deleted: 1 });
@@ -122,14 +154,22 @@ describe("weekly summary", () => {
     });
     expect(error).toBeUndefined();
     expect(ctx.step.run).toHaveBeenCalledWith("active-users-0", expect.any(Function));
-    const calls = (ctx.step.sendEvent as unknown as { mock: { calls: Array<[string, Array<{ name: string; id: string; data: { userId: string; weekStart: string } }>]> } }).mock.calls;
+    const calls = (
+      ctx.step.sendEvent as unknown as {
+        mock: { calls: Array<[string, Array<{ name: string; id: string; data: { userId: string; weekStart: string } }>]> };
+      }
+    ).mock.calls;
     expect(calls).toHaveLength(1);
     const [stepId, events] = calls[0]!;
     expect(stepId).toBe("request-summaries-0");
     const mine = events.filter((event) => [t.admin, t.supervisor, t.rep, t.otherRep].some((user) => user.userId === event.data.userId));
     expect(mine).toHaveLength(4);
     for (const event of mine) {
-      expect(event).toMatchObject({ name: "app/weekly-summary.requested", id: `weekly-summary/${event.data.userId}/2000-01-03`, data: { userId: event.data.userId, weekStart: "2000-01-03" } });
+      expect(event).toMatchObject({
+        name: "app/weekly-summary.requested",
+        id: `weekly-summary/${event.data.userId}/2000-01-03`,
+        data: { userId: event.data.userId, weekStart: "2000-01-03" },
+      });
     }
     expect(result).toEqual({ weekStart: "2000-01-03", queued: events.length });
     expect(email.sendWeeklySummaryEmail).not.toHaveBeenCalled();
@@ -145,7 +185,9 @@ describe("weekly summary", () => {
     expect(first.error).toBeUndefined();
     expect(first.result).toEqual({ status: "sent" });
     expect(email.sendWeeklySummaryEmail).toHaveBeenCalledTimes(1);
-    expect(await db().notification.count({ where: { userId: t.rep.userId, dedupeKey: "weekly-summary:2000-01-03", emailSent: true } })).toBe(1);
+    expect(
+      await db().notification.count({ where: { userId: t.rep.userId, dedupeKey: "weekly-summary:2000-01-03", emailSent: true } }),
+    ).toBe(1);
 
     expect((await engine().execute()).result).toEqual({ status: "already-sent" });
     expect(email.sendWeeklySummaryEmail).toHaveBeenCalledTimes(1);
@@ -163,7 +205,9 @@ describe("weekly summary", () => {
 
 describe("send-notification-email", () => {
   it("delivers the notification's email, throwing on failure so that Inngest retries", async () => {
-    const notification = await db().notification.create({ data: { tenantId: t.tenantId, userId: t.rep.userId, title: "Mail me", message: "Mail me" } });
+    const notification = await db().notification.create({
+      data: { tenantId: t.tenantId, userId: t.rep.userId, title: "Mail me", message: "Mail me" },
+    });
     const engine = () =>
       new InngestTestEngine({
         function: sendNotificationEmailFunction,

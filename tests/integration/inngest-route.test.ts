@@ -88,12 +88,20 @@ describe("POST /api/inngest", () => {
   it("runs check-overdue-opportunities step by step: 206 with the step's result, then 200", async () => {
     const client = await createTestClient(t.tenantId, "Proseware");
     const deal = await insertOpportunity(t.tenantId, client.id, t.rep.userId, "1999-12-29", { name: "Route Deal" });
-    const event = { name: "inngest/scheduled.timer", data: { cron: CRONS["onquota-check-overdue-opportunities"]! }, ts: Date.parse("2000-01-03T10:00:00Z") };
+    const event = {
+      name: "inngest/scheduled.timer",
+      data: { cron: CRONS["onquota-check-overdue-opportunities"]! },
+      ts: Date.parse("2000-01-03T10:00:00Z"),
+    };
 
     const run = await executeFunction(route.POST, SERVE_URL, "onquota-check-overdue-opportunities", event);
     expect(run.responses.map((response) => response.status)).toEqual([206, 200]);
     const [op] = run.ops;
-    expect(op).toMatchObject({ op: "StepRun", name: "check-overdue-opportunities", data: { overdue: expect.any(Number), notified: expect.any(Number) } });
+    expect(op).toMatchObject({
+      op: "StepRun",
+      name: "check-overdue-opportunities",
+      data: { overdue: expect.any(Number), notified: expect.any(Number) },
+    });
     expect(run.result).toEqual(op!.data);
 
     const rows = await notificationsOf(t.tenantId, { category: "OPPORTUNITY" });
@@ -103,7 +111,10 @@ describe("POST /api/inngest", () => {
 
   it("answers an unknown function with an error, not a crash", async () => {
     const response = await route.POST(
-      new Request(`${SERVE_URL}?fnId=onquota-nope&stepId=step`, { method: "POST", body: JSON.stringify({ event: {}, steps: {}, ctx: { run_id: "x" }, version: 2 }) }),
+      new Request(`${SERVE_URL}?fnId=onquota-nope&stepId=step`, {
+        method: "POST",
+        body: JSON.stringify({ event: {}, steps: {}, ctx: { run_id: "x" }, version: 2 }),
+      }),
       undefined,
     );
     expect(response.status).toBe(500);
@@ -116,7 +127,13 @@ describe("events through Inngest", () => {
     const ids = ["6f1c2b9e-1d2a-4c3b-8e4f-5a6b7c8d9e01", "6f1c2b9e-1d2a-4c3b-8e4f-5a6b7c8d9e02"];
     expect(await requestNotificationEmails(ids)).toEqual({ queued: 2, sent: 0, failed: 0, skipped: 0 });
     expect(fake.events).toEqual(
-      ids.map((notificationId) => expect.objectContaining({ name: "app/notification.email.requested", id: `notification-email/${notificationId}`, data: { notificationId } })),
+      ids.map((notificationId) =>
+        expect.objectContaining({
+          name: "app/notification.email.requested",
+          id: `notification-email/${notificationId}`,
+          data: { notificationId },
+        }),
+      ),
     );
     expect(email.deliverNotificationEmails).not.toHaveBeenCalled();
   });
@@ -133,7 +150,13 @@ describe("events through Inngest", () => {
     const { weeklySummary } = await import("@/lib/jobs");
     const result = await weeklySummary(fixedClock("2000-01-05T12:00:00Z"), { tenantId: t.tenantId });
     expect(result).toEqual({ weekStart: "2000-01-03", users: 4, queued: 4, sent: 0, alreadySent: 0, failed: 0, skipped: 0 });
-    expect(fake.events.map((event) => event.data.userId).sort()).toEqual([t.admin.userId, t.supervisor.userId, t.rep.userId, t.otherRep.userId].sort());
-    expect(fake.events.every((event) => event.name === "app/weekly-summary.requested" && event.id === `weekly-summary/${event.data.userId}/2000-01-03`)).toBe(true);
+    expect(fake.events.map((event) => event.data.userId).sort()).toEqual(
+      [t.admin.userId, t.supervisor.userId, t.rep.userId, t.otherRep.userId].sort(),
+    );
+    expect(
+      fake.events.every(
+        (event) => event.name === "app/weekly-summary.requested" && event.id === `weekly-summary/${event.data.userId}/2000-01-03`,
+      ),
+    ).toBe(true);
   });
 });

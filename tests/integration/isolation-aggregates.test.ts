@@ -20,17 +20,29 @@ const notifications: Array<{ userId: string; read: boolean }> = [];
 const STAGES = ["LEAD", "QUALIFIED", "PROPOSAL", "NEGOTIATION", "CLOSED_WON", "CLOSED_LOST"];
 
 async function deal(tenant: TestTenant, owner: TestUser, clientId: string, stage: string, value: string, closeAs?: string) {
-  const created = await post("/opportunities", { name: `${stage} deal`, client_id: clientId, estimated_value: value, expected_close_date: dateIn(20), stage }, { token: owner.token });
+  const created = await post(
+    "/opportunities",
+    { name: `${stage} deal`, client_id: clientId, estimated_value: value, expected_close_date: dateIn(20), stage },
+    { token: owner.token },
+  );
   expect(created.status, created.text).toBe(201);
   if (closeAs) {
-    const closed = await patch(`/opportunities/${created.body.id}/stage`, { stage: closeAs, loss_reason: closeAs === "CLOSED_LOST" ? "Price" : undefined }, { token: owner.token });
+    const closed = await patch(
+      `/opportunities/${created.body.id}/stage`,
+      { stage: closeAs, loss_reason: closeAs === "CLOSED_LOST" ? "Price" : undefined },
+      { token: owner.token },
+    );
     expect(closed.status, closed.text).toBe(200);
   }
   deals.push({ id: created.body.id, tenantId: tenant.tenantId, owner: owner.userId, stage: closeAs ?? stage, value });
 }
 
 async function quote(tenant: TestTenant, owner: TestUser, clientId: string) {
-  const created = await post("/quotes", { client_id: clientId, quote_number: `Q-${quotes.length}`, total_amount: "10.00", valid_until: dateIn(10) }, { token: owner.token });
+  const created = await post(
+    "/quotes",
+    { client_id: clientId, quote_number: `Q-${quotes.length}`, total_amount: "10.00", valid_until: dateIn(10) },
+    { token: owner.token },
+  );
   expect(created.status, created.text).toBe(201);
   quotes.push({ id: created.body.id, tenantId: tenant.tenantId, owner: owner.userId });
 }
@@ -55,8 +67,15 @@ beforeAll(async () => {
   await quote(c, c.rep, cClient.id);
   await quote(c, c.otherRep, cClient.id);
   await quote(d, d.rep, dClient.id);
-  for (const [tenant, plate] of [[c, "C-1"], [d, "D-1"]] as const) {
-    const vehicle = await post("/vehicles", { name: "Van", plate_number: plate, next_maintenance_date: dateIn(5) }, { token: tenant.supervisor.token });
+  for (const [tenant, plate] of [
+    [c, "C-1"],
+    [d, "D-1"],
+  ] as const) {
+    const vehicle = await post(
+      "/vehicles",
+      { name: "Van", plate_number: plate, next_maintenance_date: dateIn(5) },
+      { token: tenant.supervisor.token },
+    );
     expect(vehicle.status, vehicle.text).toBe(201);
   }
   await Promise.all([notify(c.rep), notify(c.rep), notify(c.rep, true), notify(c.otherRep), notify(d.rep), notify(d.rep)]);
@@ -64,7 +83,9 @@ beforeAll(async () => {
 
 const seesAll = (user: TestUser) => user.role !== "SALES_REP";
 const visibleDeals = (user: TestUser, assignedTo?: string) =>
-  deals.filter((x) => x.tenantId === user.tenantId && (seesAll(user) || x.owner === user.userId) && (!assignedTo || x.owner === assignedTo));
+  deals.filter(
+    (x) => x.tenantId === user.tenantId && (seesAll(user) || x.owner === user.userId) && (!assignedTo || x.owner === assignedTo),
+  );
 
 /** Sum of decimal strings with two places, exactly (cents as bigint). */
 function sum(values: string[]): string {
@@ -72,7 +93,13 @@ function sum(values: string[]): string {
   return `${cents / 100n}.${(cents % 100n).toString().padStart(2, "0")}`;
 }
 
-const FILTERS = { none: undefined, "the rep": () => c.rep, "the other rep": () => c.otherRep, "another tenant's rep": () => d.rep, "another tenant's admin": () => d.admin };
+const FILTERS = {
+  none: undefined,
+  "the rep": () => c.rep,
+  "the other rep": () => c.otherRep,
+  "another tenant's rep": () => d.rep,
+  "another tenant's admin": () => d.admin,
+};
 
 /** Every caller of tenant C, each with filters naming nobody, their own, a colleague's and the other tenant's users. */
 const callers = ROLES.flatMap((role) =>
@@ -80,7 +107,8 @@ const callers = ROLES.flatMap((role) =>
 );
 const resolve = ({ role, whom }: (typeof callers)[number]) => ({ user: c[role], assignedTo: whom?.().userId });
 
-const withFilter = (path: string, assignedTo?: string) => (assignedTo ? `${path}${path.includes("?") ? "&" : "?"}assigned_to=${assignedTo}` : path);
+const withFilter = (path: string, assignedTo?: string) =>
+  assignedTo ? `${path}${path.includes("?") ? "&" : "?"}assigned_to=${assignedTo}` : path;
 
 describe("opportunity lists and aggregates count only what the caller may see", () => {
   it.each(callers)("the list, for the $label", async (caller) => {
@@ -113,7 +141,12 @@ describe("opportunity lists and aggregates count only what the caller may see", 
     const response = await get(withFilter("opportunities/pipeline/board", assignedTo), { token: user.token });
     expect(response.status).toBe(200);
     const expected = visibleDeals(user, assignedTo);
-    for (const column of response.body.stages as Array<{ stage: string; count: number; total_value: string; items: Array<{ id: string }> }>) {
+    for (const column of response.body.stages as Array<{
+      stage: string;
+      count: number;
+      total_value: string;
+      items: Array<{ id: string }>;
+    }>) {
       const inStage = expected.filter((x) => x.stage === column.stage);
       expect(column.count, column.stage).toBe(inStage.length);
       expect(column.total_value, column.stage).toBe(sum(inStage.map((x) => x.value)));
@@ -125,19 +158,31 @@ describe("opportunity lists and aggregates count only what the caller may see", 
 describe("other lists and counts", () => {
   it.each(
     ROLES.flatMap((role) =>
-      [undefined, "rep", "otherRep", "foreign"].map((salesRep) => ({ role, salesRep, label: `${role}${salesRep ? ` with sales_rep_id=${salesRep}` : ""}` })),
+      [undefined, "rep", "otherRep", "foreign"].map((salesRep) => ({
+        role,
+        salesRep,
+        label: `${role}${salesRep ? ` with sales_rep_id=${salesRep}` : ""}`,
+      })),
     ),
   )("quotes, for the $label", async ({ role, salesRep }) => {
     const user = c[role];
-    const salesRepId = salesRep === "rep" ? c.rep.userId : salesRep === "otherRep" ? c.otherRep.userId : salesRep === "foreign" ? d.rep.userId : undefined;
+    const salesRepId =
+      salesRep === "rep" ? c.rep.userId : salesRep === "otherRep" ? c.otherRep.userId : salesRep === "foreign" ? d.rep.userId : undefined;
     const response = await get(`quotes?page_size=100${salesRepId ? `&sales_rep_id=${salesRepId}` : ""}`, { token: user.token });
     expect(response.status).toBe(200);
-    const expected = quotes.filter((q) => q.tenantId === c.tenantId && (seesAll(user) || q.owner === user.userId) && (!salesRepId || q.owner === salesRepId));
+    const expected = quotes.filter(
+      (q) => q.tenantId === c.tenantId && (seesAll(user) || q.owner === user.userId) && (!salesRepId || q.owner === salesRepId),
+    );
     expect(response.body.total).toBe(expected.length);
     expect(response.body.items.map((q: { id: string }) => q.id).sort()).toEqual(expected.map((q) => q.id).sort());
   });
 
-  it.each(ROLES.flatMap((role) => [{ role, tenant: "C" }, { role, tenant: "D" }]))("notifications and the unread count, for $tenant's $role", async ({ role, tenant }) => {
+  it.each(
+    ROLES.flatMap((role) => [
+      { role, tenant: "C" },
+      { role, tenant: "D" },
+    ]),
+  )("notifications and the unread count, for $tenant's $role", async ({ role, tenant }) => {
     const user = (tenant === "C" ? c : d)[role];
     // Closing a deal also alerts the managers, so the expected figures come from the table, per user.
     const [total, unread] = await Promise.all([
@@ -168,6 +213,8 @@ describe("other lists and counts", () => {
     expect(clients.body.total).toBe(1);
     expect(vehicles.body.items.map((x: { tenant_id: string }) => x.tenant_id)).toEqual([c.tenantId]);
     expect(vehicles.body.total).toBe(1);
-    expect(users.body.items.map((u: { id: string }) => u.id).sort()).toEqual([c.admin, c.supervisor, c.rep, c.otherRep].map((u) => u.userId).sort());
+    expect(users.body.items.map((u: { id: string }) => u.id).sort()).toEqual(
+      [c.admin, c.supervisor, c.rep, c.otherRep].map((u) => u.userId).sort(),
+    );
   });
 });

@@ -6,7 +6,13 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { addDays, fixedClock } from "@/lib/clock";
 import { db } from "@/lib/db/prisma";
-import { checkExpiredQuotes, checkOverdueOpportunities, checkPendingMaintenance, cleanupOldNotifications, maintenanceMessage } from "@/lib/jobs";
+import {
+  checkExpiredQuotes,
+  checkOverdueOpportunities,
+  checkPendingMaintenance,
+  cleanupOldNotifications,
+  maintenanceMessage,
+} from "@/lib/jobs";
 import { createTestClient, createTestTenant, createTestUser, type TestTenant } from "../helpers/fixtures";
 import { insertOpportunity, insertQuote, insertVehicle, notificationsOf } from "./jobs-data";
 
@@ -42,7 +48,14 @@ describe("check-expired-quotes", () => {
       insertQuote(t.tenantId, client.id, t.rep.userId, "2026-02-01", { number: "Q-1004", status: "ACCEPTED" }),
       insertQuote(t.tenantId, client.id, t.rep.userId, "2026-02-01", { number: "Q-1005", isDeleted: true }),
     ]);
-    quotes = { expired: expired.id, expiredOther: expiredOther.id, today: today.id, accepted: accepted.id, deleted: deleted.id, clientId: client.id };
+    quotes = {
+      expired: expired.id,
+      expiredOther: expiredOther.id,
+      today: today.id,
+      accepted: accepted.id,
+      deleted: deleted.id,
+      clientId: client.id,
+    };
   });
 
   it("warns each quote's sales rep about SENT quotes past valid_until, and asks for them to be emailed", async () => {
@@ -125,11 +138,21 @@ describe("check-overdue-opportunities", () => {
   });
 
   it("runs twice the same day without duplicates, and reminds again the next day", async () => {
-    expect(await checkOverdueOpportunities(MONDAY, { tenantId: t.tenantId })).toMatchObject({ overdue: 2, notified: 0, alreadyNotified: 2 });
+    expect(await checkOverdueOpportunities(MONDAY, { tenantId: t.tenantId })).toMatchObject({
+      overdue: 2,
+      notified: 0,
+      alreadyNotified: 2,
+    });
     expect(await notificationsOf(t.tenantId, { category: "OPPORTUNITY" })).toHaveLength(2);
 
-    expect(await checkOverdueOpportunities(TUESDAY, { tenantId: t.tenantId })).toMatchObject({ overdue: 3, notified: 3, alreadyNotified: 0 });
-    const tuesday = (await notificationsOf(t.tenantId, { category: "OPPORTUNITY" })).filter((row) => row.dedupeKey?.endsWith(":2026-03-03"));
+    expect(await checkOverdueOpportunities(TUESDAY, { tenantId: t.tenantId })).toMatchObject({
+      overdue: 3,
+      notified: 3,
+      alreadyNotified: 0,
+    });
+    const tuesday = (await notificationsOf(t.tenantId, { category: "OPPORTUNITY" })).filter((row) =>
+      row.dedupeKey?.endsWith(":2026-03-03"),
+    );
     expect(tuesday.map((row) => row.relatedEntityId).sort()).toEqual([deals.three, deals.one, deals.today].sort());
     expect(tuesday.find((row) => row.relatedEntityId === deals.three)!.message).toContain("4 days overdue");
   });
@@ -147,7 +170,11 @@ describe("check-overdue-opportunities", () => {
       `"${name}" for Fabrikam, Inc. (USD 1,234,567,890.05) was expected to close on 2026-03-01 and is 1 day overdue. ` +
         "Move it forward, close it, or update its expected close date.",
     );
-    expect(row).toMatchObject({ actionLabel: "View opportunity", relatedEntityId: deal.id, dedupeKey: `overdue-opportunity:${deal.id}:2026-03-02` });
+    expect(row).toMatchObject({
+      actionLabel: "View opportunity",
+      relatedEntityId: deal.id,
+      dedupeKey: `overdue-opportunity:${deal.id}:2026-03-02`,
+    });
   });
 });
 
@@ -176,7 +203,14 @@ describe("check-pending-maintenance", () => {
       checkPendingMaintenance(MONDAY, { tenantId: fleet.tenantId }),
       checkPendingMaintenance(MONDAY, { tenantId: calm.tenantId }),
     ]);
-    expect(first).toEqual({ tenants: 1, vehicles: 2, overdue: 1, notified: 2, alreadyNotified: 0, emails: { queued: 0, sent: 2, failed: 0, skipped: 0 } });
+    expect(first).toEqual({
+      tenants: 1,
+      vehicles: 2,
+      overdue: 1,
+      notified: 2,
+      alreadyNotified: 0,
+      emails: { queued: 0, sent: 2, failed: 0, skipped: 0 },
+    });
     expect(second).toMatchObject({ tenants: 1, vehicles: 2, overdue: 0, notified: 2 });
 
     const fleetRows = await notificationsOf(fleet.tenantId, { category: "MAINTENANCE" });
@@ -213,7 +247,12 @@ describe("check-pending-maintenance", () => {
   });
 
   it("lists at most 25 vehicles and counts the rest", () => {
-    const vehicles = Array.from({ length: 25 }, (_, i) => ({ name: `Van ${i}`, plate_number: `P-${i}`, due_date: "2026-03-03", days_overdue: -1 }));
+    const vehicles = Array.from({ length: 25 }, (_, i) => ({
+      name: `Van ${i}`,
+      plate_number: `P-${i}`,
+      due_date: "2026-03-03",
+      days_overdue: -1,
+    }));
     const message = maintenanceMessage({ due: 30, overdue: 0, vehicles });
     expect(message.split("\n")).toHaveLength(27);
     expect(message.endsWith("…and 5 more.")).toBe(true);
@@ -227,7 +266,15 @@ describe("cleanup-old-notifications", () => {
     const now = new Date("2000-03-01T02:00:00Z");
     const make = (title: string, ageDays: number, isRead: boolean) =>
       db().notification.create({
-        data: { tenantId: t.tenantId, userId: t.rep.userId, title, message: title, isRead, readAt: isRead ? now : null, createdAt: addDays(now, -ageDays) },
+        data: {
+          tenantId: t.tenantId,
+          userId: t.rep.userId,
+          title,
+          message: title,
+          isRead,
+          readAt: isRead ? now : null,
+          createdAt: addDays(now, -ageDays),
+        },
       });
     const [oldRead, oldUnread, recentRead, edge] = await Promise.all([
       make("old read", 120, true),
@@ -239,7 +286,10 @@ describe("cleanup-old-notifications", () => {
     const result = await cleanupOldNotifications(fixedClock(now));
     expect(result.olderThanDays).toBe(90);
     expect(result.deleted).toBeGreaterThanOrEqual(1);
-    const rows = await db().notification.findMany({ where: { tenantId: t.tenantId }, select: { id: true, isDeleted: true, deletedAt: true } });
+    const rows = await db().notification.findMany({
+      where: { tenantId: t.tenantId },
+      select: { id: true, isDeleted: true, deletedAt: true },
+    });
     const state = new Map(rows.map((row) => [row.id, row]));
     expect(state.get(oldRead.id)).toMatchObject({ isDeleted: true, deletedAt: now });
     expect(state.get(oldUnread.id)!.isDeleted).toBe(false);
@@ -247,6 +297,8 @@ describe("cleanup-old-notifications", () => {
     expect(state.get(edge.id)!.isDeleted).toBe(false);
 
     await cleanupOldNotifications(fixedClock(now));
-    expect((await db().notification.findMany({ where: { tenantId: t.tenantId, isDeleted: true } })).map((row) => row.id)).toEqual([oldRead.id]);
+    expect((await db().notification.findMany({ where: { tenantId: t.tenantId, isDeleted: true } })).map((row) => row.id)).toEqual([
+      oldRead.id,
+    ]);
   });
 });

@@ -33,7 +33,15 @@ export function insertOpportunity(
   clientId: string,
   assignedTo: string,
   expectedClose: string,
-  options: { name?: string; stage?: OpportunityStage; value?: string; probability?: string; isDeleted?: boolean; createdAt?: string; closedOn?: string } = {},
+  options: {
+    name?: string;
+    stage?: OpportunityStage;
+    value?: string;
+    probability?: string;
+    isDeleted?: boolean;
+    createdAt?: string;
+    closedOn?: string;
+  } = {},
 ) {
   const stage = options.stage ?? "PROPOSAL";
   return db().opportunity.create({
@@ -56,7 +64,14 @@ export function insertOpportunity(
 
 export function insertVehicle(tenantId: string, name: string, plate: string, due: string, options: { isDeleted?: boolean } = {}) {
   return db().vehicle.create({
-    data: { tenantId, name, plateNumber: plate, nextMaintenanceDate: day(due), isDeleted: options.isDeleted ?? false, deletedAt: options.isDeleted ? new Date() : null },
+    data: {
+      tenantId,
+      name,
+      plateNumber: plate,
+      nextMaintenanceDate: day(due),
+      isDeleted: options.isDeleted ?? false,
+      deletedAt: options.isDeleted ? new Date() : null,
+    },
   });
 }
 

@@ -30,14 +30,43 @@ beforeAll(async () => {
   const { rep, otherRep } = t;
   await Promise.all([
     // rep: created in the period, one open LEAD (1000 × 10%) and one won in the period (5000)
-    insertOpportunity(t.tenantId, client.id, rep.userId, "2026-04-30", { stage: "LEAD", value: "1000.00", probability: "10", createdAt: "2026-02-25T12:00:00Z" }),
-    insertOpportunity(t.tenantId, client.id, rep.userId, "2026-02-26", { stage: "CLOSED_WON", value: "5000.00", createdAt: "2026-02-23T00:00:00Z", closedOn: "2026-02-26" }),
+    insertOpportunity(t.tenantId, client.id, rep.userId, "2026-04-30", {
+      stage: "LEAD",
+      value: "1000.00",
+      probability: "10",
+      createdAt: "2026-02-25T12:00:00Z",
+    }),
+    insertOpportunity(t.tenantId, client.id, rep.userId, "2026-02-26", {
+      stage: "CLOSED_WON",
+      value: "5000.00",
+      createdAt: "2026-02-23T00:00:00Z",
+      closedOn: "2026-02-26",
+    }),
     // otherRep: an older open NEGOTIATION (2000 × 75%) that is overdue, a win before the period, a loss in it
-    insertOpportunity(t.tenantId, client.id, otherRep.userId, "2026-02-20", { stage: "NEGOTIATION", value: "2000.00", probability: "75", createdAt: "2026-01-10T09:00:00Z" }),
-    insertOpportunity(t.tenantId, client.id, otherRep.userId, "2026-02-20", { stage: "CLOSED_WON", value: "9000.00", createdAt: "2026-01-05T09:00:00Z", closedOn: "2026-02-22" }),
-    insertOpportunity(t.tenantId, client.id, otherRep.userId, "2026-02-27", { stage: "CLOSED_LOST", createdAt: "2026-01-05T09:00:00Z", closedOn: "2026-02-27" }),
+    insertOpportunity(t.tenantId, client.id, otherRep.userId, "2026-02-20", {
+      stage: "NEGOTIATION",
+      value: "2000.00",
+      probability: "75",
+      createdAt: "2026-01-10T09:00:00Z",
+    }),
+    insertOpportunity(t.tenantId, client.id, otherRep.userId, "2026-02-20", {
+      stage: "CLOSED_WON",
+      value: "9000.00",
+      createdAt: "2026-01-05T09:00:00Z",
+      closedOn: "2026-02-22",
+    }),
+    insertOpportunity(t.tenantId, client.id, otherRep.userId, "2026-02-27", {
+      stage: "CLOSED_LOST",
+      createdAt: "2026-01-05T09:00:00Z",
+      closedOn: "2026-02-27",
+    }),
     // created on Monday itself, and a deleted one in the period: neither counts as new
-    insertOpportunity(t.tenantId, client.id, otherRep.userId, "2026-05-01", { stage: "LEAD", value: "100.00", probability: "10", createdAt: "2026-03-02T06:00:00Z" }),
+    insertOpportunity(t.tenantId, client.id, otherRep.userId, "2026-05-01", {
+      stage: "LEAD",
+      value: "100.00",
+      probability: "10",
+      createdAt: "2026-03-02T06:00:00Z",
+    }),
     insertOpportunity(t.tenantId, client.id, rep.userId, "2026-05-01", { createdAt: "2026-02-24T10:00:00Z", isDeleted: true }),
     // quotes: expiring within 7 days (rep, and otherRep on the 7th day), later, accepted, already expired
     insertQuote(t.tenantId, client.id, rep.userId, "2026-03-05"),
@@ -119,7 +148,9 @@ describe("weekly-summary", () => {
     const result = await weeklySummary(MONDAY, { tenantId: t.tenantId });
     expect(result).toEqual({ weekStart: WEEK, users: 4, queued: 0, sent: 4, alreadySent: 0, failed: 0, skipped: 0 });
 
-    const calls = email.sendWeeklySummaryEmail.mock.calls as unknown as Array<[{ id: string; email: string }, { newOpportunities: number }, { idempotencyKey: string }]>;
+    const calls = email.sendWeeklySummaryEmail.mock.calls as unknown as Array<
+      [{ id: string; email: string }, { newOpportunities: number }, { idempotencyKey: string }]
+    >;
     expect(calls.map(([user]) => user.id).sort()).toEqual([t.admin.userId, t.supervisor.userId, t.rep.userId, t.otherRep.userId].sort());
     const toRep = calls.find(([user]) => user.id === t.rep.userId)!;
     expect(toRep[0].email).toBe(t.rep.email);
@@ -129,7 +160,12 @@ describe("weekly-summary", () => {
     const rows = await notificationsOf(t.tenantId, { category: "SYSTEM" });
     expect(rows).toHaveLength(4);
     const repRow = rows.find((row) => row.userId === t.rep.userId)!;
-    expect(repRow).toMatchObject({ type: "INFO", dedupeKey: `weekly-summary:${WEEK}`, emailSent: true, title: "Your weekly summary: 2026-02-23 to 2026-03-01" });
+    expect(repRow).toMatchObject({
+      type: "INFO",
+      dedupeKey: `weekly-summary:${WEEK}`,
+      emailSent: true,
+      title: "Your weekly summary: 2026-02-23 to 2026-03-01",
+    });
     expect(repRow.message).toBe(
       "2026-02-23 to 2026-03-01: 2 new opportunities, 1 won (USD 5,000.00). Pipeline: 1 active opportunity, USD 100.00 weighted. " +
         "Needs attention: 1 quote expiring within 7 days, 0 overdue opportunities.",
@@ -147,7 +183,10 @@ describe("weekly-summary", () => {
   it("records a failed send, retries it on the next run, and throws for Inngest when asked to", async () => {
     const newcomer = await createTestUser(t.tenantId, "SALES_REP", "Newcomer");
     email.sendWeeklySummaryEmail.mockResolvedValueOnce({ ok: false, error: "mailbox unavailable" });
-    expect(await sendUserWeeklySummary(newcomer.userId, WEEK, { clock: MONDAY })).toEqual({ status: "failed", error: "mailbox unavailable" });
+    expect(await sendUserWeeklySummary(newcomer.userId, WEEK, { clock: MONDAY })).toEqual({
+      status: "failed",
+      error: "mailbox unavailable",
+    });
     const [row] = await db().notification.findMany({ where: { userId: newcomer.userId, dedupeKey: `weekly-summary:${WEEK}` } });
     expect(row).toMatchObject({ emailSent: false, emailError: "mailbox unavailable" });
 

@@ -91,10 +91,9 @@ function schemaTables(schema: string): string[] {
 
 function leftoverShadowDatabases(database = dbName): Promise<string[]> {
   return withAdmin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY 1",
-      [`${database.replace(/_/g, "\\_")}\\_shadow\\_%`],
-    );
+    const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY 1", [
+      `${database.replace(/_/g, "\\_")}\\_shadow\\_%`,
+    ]);
     return rows.map((r) => r.datname);
   });
 }
@@ -202,17 +201,13 @@ describe("prisma migrations", () => {
 
       const defs = Object.fromEntries(
         (
-          await query<{ indexname: string; indexdef: string }>(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'",
-          )
+          await query<{ indexname: string; indexdef: string }>("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'")
         ).map((r) => [r.indexname, r.indexdef]),
       );
       // PostgreSQL prints predicates normalised: ((is_read = false) AND (is_deleted = false)), casts on enum literals.
       expect(defs.idx_notifications_unread_only).toMatch(/ WHERE .*is_read = false.* AND .*is_deleted = false/);
       expect(defs.idx_notifications_cleanup).toMatch(/ WHERE .*is_read = true.* AND .*is_deleted = false/);
-      expect(defs.idx_opportunities_expected_close_date).toMatch(
-        / WHERE .*is_deleted = false.* AND .*stage <> .*CLOSED_WON.*CLOSED_LOST/,
-      );
+      expect(defs.idx_opportunities_expected_close_date).toMatch(/ WHERE .*is_deleted = false.* AND .*stage <> .*CLOSED_WON.*CLOSED_LOST/);
       expect(defs.idx_notifications_unread_only).toContain("(user_id)");
       expect(defs.idx_notifications_cleanup).toContain("(created_at)");
       expect(defs.idx_opportunities_expected_close_date).toContain("(expected_close_date)");
@@ -253,15 +248,7 @@ describe("prisma migrations", () => {
       const schemaPath = path.join(tmpDir, "schema.prisma");
       writeFileSync(schemaPath, drifted);
 
-      const drift = await prisma(
-        "migrate",
-        "diff",
-        "--from-migrations",
-        "prisma/migrations",
-        "--to-schema",
-        schemaPath,
-        "--exit-code",
-      );
+      const drift = await prisma("migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", schemaPath, "--exit-code");
       report("migrate diff with drift", drift);
       expect(drift.code, output(drift)).toBe(2);
       expect(drift.stdout).toContain("drift_probe");
@@ -297,9 +284,7 @@ describe("prisma migrations", () => {
     const indexDefs = async () =>
       Object.fromEntries(
         (
-          await queryDev<{ indexname: string; indexdef: string }>(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'",
-          )
+          await queryDev<{ indexname: string; indexdef: string }>("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'")
         ).map((r) => [r.indexname, r.indexdef]),
       );
     /** Both drift checks: migrations vs schema, and the migrated database vs schema. */
@@ -433,11 +418,7 @@ describe("prisma migrations", () => {
     it(
       "migrate dev applies a migration made with --create-only (migrations pending when it starts)",
       async () => {
-        schema = addToModel(
-          schema,
-          "Client",
-          '  @@index([email], map: "idx_clients_email_active", where: raw("is_deleted = false"))\n',
-        );
+        schema = addToModel(schema, "Client", '  @@index([email], map: "idx_clients_email_active", where: raw("is_deleted = false"))\n');
         writeFileSync(schemaPath, schema);
         const before = migrationFolders();
 

@@ -18,7 +18,13 @@ const forEntity = (id: string) =>
 describe("notifyOpportunityAssigned", () => {
   it("tells the assignee who assigned them which deal, with a link", async () => {
     const opportunity = { id: randomUUID(), name: "Enterprise Software License" };
-    const created = await notifyOpportunityAssigned({ tenantId: t.tenantId, opportunity, assigneeId: t.rep.userId, actorId: t.supervisor.userId, actorName: "Sam Supervisor" });
+    const created = await notifyOpportunityAssigned({
+      tenantId: t.tenantId,
+      opportunity,
+      assigneeId: t.rep.userId,
+      actorId: t.supervisor.userId,
+      actorName: "Sam Supervisor",
+    });
     expect(created).toBe(1);
     const [row, ...rest] = await forEntity(opportunity.id);
     expect(rest).toEqual([]);
@@ -37,13 +43,27 @@ describe("notifyOpportunityAssigned", () => {
 
   it("says nothing when someone assigns a deal to themselves", async () => {
     const opportunity = { id: randomUUID(), name: "Self-assigned" };
-    expect(await notifyOpportunityAssigned({ tenantId: t.tenantId, opportunity, assigneeId: t.rep.userId, actorId: t.rep.userId, actorName: "Rep" })).toBe(0);
+    expect(
+      await notifyOpportunityAssigned({
+        tenantId: t.tenantId,
+        opportunity,
+        assigneeId: t.rep.userId,
+        actorId: t.rep.userId,
+        actorName: "Rep",
+      }),
+    ).toBe(0);
     expect(await forEntity(opportunity.id)).toEqual([]);
   });
 
   it("keeps a long deal name's title within 200 characters", async () => {
     const opportunity = { id: randomUUID(), name: "N".repeat(250) };
-    await notifyOpportunityAssigned({ tenantId: t.tenantId, opportunity, assigneeId: t.rep.userId, actorId: t.admin.userId, actorName: "Admin" });
+    await notifyOpportunityAssigned({
+      tenantId: t.tenantId,
+      opportunity,
+      assigneeId: t.rep.userId,
+      actorId: t.admin.userId,
+      actorName: "Admin",
+    });
     const [row] = await forEntity(opportunity.id);
     expect(row!.title).toHaveLength(200);
     expect(row!.title.endsWith("…")).toBe(true);
@@ -57,7 +77,13 @@ describe("notifyOpportunityClosed", () => {
     await db().user.update({ where: { id: inactiveAdmin.userId }, data: { isActive: false } });
     const opportunity = { id: randomUUID(), name: "Fleet Renewal", estimated_value: "1234567.50", currency: "USD" };
 
-    const created = await notifyOpportunityClosed({ tenantId: t.tenantId, opportunity, won: true, actorId: t.rep.userId, actorName: "Riley Rep" });
+    const created = await notifyOpportunityClosed({
+      tenantId: t.tenantId,
+      opportunity,
+      won: true,
+      actorId: t.rep.userId,
+      actorName: "Riley Rep",
+    });
     expect(created).toBe(3);
     const rows = await forEntity(opportunity.id);
     expect(rows.map((r) => r.userId).sort()).toEqual([t.admin.userId, t.supervisor.userId, extraSupervisor.userId].sort());
@@ -78,7 +104,14 @@ describe("notifyOpportunityClosed", () => {
 
   it("warns about a lost deal with the reason", async () => {
     const opportunity = { id: randomUUID(), name: "Tablet Fleet", estimated_value: "9800", currency: "EUR" };
-    await notifyOpportunityClosed({ tenantId: other.tenantId, opportunity, won: false, actorId: other.rep.userId, actorName: "Gus", lossReason: "Competitor had better pricing" });
+    await notifyOpportunityClosed({
+      tenantId: other.tenantId,
+      opportunity,
+      won: false,
+      actorId: other.rep.userId,
+      actorName: "Gus",
+      lossReason: "Competitor had better pricing",
+    });
     const rows = await forEntity(opportunity.id);
     expect(rows.map((r) => r.userId).sort()).toEqual([other.admin.userId, other.supervisor.userId].sort());
     expect(rows[0]).toMatchObject({

@@ -30,8 +30,24 @@ describe("GET /notifications", () => {
     expect(res.body.items.map((n: { title: string }) => n.title)).toEqual(["c", "b"]);
     expect(Object.keys(res.body.items[0]).sort()).toEqual(
       [
-        "id", "tenant_id", "user_id", "title", "message", "type", "category", "action_url", "action_label", "is_read", "read_at",
-        "email_sent", "email_sent_at", "email_error", "related_entity_type", "related_entity_id", "created_at", "updated_at",
+        "id",
+        "tenant_id",
+        "user_id",
+        "title",
+        "message",
+        "type",
+        "category",
+        "action_url",
+        "action_label",
+        "is_read",
+        "read_at",
+        "email_sent",
+        "email_sent_at",
+        "email_error",
+        "related_entity_type",
+        "related_entity_id",
+        "created_at",
+        "updated_at",
       ].sort(),
     );
     const page2 = await get("/notifications?page=2&page_size=2", { token: user.token });
@@ -43,7 +59,8 @@ describe("GET /notifications", () => {
     const read = await give(user, "read", { type: "SUCCESS", category: "OPPORTUNITY" });
     await give(user, "unread", { type: "ERROR", category: "MAINTENANCE" });
     await patch(`/notifications/${read!.id}/read`, undefined, { token: user.token });
-    const titles = async (q: string) => (await get(`/notifications?${q}`, { token: user.token })).body.items.map((n: { title: string }) => n.title);
+    const titles = async (q: string) =>
+      (await get(`/notifications?${q}`, { token: user.token })).body.items.map((n: { title: string }) => n.title);
     expect(await titles("is_read=true")).toEqual(["read"]);
     expect(await titles("is_read=false")).toEqual(["unread"]);
     expect(await titles("type=ERROR")).toEqual(["unread"]);
@@ -183,14 +200,26 @@ describe("POST /notifications", () => {
 
   it("lets admins and supervisors notify users of their tenant (201 {created})", async () => {
     const [a, b] = await Promise.all([fresh(), fresh()]);
-    const res = await post("/notifications", body([a.userId, b.userId, a.userId], { action_url: "/pipeline", action_label: "Open pipeline", send_email: true }), {
-      token: t.admin.token,
-    });
+    const res = await post(
+      "/notifications",
+      body([a.userId, b.userId, a.userId], { action_url: "/pipeline", action_label: "Open pipeline", send_email: true }),
+      {
+        token: t.admin.token,
+      },
+    );
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ created: 2 });
     const list = await get("/notifications", { token: a.token });
-    expect(list.body.items[0]).toMatchObject({ title: "Quarter-end review", action_url: "/pipeline", action_label: "Open pipeline", type: "INFO", category: "GENERAL" });
-    const bySupervisor = await post("/notifications", body([a.userId], { action_url: "https://example.com/report" }), { token: t.supervisor.token });
+    expect(list.body.items[0]).toMatchObject({
+      title: "Quarter-end review",
+      action_url: "/pipeline",
+      action_label: "Open pipeline",
+      type: "INFO",
+      category: "GENERAL",
+    });
+    const bySupervisor = await post("/notifications", body([a.userId], { action_url: "https://example.com/report" }), {
+      token: t.supervisor.token,
+    });
     expect(bySupervisor.status).toBe(201);
     expect(bySupervisor.body).toEqual({ created: 1 });
   });

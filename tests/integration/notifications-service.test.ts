@@ -201,7 +201,9 @@ describe("reading notifications", () => {
     }
     await db().$executeRawUnsafe("VACUUM (ANALYZE) notifications");
     const explain = (client: Tx) =>
-      client.$queryRaw<Array<{ "QUERY PLAN": string }>>(Prisma.sql`EXPLAIN ${unreadCountSql(scratch.rep.userId)}`).then((rows) => rows.map((r) => r["QUERY PLAN"]).join("\n"));
+      client
+        .$queryRaw<Array<{ "QUERY PLAN": string }>>(Prisma.sql`EXPLAIN ${unreadCountSql(scratch.rep.userId)}`)
+        .then((rows) => rows.map((r) => r["QUERY PLAN"]).join("\n"));
 
     // The planner's own choice: one aggregate over an index, never a sequential scan. On a vacuumed table it is an
     // Index Only Scan of the partial index; while the visibility map is unset (other test files writing at the same
@@ -291,7 +293,10 @@ describe("changing notifications", () => {
     await age(edgeRead!.id, addDays(now, -89), true);
 
     expect(await deleteOldNotifications(90, fixedClock(now))).toBeGreaterThanOrEqual(1);
-    const rows = await db().notification.findMany({ where: { userId: user.userId }, select: { title: true, isDeleted: true, deletedAt: true } });
+    const rows = await db().notification.findMany({
+      where: { userId: user.userId },
+      select: { title: true, isDeleted: true, deletedAt: true },
+    });
     const state = Object.fromEntries(rows.map((r) => [r.title, r.isDeleted]));
     expect(state).toEqual({ "old read": true, "old unread": false, "recent read": false, "89 days read": false });
     expect(rows.find((r) => r.title === "old read")!.deletedAt?.toISOString()).toBe(now.toISOString());

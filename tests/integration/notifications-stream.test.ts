@@ -34,7 +34,8 @@ async function connect(user: TestUser): Promise<SseClient> {
 }
 
 const fresh = () => createTestUser(t.tenantId, "SALES_REP");
-const give = (user: TestUser, title = "Live one") => createNotification({ tenantId: user.tenantId, userId: user.userId, title, message: "m" });
+const give = (user: TestUser, title = "Live one") =>
+  createNotification({ tenantId: user.tenantId, userId: user.userId, title, message: "m" });
 
 describe("GET /notifications/stream", () => {
   it("is an event stream that starts with a retry hint and the unread count", async () => {
@@ -112,7 +113,9 @@ describe("GET /notifications/stream", () => {
         throw new Error("rollback");
       })
       .catch(() => undefined);
-    await db().$transaction((tx) => createNotification({ tenantId: t.tenantId, userId: user.userId, title: "committed", message: "m" }, tx));
+    await db().$transaction((tx) =>
+      createNotification({ tenantId: t.tenantId, userId: user.userId, title: "committed", message: "m" }, tx),
+    );
     const { event, skipped } = await sse.nextAfter("notification");
     expect(event.json.title).toBe("committed");
     expect(skipped).toEqual([]);
@@ -158,7 +161,9 @@ describe("GET /notifications/stream", () => {
 
   it("sends heartbeat comments", async () => {
     const user = await fresh();
-    const sse = await openSse(user.token, { handler: async (request) => notificationEventStream(user, request.signal, { heartbeatMs: 50 }) });
+    const sse = await openSse(user.token, {
+      handler: async (request) => notificationEventStream(user, request.signal, { heartbeatMs: 50 }),
+    });
     open.push(sse);
     await sse.next("unread_count");
     await expect.poll(() => sse.comments.filter((c) => c === "heartbeat").length, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);

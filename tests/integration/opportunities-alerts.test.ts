@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { get, patch, put } from "../helpers/api";
 import { createOpp, createWorld } from "./opportunities-helpers";
 
-const inbox = async (token: string) => (await get("/notifications?page_size=100", { token })).body.items as Array<{ title: string; type: string; category: string; action_url: string; message: string }>;
+const inbox = async (token: string) =>
+  (await get("/notifications?page_size=100", { token })).body.items as Array<{
+    title: string;
+    type: string;
+    category: string;
+    action_url: string;
+    message: string;
+  }>;
 
 describe("opportunity alerts", () => {
   it("tells a rep when a supervisor assigns them a deal, and nobody when reps create their own", async () => {
@@ -25,7 +32,9 @@ describe("opportunity alerts", () => {
     const won = await createOpp(world, world.rep.token, { name: "Big Win", estimated_value: "12500.50" });
     const lost = await createOpp(world, world.rep.token, { name: "Sad Loss" });
     expect((await patch(`/opportunities/${won.id}/stage`, { stage: "CLOSED_WON" }, { token: world.rep.token })).status).toBe(200);
-    expect((await put(`/opportunities/${lost.id}`, { stage: "CLOSED_LOST", loss_reason: "Budget cut" }, { token: world.rep.token })).status).toBe(200);
+    expect(
+      (await put(`/opportunities/${lost.id}`, { stage: "CLOSED_LOST", loss_reason: "Budget cut" }, { token: world.rep.token })).status,
+    ).toBe(200);
     // Reordering a closed card is a write too, but not a new close.
     expect((await patch(`/opportunities/${won.id}/stage`, { stage: "CLOSED_WON" }, { token: world.rep.token })).status).toBe(200);
 

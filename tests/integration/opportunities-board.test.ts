@@ -29,7 +29,11 @@ describe("board shape", () => {
     expect(stages.map((s) => s.stage)).toEqual(["LEAD", "QUALIFIED", "PROPOSAL", "NEGOTIATION", "CLOSED_WON", "CLOSED_LOST"]);
     expect(stages[0]).toMatchObject({ count: 2, total_value: "100.10", weighted_value: "10.03", next_cursor: null });
     expect(stages[0]!.items.map((c) => c.name)).toEqual(["Lead 2", "Lead 1"]);
-    expect(stages[0]!.items[0]).toMatchObject({ weighted_value: "0.03", client: { name: "Acme Corp" }, assigned_user: { id: w.rep.userId } });
+    expect(stages[0]!.items[0]).toMatchObject({
+      weighted_value: "0.03",
+      client: { name: "Acme Corp" },
+      assigned_user: { id: w.rep.userId },
+    });
     expect(stages[2]).toMatchObject({ count: 1, total_value: "999.99", weighted_value: "500.00" });
     expect(stages[1]).toEqual({ stage: "QUALIFIED", count: 0, total_value: "0.00", weighted_value: "0.00", items: [], next_cursor: null });
     const card = stages[2]!.items[0]!;

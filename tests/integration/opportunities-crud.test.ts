@@ -17,7 +17,11 @@ const base = () => ({ name: "Deal", client_id: w.clientId, estimated_value: "100
 
 describe("create", () => {
   it("creates an opportunity with the contract's shape and defaults (201, ETag, history)", async () => {
-    const res = await post("/opportunities", { ...base(), name: "  Enterprise License  ", description: "100 seats" }, { token: w.rep.token });
+    const res = await post(
+      "/opportunities",
+      { ...base(), name: "  Enterprise License  ", description: "100 seats" },
+      { token: w.rep.token },
+    );
     expect(res.status).toBe(201);
     expect(res.headers.get("etag")).toBe('"1"');
     expect(res.body).toEqual({
@@ -45,7 +49,14 @@ describe("create", () => {
     });
     const history = await get(`/opportunities/${res.body.id}/history`, { token: w.rep.token });
     expect(history.body.items).toEqual([
-      { id: expect.any(String), from_stage: null, to_stage: "LEAD", changed_by: { id: w.rep.userId, name: "Rep" }, loss_reason: null, changed_at: expect.any(String) },
+      {
+        id: expect.any(String),
+        from_stage: null,
+        to_stage: "LEAD",
+        changed_by: { id: w.rep.userId, name: "Rep" },
+        loss_reason: null,
+        changed_at: expect.any(String),
+      },
     ]);
   });
 
@@ -56,11 +67,21 @@ describe("create", () => {
       { token: w.rep.token },
     );
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ estimated_value: "50000.00", currency: "EUR", probability: "70.00", weighted_value: "35000.00", stage: "PROPOSAL" });
+    expect(res.body).toMatchObject({
+      estimated_value: "50000.00",
+      currency: "EUR",
+      probability: "70.00",
+      weighted_value: "35000.00",
+      stage: "PROPOSAL",
+    });
   });
 
   it("defaults probability to the stage's (QUALIFIED 25, PROPOSAL 50, NEGOTIATION 75)", async () => {
-    for (const [stage, probability] of [["QUALIFIED", "25.00"], ["PROPOSAL", "50.00"], ["NEGOTIATION", "75.00"]]) {
+    for (const [stage, probability] of [
+      ["QUALIFIED", "25.00"],
+      ["PROPOSAL", "50.00"],
+      ["NEGOTIATION", "75.00"],
+    ]) {
       expect((await createOpp(w, w.rep.token, { stage })).probability).toBe(probability);
     }
   });
@@ -126,7 +147,11 @@ describe("create", () => {
   });
 
   it("reports every field error at once, the database checks included", async () => {
-    const res = await post("/opportunities", { ...base(), client_id: randomUUID(), expected_close_date: dateIn(-3), stage: "CLOSED_WON" }, { token: w.admin.token });
+    const res = await post(
+      "/opportunities",
+      { ...base(), client_id: randomUUID(), expected_close_date: dateIn(-3), stage: "CLOSED_WON" },
+      { token: w.admin.token },
+    );
     expect(res.status).toBe(422);
     expect(fieldsOf(res.body)).toEqual(["client_id", "expected_close_date", "stage"]);
   });
@@ -195,7 +220,14 @@ describe("update (PUT, partial)", () => {
     const created = await createOpp(w, w.rep.token, { description: "keep me" });
     const res = await put(
       `/opportunities/${created.id}`,
-      { name: "Renamed", estimated_value: "2500.50", probability: "40", currency: "gbp", client_id: w.otherClientId, expected_close_date: dateIn(60) },
+      {
+        name: "Renamed",
+        estimated_value: "2500.50",
+        probability: "40",
+        currency: "gbp",
+        client_id: w.otherClientId,
+        expected_close_date: dateIn(60),
+      },
       { token: w.rep.token },
     );
     expect(res.status).toBe(200);
@@ -219,7 +251,11 @@ describe("update (PUT, partial)", () => {
   it("validates the expected close date only when it changes", async () => {
     const created = await createOpp(w, w.rep.token);
     await backdate(created.id, 5);
-    const unchanged = await put(`/opportunities/${created.id}`, { expected_close_date: dateIn(-5), name: "Still late" }, { token: w.rep.token });
+    const unchanged = await put(
+      `/opportunities/${created.id}`,
+      { expected_close_date: dateIn(-5), name: "Still late" },
+      { token: w.rep.token },
+    );
     expect(unchanged.status).toBe(200);
     const moved = await put(`/opportunities/${created.id}`, { expected_close_date: dateIn(-2) }, { token: w.rep.token });
     expect(moved.status).toBe(422);
@@ -228,7 +264,11 @@ describe("update (PUT, partial)", () => {
 
   it("rejects bad values with their field and changes nothing", async () => {
     const created = await createOpp(w, w.rep.token);
-    const res = await put(`/opportunities/${created.id}`, { estimated_value: "-1", probability: "101", client_id: other.clientId }, { token: w.rep.token });
+    const res = await put(
+      `/opportunities/${created.id}`,
+      { estimated_value: "-1", probability: "101", client_id: other.clientId },
+      { token: w.rep.token },
+    );
     expect(res.status).toBe(422);
     expect(fieldsOf(res.body)).toEqual(["estimated_value", "probability"]);
     const badClient = await put(`/opportunities/${created.id}`, { client_id: other.clientId }, { token: w.rep.token });
@@ -266,14 +306,28 @@ describe("update (PUT, partial)", () => {
   it("closing through PUT applies the closing rules (won → 100, lost → 0 with a reason, close date today)", async () => {
     const won = await createOpp(w, w.rep.token);
     const wonRes = await put(`/opportunities/${won.id}`, { stage: "CLOSED_WON", probability: "20" }, { token: w.rep.token });
-    expect(wonRes.body).toMatchObject({ stage: "CLOSED_WON", probability: "100.00", weighted_value: "1000.00", actual_close_date: todayIso(), is_closed: true, is_won: true });
+    expect(wonRes.body).toMatchObject({
+      stage: "CLOSED_WON",
+      probability: "100.00",
+      weighted_value: "1000.00",
+      actual_close_date: todayIso(),
+      is_closed: true,
+      is_won: true,
+    });
 
     const lost = await createOpp(w, w.rep.token);
     const noReason = await put(`/opportunities/${lost.id}`, { stage: "CLOSED_LOST" }, { token: w.rep.token });
     expect(noReason.status).toBe(422);
     expect(fieldsOf(noReason.body)).toEqual(["loss_reason"]);
     const lostRes = await put(`/opportunities/${lost.id}`, { stage: "CLOSED_LOST", loss_reason: "Budget cut" }, { token: w.rep.token });
-    expect(lostRes.body).toMatchObject({ stage: "CLOSED_LOST", probability: "0.00", loss_reason: "Budget cut", actual_close_date: todayIso(), is_closed: true, is_won: false });
+    expect(lostRes.body).toMatchObject({
+      stage: "CLOSED_LOST",
+      probability: "0.00",
+      loss_reason: "Budget cut",
+      actual_close_date: todayIso(),
+      is_closed: true,
+      is_won: false,
+    });
     const history = (await get(`/opportunities/${lost.id}/history`, { token: w.rep.token })).body.items;
     expect(history.at(-1)).toMatchObject({ from_stage: "LEAD", to_stage: "CLOSED_LOST", loss_reason: "Budget cut" });
   });

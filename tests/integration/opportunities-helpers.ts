@@ -14,7 +14,10 @@ export type OppWorld = TestTenant & { clientId: string; otherClientId: string };
 
 export async function createWorld(name = "Opps"): Promise<OppWorld> {
   const tenant = await createTestTenant(name);
-  const [client, otherClient] = await Promise.all([createTestClient(tenant.tenantId, "Acme Corp"), createTestClient(tenant.tenantId, "Globex")]);
+  const [client, otherClient] = await Promise.all([
+    createTestClient(tenant.tenantId, "Acme Corp"),
+    createTestClient(tenant.tenantId, "Globex"),
+  ]);
   return { ...tenant, clientId: client.id, otherClientId: otherClient.id };
 }
 

@@ -29,7 +29,11 @@ describe("list", () => {
     expect(first.body.items[0].name).toBe("Other under_score");
     const third = await get("/opportunities?page_size=10&page=3", { token: w.admin.token });
     expect(third.body.items).toHaveLength(8);
-    const all = [...first.body.items, ...(await get("/opportunities?page_size=10&page=2", { token: w.admin.token })).body.items, ...third.body.items];
+    const all = [
+      ...first.body.items,
+      ...(await get("/opportunities?page_size=10&page=2", { token: w.admin.token })).body.items,
+      ...third.body.items,
+    ];
     expect(new Set(all.map((o: { id: string }) => o.id)).size).toBe(28);
   });
 
@@ -43,7 +47,12 @@ describe("list", () => {
 
   it("accepts page_size 100 and rejects 101, 0 and page 0 (422)", async () => {
     expect((await get("/opportunities?page_size=100", { token: w.admin.token })).body.items).toHaveLength(28);
-    for (const [query, field] of [["page_size=101", "page_size"], ["page_size=0", "page_size"], ["page=0", "page"], ["page=abc", "page"]]) {
+    for (const [query, field] of [
+      ["page_size=101", "page_size"],
+      ["page_size=0", "page_size"],
+      ["page=0", "page"],
+      ["page=abc", "page"],
+    ]) {
       const res = await get(`/opportunities?${query}`, { token: w.admin.token });
       expect(res.status, query).toBe(422);
       expect(fieldsOf(res.body)).toEqual([field]);
@@ -75,7 +84,9 @@ describe("list", () => {
     ]);
     expect(names((await get(`/opportunities?q=${encodeURIComponent("50%")}`, { token: w.admin.token })).body)).toEqual(["Other 50% off"]);
     expect(names((await get(`/opportunities?q=${encodeURIComponent("p_d")}`, { token: w.admin.token })).body)).toEqual([]);
-    expect(names((await get(`/opportunities?q=${encodeURIComponent("under_")}`, { token: w.admin.token })).body)).toEqual(["Other under_score"]);
+    expect(names((await get(`/opportunities?q=${encodeURIComponent("under_")}`, { token: w.admin.token })).body)).toEqual([
+      "Other under_score",
+    ]);
   });
 
   it("sorts by each field both ways with a stable id tiebreak", async () => {
@@ -89,7 +100,9 @@ describe("list", () => {
     const probabilities = byProbability.body.items.map((o: { probability: string }) => Number(o.probability));
     expect(probabilities).toEqual([...probabilities].sort((a, b) => a - b));
     // Equal probabilities: the id decides, so the order is total and pages never overlap.
-    const tied = byProbability.body.items.filter((o: { probability: string }) => o.probability === "10.00").map((o: { id: string }) => o.id);
+    const tied = byProbability.body.items
+      .filter((o: { probability: string }) => o.probability === "10.00")
+      .map((o: { id: string }) => o.id);
     expect(tied).toEqual([...tied].sort());
     for (const sort of ["created_at", "-name", "-probability", "-expected_close_date"]) {
       expect((await get(`/opportunities?sort=${sort}`, { token: w.admin.token })).status).toBe(200);

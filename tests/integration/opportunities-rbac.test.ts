@@ -99,13 +99,21 @@ describe("collection routes never show what the caller may not see", () => {
   it.each(callers)("POST /opportunities as %s creates in the caller's own tenant", async (caller) => {
     const u = user(caller);
     const clientId = caller === "foreignAdmin" ? other.clientId : w.clientId;
-    const res = await post("/opportunities", { name: "Mine", client_id: clientId, estimated_value: "1.00", expected_close_date: dateIn(5) }, { token: u.token });
+    const res = await post(
+      "/opportunities",
+      { name: "Mine", client_id: clientId, estimated_value: "1.00", expected_close_date: dateIn(5) },
+      { token: u.token },
+    );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ tenant_id: u.tenantId, assigned_to: u.userId });
   });
 
   it("POST with another tenant's client is a field error, never a cross-tenant link", async () => {
-    const res = await post("/opportunities", { name: "Sneaky", client_id: w.clientId, estimated_value: "1.00", expected_close_date: dateIn(5) }, { token: other.admin.token });
+    const res = await post(
+      "/opportunities",
+      { name: "Sneaky", client_id: w.clientId, estimated_value: "1.00", expected_close_date: dateIn(5) },
+      { token: other.admin.token },
+    );
     expect(res.status).toBe(422);
   });
 });

@@ -20,12 +20,23 @@ describe("PATCH stage", () => {
     const res = await moveTo(created.id, { stage: "QUALIFIED" });
     expect(res.status).toBe(200);
     expect(res.headers.get("etag")).toBe('"2"');
-    expect(res.body).toMatchObject({ stage: "QUALIFIED", probability: "25.00", weighted_value: "250.00", version: 2, actual_close_date: null });
+    expect(res.body).toMatchObject({
+      stage: "QUALIFIED",
+      probability: "25.00",
+      weighted_value: "250.00",
+      version: 2,
+      actual_close_date: null,
+    });
     const negotiation = await moveTo(created.id, { stage: "NEGOTIATION" });
     expect(negotiation.body).toMatchObject({ probability: "75.00", version: 3 });
     const back = await moveTo(created.id, { stage: "LEAD" });
     expect(back.body).toMatchObject({ stage: "LEAD", probability: "10.00", version: 4 });
-    expect((await historyOf(created.id)).map((h: { to_stage: string }) => h.to_stage)).toEqual(["LEAD", "QUALIFIED", "NEGOTIATION", "LEAD"]);
+    expect((await historyOf(created.id)).map((h: { to_stage: string }) => h.to_stage)).toEqual([
+      "LEAD",
+      "QUALIFIED",
+      "NEGOTIATION",
+      "LEAD",
+    ]);
   });
 
   it("closes as won: probability 100, closed today, history", async () => {
@@ -41,7 +52,12 @@ describe("PATCH stage", () => {
       is_closed: true,
       is_won: true,
     });
-    expect((await historyOf(created.id)).at(-1)).toMatchObject({ from_stage: "NEGOTIATION", to_stage: "CLOSED_WON", changed_by: { id: w.rep.userId }, loss_reason: null });
+    expect((await historyOf(created.id)).at(-1)).toMatchObject({
+      from_stage: "NEGOTIATION",
+      to_stage: "CLOSED_WON",
+      changed_by: { id: w.rep.userId },
+      loss_reason: null,
+    });
   });
 
   it("closes as lost with a reason: probability 0, closed today, reason kept in the deal and the history", async () => {
@@ -57,12 +73,20 @@ describe("PATCH stage", () => {
       is_closed: true,
       is_won: false,
     });
-    expect((await historyOf(created.id)).at(-1)).toMatchObject({ from_stage: "PROPOSAL", to_stage: "CLOSED_LOST", loss_reason: "Competitor had better pricing" });
+    expect((await historyOf(created.id)).at(-1)).toMatchObject({
+      from_stage: "PROPOSAL",
+      to_stage: "CLOSED_LOST",
+      loss_reason: "Competitor had better pricing",
+    });
   });
 
   it("refuses to close as lost without a reason (422) and changes nothing", async () => {
     const created = await createOpp(w, w.rep.token);
-    for (const body of [{ stage: "CLOSED_LOST" }, { stage: "CLOSED_LOST", loss_reason: "   " }, { stage: "CLOSED_LOST", loss_reason: null }]) {
+    for (const body of [
+      { stage: "CLOSED_LOST" },
+      { stage: "CLOSED_LOST", loss_reason: "   " },
+      { stage: "CLOSED_LOST", loss_reason: null },
+    ]) {
       const res = await moveTo(created.id, body);
       expect(res.status).toBe(422);
       expect(fieldsOf(res.body)).toEqual(["loss_reason"]);
@@ -93,7 +117,9 @@ describe("PATCH stage", () => {
     await moveTo(a.id, { stage: "CLOSED_WON" }, world.rep.token);
     await moveTo(b.id, { stage: "CLOSED_WON" }, world.rep.token);
     const column = async () =>
-      (await get("/opportunities/pipeline/board?stage=CLOSED_WON", { token: world.rep.token })).body.stages[0].items.map((o: { name: string }) => o.name);
+      (await get("/opportunities/pipeline/board?stage=CLOSED_WON", { token: world.rep.token })).body.stages[0].items.map(
+        (o: { name: string }) => o.name,
+      );
     expect(await column()).toEqual(["B", "A"]);
     const res = await moveTo(a.id, { stage: "CLOSED_WON", after_id: b.id }, world.rep.token);
     expect(res.status).toBe(200);
@@ -115,7 +141,15 @@ describe("PATCH stage", () => {
     expect(fieldsOf((await moveTo(created.id, {})).body)).toEqual(["stage"]);
     expect(fieldsOf((await moveTo(created.id, { stage: "WON" })).body)).toEqual(["stage"]);
     expect(fieldsOf((await moveTo(created.id, { stage: "LEAD", before_id: "x" })).body)).toEqual(["before_id"]);
-    expect((await patch(`/opportunities/${created.id}/stage`, undefined, { token: w.rep.token, headers: { "content-type": "application/json" }, rawBody: "{nope" })).status).toBe(400);
+    expect(
+      (
+        await patch(`/opportunities/${created.id}/stage`, undefined, {
+          token: w.rep.token,
+          headers: { "content-type": "application/json" },
+          rawBody: "{nope",
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it("rejects drop neighbours that are not visible cards of the target column (422)", async () => {
@@ -146,7 +180,14 @@ describe("history", () => {
     await put(`/opportunities/${created.id}`, { name: "No stage change" }, { token: w.rep.token });
     await moveTo(created.id, { stage: "CLOSED_LOST", loss_reason: "Went silent" }, w.admin.token);
     const items = await historyOf(created.id);
-    expect(items.map((h: { from_stage: string | null; to_stage: string; changed_by: { name: string }; loss_reason: string | null }) => [h.from_stage, h.to_stage, h.changed_by.name, h.loss_reason])).toEqual([
+    expect(
+      items.map((h: { from_stage: string | null; to_stage: string; changed_by: { name: string }; loss_reason: string | null }) => [
+        h.from_stage,
+        h.to_stage,
+        h.changed_by.name,
+        h.loss_reason,
+      ]),
+    ).toEqual([
       [null, "LEAD", "Rep", null],
       ["LEAD", "QUALIFIED", "Rep", null],
       ["QUALIFIED", "PROPOSAL", "Supervisor", null],
@@ -175,7 +216,9 @@ describe("optimistic concurrency (If-Match)", () => {
     expect((await moveTo(created.id, { stage: "CLOSED_WON" }, w.rep.token, stale)).status).toBe(412);
     expect((await put(`/opportunities/${created.id}`, { name: "lost update" }, { token: w.rep.token, headers: stale })).status).toBe(412);
     expect((await del(`/opportunities/${created.id}`, { token: w.admin.token, headers: stale })).status).toBe(412);
-    expect((await put(`/opportunities/${created.id}`, { name: "garbage" }, { token: w.rep.token, headers: { "if-match": "abc" } })).status).toBe(412);
+    expect(
+      (await put(`/opportunities/${created.id}`, { name: "garbage" }, { token: w.rep.token, headers: { "if-match": "abc" } })).status,
+    ).toBe(412);
     expect((await get(`/opportunities/${created.id}`, { token: w.rep.token })).body).toEqual(current);
     expect(await historyOf(created.id)).toHaveLength(1);
     expect((await del(`/opportunities/${created.id}`, { token: w.admin.token, headers: ifMatch(2) })).status).toBe(204);

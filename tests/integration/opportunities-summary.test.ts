@@ -100,10 +100,16 @@ describe("pipeline summary", () => {
 
   it("gives a rep asking for someone else's deals nothing but zeros", async () => {
     const summary = await summaryOf(w.rep.token, `?assigned_to=${w.otherRep.userId}`);
-    expect(summary).toMatchObject({ total_opportunities: 0, total_value: "0.00", weighted_value: "0.00", win_rate: "0.00", average_deal_size: "0.00" });
+    expect(summary).toMatchObject({
+      total_opportunities: 0,
+      total_value: "0.00",
+      weighted_value: "0.00",
+      win_rate: "0.00",
+      average_deal_size: "0.00",
+    });
   });
 
-  it("is all zeros (\"0.00\", every stage listed) for a tenant without deals", async () => {
+  it('is all zeros ("0.00", every stage listed) for a tenant without deals', async () => {
     const empty = await createWorld("Summary empty");
     expect(await summaryOf(empty.admin.token)).toEqual({
       total_opportunities: 0,
@@ -124,8 +130,12 @@ describe("pipeline summary", () => {
     const cents = (text: string) => BigInt(text.replace(".", ""));
     for (const [stage, totals] of Object.entries(summary.by_stage) as [string, { weighted_value: string; total_value: string }][]) {
       const items = body.items.filter((o: { stage: string }) => o.stage === stage);
-      expect(items.reduce((sum: bigint, o: { weighted_value: string }) => sum + cents(o.weighted_value), 0n)).toBe(cents(totals.weighted_value));
-      expect(items.reduce((sum: bigint, o: { estimated_value: string }) => sum + cents(o.estimated_value), 0n)).toBe(cents(totals.total_value));
+      expect(items.reduce((sum: bigint, o: { weighted_value: string }) => sum + cents(o.weighted_value), 0n)).toBe(
+        cents(totals.weighted_value),
+      );
+      expect(items.reduce((sum: bigint, o: { estimated_value: string }) => sum + cents(o.estimated_value), 0n)).toBe(
+        cents(totals.total_value),
+      );
     }
   });
 

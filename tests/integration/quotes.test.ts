@@ -130,7 +130,9 @@ describe("quote numbers", () => {
     expect(again.status).toBe(409);
     expect(again.headers.get("content-type")).toBe("application/problem+json");
     // Another tenant may use the same number.
-    expect((await post("/quotes", { ...quoteBody({ quote_number: quoteNumber }), client_id: otherClientId }, { token: other.rep.token })).status).toBe(201);
+    expect(
+      (await post("/quotes", { ...quoteBody({ quote_number: quoteNumber }), client_id: otherClientId }, { token: other.rep.token })).status,
+    ).toBe(201);
   });
 
   it("answers 409 when an update takes another quote's number, and allows keeping its own", async () => {
@@ -160,12 +162,22 @@ describe("quotes update", () => {
     const { body: quote } = await post("/quotes", quoteBody({ total_amount: "100.00" }), { token: t.rep.token });
     const updated = await put(`/quotes/${quote.id}`, { total_amount: "250", status: "ACCEPTED" }, { token: t.rep.token });
     expect(updated.status).toBe(200);
-    expect(updated.body).toMatchObject({ id: quote.id, total_amount: "250.00", status: "ACCEPTED", quote_number: quote.quote_number, valid_until: quote.valid_until });
+    expect(updated.body).toMatchObject({
+      id: quote.id,
+      total_amount: "250.00",
+      status: "ACCEPTED",
+      quote_number: quote.quote_number,
+      valid_until: quote.valid_until,
+    });
   });
 
   it("validates updates like creates", async () => {
     const { body: quote } = await post("/quotes", quoteBody(), { token: t.rep.token });
-    const bad = await put(`/quotes/${quote.id}`, { total_amount: "1.234", valid_until: "tomorrow", status: "LOST" }, { token: t.rep.token });
+    const bad = await put(
+      `/quotes/${quote.id}`,
+      { total_amount: "1.234", valid_until: "tomorrow", status: "LOST" },
+      { token: t.rep.token },
+    );
     expect(bad.status).toBe(422);
     expect(fieldsOf(bad.body)).toEqual(["status", "total_amount", "valid_until"]);
     const foreignClient = await put(`/quotes/${quote.id}`, { client_id: otherClientId }, { token: t.rep.token });

@@ -12,7 +12,8 @@ let ipCounter = 0;
 const freshIp = () => `203.0.113.${++ipCounter}, 10.0.0.${ipCounter}`;
 const firstHop = (ip: string) => ip.split(",")[0]!;
 
-const token = (email: string, password: string, ip: string) => post("/auth/token", { email, password }, { headers: { "x-forwarded-for": ip } });
+const token = (email: string, password: string, ip: string) =>
+  post("/auth/token", { email, password }, { headers: { "x-forwarded-for": ip } });
 
 async function expireWindow(key: string) {
   await db().$executeRaw`UPDATE rate_limit_buckets SET window_start = window_start - interval '2 hours' WHERE key = ${key}`;
@@ -76,7 +77,9 @@ describe("sign-in limits on POST /auth/token", () => {
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(LOGIN_PER_ACCOUNT.max);
     expect(statuses.filter((s) => s === 429)).toHaveLength(LOGIN_PER_ACCOUNT.max);
-    const [bucket] = await db().$queryRaw<{ count: number }[]>`SELECT count FROM rate_limit_buckets WHERE key = ${`login:account:${admin.email}`}`;
+    const [bucket] = await db().$queryRaw<
+      { count: number }[]
+    >`SELECT count FROM rate_limit_buckets WHERE key = ${`login:account:${admin.email}`}`;
     expect(bucket!.count).toBe(2 * LOGIN_PER_ACCOUNT.max);
   });
 });
@@ -117,7 +120,9 @@ describe("pruning expired buckets (prune-rate-limits job)", () => {
     const { line } = await runJob("prune-rate-limits", systemClock);
     expect(line).toMatch(/^prune-rate-limits: \d+ expired rate-limit buckets? deleted$/);
 
-    const keys = (await db().$queryRaw<{ key: string }[]>`SELECT key FROM rate_limit_buckets WHERE key IN (${stale}, ${`login:account:${admin.email}`})`).map((r) => r.key);
+    const keys = (
+      await db().$queryRaw<{ key: string }[]>`SELECT key FROM rate_limit_buckets WHERE key IN (${stale}, ${`login:account:${admin.email}`})`
+    ).map((r) => r.key);
     expect(keys).toEqual([`login:account:${admin.email}`]);
     // The account is still locked after pruning: live windows are untouched.
     expect((await token(admin.email, FIXTURE_PASSWORD, freshIp())).status).toBe(429);

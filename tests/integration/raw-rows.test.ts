@@ -15,7 +15,11 @@ const zone = process.env.TZ;
 
 beforeAll(async () => {
   w = await createWorld("Raw rows");
-  ({ id } = await createOpp(w, w.admin.token, { estimated_value: "123456789012.34", probability: "33.33", expected_close_date: "2027-01-01" }));
+  ({ id } = await createOpp(w, w.admin.token, {
+    estimated_value: "123456789012.34",
+    probability: "33.33",
+    expected_close_date: "2027-01-01",
+  }));
 });
 
 afterEach(() => {

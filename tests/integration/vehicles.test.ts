@@ -37,7 +37,11 @@ describe("vehicles create and read", () => {
   });
 
   it("creates an unassigned vehicle", async () => {
-    const created = await post("/vehicles", { name: "Truck", plate_number: "TRK-1", next_maintenance_date: "2026-01-01" }, { token: t.admin.token });
+    const created = await post(
+      "/vehicles",
+      { name: "Truck", plate_number: "TRK-1", next_maintenance_date: "2026-01-01" },
+      { token: t.admin.token },
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ assigned_to: null, assigned_user: null });
   });
@@ -64,7 +68,11 @@ describe("vehicles validation", () => {
     ["a long plate", { plate_number: "X".repeat(21) }, ["plate_number"]],
     ["a malformed assignee", { assigned_to: "someone" }, ["assigned_to"]],
   ])("answers 422 for %s", async (_label, overrides, fields) => {
-    const res = await post("/vehicles", { name: "V", plate_number: "P-1", next_maintenance_date: "2026-01-01", ...overrides }, { token: t.rep.token });
+    const res = await post(
+      "/vehicles",
+      { name: "V", plate_number: "P-1", next_maintenance_date: "2026-01-01", ...overrides },
+      { token: t.rep.token },
+    );
     expect(res.status).toBe(422);
     expect(fieldsOf(res.body)).toEqual(fields);
   });
@@ -73,11 +81,19 @@ describe("vehicles validation", () => {
     const inactive = await createTestUser(t.tenantId, "SALES_REP");
     await db().user.update({ where: { id: inactive.userId }, data: { isActive: false } });
     for (const id of [randomUUID(), inactive.userId, other.rep.userId]) {
-      const res = await post("/vehicles", { name: "V", plate_number: "P", assigned_to: id, next_maintenance_date: "2026-01-01" }, { token: t.admin.token });
+      const res = await post(
+        "/vehicles",
+        { name: "V", plate_number: "P", assigned_to: id, next_maintenance_date: "2026-01-01" },
+        { token: t.admin.token },
+      );
       expect(res.status).toBe(422);
       expect(fieldsOf(res.body)).toEqual(["assigned_to"]);
     }
-    const { body: vehicle } = await post("/vehicles", { name: "V", plate_number: "P", next_maintenance_date: "2026-01-01" }, { token: t.admin.token });
+    const { body: vehicle } = await post(
+      "/vehicles",
+      { name: "V", plate_number: "P", next_maintenance_date: "2026-01-01" },
+      { token: t.admin.token },
+    );
     const update = await put(`/vehicles/${vehicle.id}`, { assigned_to: other.rep.userId }, { token: t.admin.token });
     expect(update.status).toBe(422);
     expect(fieldsOf(update.body)).toEqual(["assigned_to"]);
@@ -97,7 +113,11 @@ describe("vehicles list", () => {
       ["Week", 7],
     ];
     for (const [name, days] of rows) {
-      const res = await post("/vehicles", { name, plate_number: name.toUpperCase(), next_maintenance_date: inDays(days) }, { token: lt.admin.token });
+      const res = await post(
+        "/vehicles",
+        { name, plate_number: name.toUpperCase(), next_maintenance_date: inDays(days) },
+        { token: lt.admin.token },
+      );
       expect(res.status).toBe(201);
     }
   });
@@ -131,7 +151,11 @@ describe("vehicles list", () => {
 
 describe("vehicles isolation and deletion", () => {
   it("answers 404 to another tenant's vehicle on GET, PUT and DELETE", async () => {
-    const { body: foreign } = await post("/vehicles", { name: "Foreign", plate_number: "F-1", next_maintenance_date: "2026-01-01" }, { token: other.admin.token });
+    const { body: foreign } = await post(
+      "/vehicles",
+      { name: "Foreign", plate_number: "F-1", next_maintenance_date: "2026-01-01" },
+      { token: other.admin.token },
+    );
     expect((await get(`/vehicles/${foreign.id}`, { token: t.admin.token })).status).toBe(404);
     expect((await put(`/vehicles/${foreign.id}`, { name: "Mine" }, { token: t.admin.token })).status).toBe(404);
     expect((await del(`/vehicles/${foreign.id}`, { token: t.admin.token })).status).toBe(404);
@@ -139,7 +163,11 @@ describe("vehicles isolation and deletion", () => {
   });
 
   it("lets supervisors and admins delete (soft), not reps", async () => {
-    const { body: vehicle } = await post("/vehicles", { name: "Old", plate_number: "OLD-1", next_maintenance_date: "2026-01-01" }, { token: t.rep.token });
+    const { body: vehicle } = await post(
+      "/vehicles",
+      { name: "Old", plate_number: "OLD-1", next_maintenance_date: "2026-01-01" },
+      { token: t.rep.token },
+    );
     expect((await del(`/vehicles/${vehicle.id}`, { token: t.rep.token })).status).toBe(403);
     expect((await del(`/vehicles/${vehicle.id}`, { token: t.admin.token })).status).toBe(204);
     expect((await get(`/vehicles/${vehicle.id}`, { token: t.admin.token })).status).toBe(404);
@@ -150,7 +178,11 @@ describe("vehicles isolation and deletion", () => {
     expect(row.isDeleted).toBe(true);
     expect(row.deletedAt).toBeInstanceOf(Date);
 
-    const { body: another } = await post("/vehicles", { name: "Older", plate_number: "OLD-2", next_maintenance_date: "2026-01-01" }, { token: t.rep.token });
+    const { body: another } = await post(
+      "/vehicles",
+      { name: "Older", plate_number: "OLD-2", next_maintenance_date: "2026-01-01" },
+      { token: t.rep.token },
+    );
     expect((await del(`/vehicles/${another.id}`, { token: t.supervisor.token })).status).toBe(204);
   });
 });

@@ -18,7 +18,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const scope = await requirePageScope();
   const manager = seesWholeTenant(scope);
   const owner = ownerParam(firstValues(await searchParams), manager);
-  const [summary, users] = await Promise.all([getPipelineSummary(scope, { assigned_to: owner }), manager ? listUsers(scope) : Promise.resolve([])]);
+  const [summary, users] = await Promise.all([
+    getPipelineSummary(scope, { assigned_to: owner }),
+    manager ? listUsers(scope) : Promise.resolve([]),
+  ]);
   const ownerName = owner ? users.find((u) => u.id === owner)?.name : undefined;
 
   return (
@@ -26,12 +29,23 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <PageHeader
         title="Dashboard"
         description={
-          !manager ? "Your pipeline at a glance." : ownerName ? `${ownerName}'s pipeline at a glance.` : "Your company's pipeline at a glance."
+          !manager
+            ? "Your pipeline at a glance."
+            : ownerName
+              ? `${ownerName}'s pipeline at a glance.`
+              : "Your company's pipeline at a glance."
         }
       />
       {manager ? (
         <FilterBar action="/dashboard" label="Filter the summary" clearHref="/dashboard" filtered={Boolean(owner)}>
-          <FilterSelect id="dashboard-owner" label="Owner" name="owner" value={owner} allLabel="Everyone" options={users.map((u) => ({ value: u.id, label: u.name }))} />
+          <FilterSelect
+            id="dashboard-owner"
+            label="Owner"
+            name="owner"
+            value={owner}
+            allLabel="Everyone"
+            options={users.map((u) => ({ value: u.id, label: u.name }))}
+          />
         </FilterBar>
       ) : null}
       {summary.total_opportunities === 0 ? (

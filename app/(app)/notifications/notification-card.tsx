@@ -15,7 +15,7 @@ export function NotificationCard({ notification, now }: { notification: Notifica
       <TypeIcon type={notification.type} />
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
-          <h2 className={`break-words text-sm ${unread ? "font-semibold text-slate-900" : "font-medium text-slate-700"}`}>
+          <h2 className={`text-sm break-words ${unread ? "font-semibold text-slate-900" : "font-medium text-slate-700"}`}>
             {unread ? <span aria-hidden="true" className="mr-1.5 inline-block h-2 w-2 rounded-full bg-brand-600 align-middle" /> : null}
             {notification.title}
             {unread ? <span className="sr-only"> (unread)</span> : null}
@@ -25,7 +25,7 @@ export function NotificationCard({ notification, now }: { notification: Notifica
             <time dateTime={notification.created_at}>{timeAgo(notification.created_at, now)}</time>
           </p>
         </div>
-        <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-600">{notification.message}</p>
+        <p className="mt-1 text-sm break-words whitespace-pre-line text-slate-600">{notification.message}</p>
         <div className="mt-3 flex flex-wrap items-center gap-2">
           {notification.action_url ? (
             <form action={openNotificationAction}>
@@ -38,7 +38,11 @@ export function NotificationCard({ notification, now }: { notification: Notifica
           {unread ? (
             <form action={markReadAction}>
               <input type="hidden" name="id" value={notification.id} />
-              <button type="submit" className={`${actionButton} text-slate-700 hover:bg-slate-100`} aria-label={`Mark read: ${notification.title}`}>
+              <button
+                type="submit"
+                className={`${actionButton} text-slate-700 hover:bg-slate-100`}
+                aria-label={`Mark read: ${notification.title}`}
+              >
                 Mark read
               </button>
             </form>

@@ -30,7 +30,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
     <div className="space-y-6">
       <PageHeader
         title="Notifications"
-        description={result.unread_count > 0 ? `You have ${result.unread_count} unread notification${result.unread_count === 1 ? "" : "s"}.` : "You're all caught up."}
+        description={
+          result.unread_count > 0
+            ? `You have ${result.unread_count} unread notification${result.unread_count === 1 ? "" : "s"}.`
+            : "You're all caught up."
+        }
         action={
           result.unread_count > 0 ? (
             <form action={markAllReadAction}>
@@ -90,7 +94,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         </div>
       </form>
       {result.items.length === 0 ? (
-        <EmptyState title={result.total > 0 ? "Nothing on this page" : filtered ? "No notification matches these filters" : "No notifications yet"}>
+        <EmptyState
+          title={result.total > 0 ? "Nothing on this page" : filtered ? "No notification matches these filters" : "No notifications yet"}
+        >
           {result.total > 0 ? (
             <Link href="/notifications" className="text-brand-600 hover:underline">
               Back to the first page

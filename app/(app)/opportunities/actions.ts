@@ -24,7 +24,12 @@ export type ActionResult = { ok: true } | { ok: false; errors: FieldError[]; mes
 function refusal(error: unknown): ActionResult {
   if (error instanceof ValidationError) return { ok: false, errors: error.errors };
   if (error instanceof ForbiddenError) return { ok: false, errors: [{ field: "assigned_to", message: error.message }] };
-  if (error instanceof PreconditionFailedError) return { ok: false, errors: [], message: "Someone else changed this opportunity meanwhile. Reload the page to see their changes, then edit again." };
+  if (error instanceof PreconditionFailedError)
+    return {
+      ok: false,
+      errors: [],
+      message: "Someone else changed this opportunity meanwhile. Reload the page to see their changes, then edit again.",
+    };
   if (error instanceof ConflictError || error instanceof NotFoundError) return { ok: false, errors: [], message: error.message };
   throw error;
 }
@@ -71,7 +76,12 @@ export async function updateOpportunityAction(id: string, version: number, chang
 }
 
 /** Close won or lost from the detail page: the same `updateStage` as the board's drag. */
-export async function closeOpportunityAction(id: string, version: number, stage: "CLOSED_WON" | "CLOSED_LOST", lossReason?: string): Promise<ActionResult> {
+export async function closeOpportunityAction(
+  id: string,
+  version: number,
+  stage: "CLOSED_WON" | "CLOSED_LOST",
+  lossReason?: string,
+): Promise<ActionResult> {
   const scope = await requirePageScope();
   const params = opportunityIdParams.safeParse({ id });
   if (!params.success || !Number.isInteger(version)) return { ok: false, errors: [], message: "Opportunity not found." };

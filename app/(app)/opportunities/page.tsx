@@ -51,7 +51,14 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
         }
       />
       <FilterBar action="/opportunities" label="Filter opportunities" clearHref="/opportunities" filtered={filtered}>
-        <FilterSelect id="list-stage" label="Stage" name="stage" value={state.stage} allLabel="All stages" options={STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }))} />
+        <FilterSelect
+          id="list-stage"
+          label="Stage"
+          name="stage"
+          value={state.stage}
+          allLabel="All stages"
+          options={STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }))}
+        />
         {manager ? (
           <FilterSelect
             id="list-owner"
@@ -62,7 +69,14 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
             options={users.map((u) => ({ value: u.id, label: u.name }))}
           />
         ) : null}
-        <FilterSelect id="list-client" label="Client" name="client" value={state.client} allLabel="All clients" options={clients.map((c) => ({ value: c.id, label: c.name }))} />
+        <FilterSelect
+          id="list-client"
+          label="Client"
+          name="client"
+          value={state.client}
+          allLabel="All clients"
+          options={clients.map((c) => ({ value: c.id, label: c.name }))}
+        />
         <FilterSelect
           id="list-overdue"
           label="Close date"
@@ -89,7 +103,9 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
         {state.page_size ? <input type="hidden" name="page_size" value={state.page_size} /> : null}
       </FilterBar>
       {result.items.length === 0 ? (
-        <EmptyState title={result.total > 0 ? "Nothing on this page" : filtered ? "No opportunities match these filters" : "No opportunities yet"}>
+        <EmptyState
+          title={result.total > 0 ? "Nothing on this page" : filtered ? "No opportunities match these filters" : "No opportunities yet"}
+        >
           {result.total > 0 || filtered ? (
             <Link href="/opportunities" className="text-brand-600 hover:underline">
               Show all opportunities

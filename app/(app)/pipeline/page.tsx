@@ -34,7 +34,9 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
     <div className="space-y-5">
       <PageHeader
         title={manager ? "Pipeline" : "My pipeline"}
-        description={manager ? "Every deal of your company, by stage. Drag a card to move it." : "Your deals, by stage. Drag a card to move it."}
+        description={
+          manager ? "Every deal of your company, by stage. Drag a card to move it." : "Your deals, by stage. Drag a card to move it."
+        }
         action={
           <Link href="/opportunities/new" className={buttonLinkClass}>
             New opportunity
@@ -52,7 +54,14 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
             options={users.map((u) => ({ value: u.id, label: u.name }))}
           />
         ) : null}
-        <FilterSelect id="board-client" label="Client" name="client" value={filters.client} allLabel="All clients" options={clients.map((c) => ({ value: c.id, label: c.name }))} />
+        <FilterSelect
+          id="board-client"
+          label="Client"
+          name="client"
+          value={filters.client}
+          allLabel="All clients"
+          options={clients.map((c) => ({ value: c.id, label: c.name }))}
+        />
         <SearchField id="board-q" label="Search" name="q" value={filters.q} placeholder="Deal name" />
       </FilterBar>
       {empty ? (

@@ -17,7 +17,8 @@ export async function createQuoteAction(prev: FormState, form: FormData): Promis
     await createQuote(scope, parsed.data);
   } catch (error) {
     if (error instanceof ValidationError) return formFailure(prev, error.errors, values);
-    if (error instanceof ConflictError) return formFailure(prev, [{ field: "quote_number", message: "is already used by another quote" }], values);
+    if (error instanceof ConflictError)
+      return formFailure(prev, [{ field: "quote_number", message: "is already used by another quote" }], values);
     if (error instanceof ForbiddenError) return formFailure(prev, [{ field: "sales_rep_id", message: error.message }], values);
     throw error;
   }

@@ -58,22 +58,40 @@ export default async function QuotesPage({ searchParams }: { searchParams: Searc
       {result.items.length === 0 ? (
         <EmptyState title={result.total > 0 ? "Nothing on this page" : status ? "No quotes with this status" : "No quotes yet"}>
           {result.total > 0 || status ? (
-            <Link href="/quotes" className="text-brand-600 hover:underline">Show all quotes</Link>
+            <Link href="/quotes" className="text-brand-600 hover:underline">
+              Show all quotes
+            </Link>
           ) : (
-            <Link href="/quotes/new" className="text-brand-600 hover:underline">Create your first quote</Link>
+            <Link href="/quotes/new" className="text-brand-600 hover:underline">
+              Create your first quote
+            </Link>
           )}
         </EmptyState>
       ) : (
         <>
           <table className="hidden w-full overflow-hidden rounded-xl border border-slate-200 bg-white text-left text-sm md:table">
-            <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+            <thead className="bg-slate-50 text-xs font-medium tracking-wide text-slate-500 uppercase">
               <tr>
-                <th scope="col" className="px-4 py-3">Quote</th>
-                <th scope="col" className="px-4 py-3">Client</th>
-                <th scope="col" className="px-4 py-3 text-right">Amount</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Valid until</th>
-                {manager ? <th scope="col" className="px-4 py-3">Sales rep</th> : null}
+                <th scope="col" className="px-4 py-3">
+                  Quote
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Client
+                </th>
+                <th scope="col" className="px-4 py-3 text-right">
+                  Amount
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Valid until
+                </th>
+                {manager ? (
+                  <th scope="col" className="px-4 py-3">
+                    Sales rep
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -81,7 +99,7 @@ export default async function QuotesPage({ searchParams }: { searchParams: Searc
                 <tr key={quote.id}>
                   <td className="px-4 py-3 font-medium text-slate-900">{quote.quote_number}</td>
                   <td className="px-4 py-3 text-slate-700">{quote.client.name}</td>
-                  <td className="px-4 py-3 text-right tabular-nums text-slate-900">{formatMoney(quote.total_amount, quote.currency)}</td>
+                  <td className="px-4 py-3 text-right text-slate-900 tabular-nums">{formatMoney(quote.total_amount, quote.currency)}</td>
                   <td className="px-4 py-3">
                     <Badge tone={statusTone[quote.status]}>{statusLabel[quote.status]}</Badge>
                   </td>
@@ -113,7 +131,14 @@ export default async function QuotesPage({ searchParams }: { searchParams: Searc
           </ul>
         </>
       )}
-      <Pagination basePath="/quotes" params={{ status, page_size: pageSizeParam(query) }} page={result.page} totalPages={result.total_pages} total={result.total} noun="quotes" />
+      <Pagination
+        basePath="/quotes"
+        params={{ status, page_size: pageSizeParam(query) }}
+        page={result.page}
+        totalPages={result.total_pages}
+        total={result.total}
+        noun="quotes"
+      />
     </div>
   );
 }
@@ -122,7 +147,10 @@ export default async function QuotesPage({ searchParams }: { searchParams: Searc
 function ValidUntil({ quote, expiry }: { quote: QuoteOut; expiry: QuoteExpiry }) {
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <time dateTime={quote.valid_until} className={expiry === "expired" ? "text-red-700" : expiry === "expiring" ? "text-amber-800" : "text-slate-700"}>
+      <time
+        dateTime={quote.valid_until}
+        className={expiry === "expired" ? "text-red-700" : expiry === "expiring" ? "text-amber-800" : "text-slate-700"}
+      >
         {formatDate(quote.valid_until)}
       </time>
       {expiry === "expired" && quote.status !== "EXPIRED" ? <Badge tone="red">Expired</Badge> : null}

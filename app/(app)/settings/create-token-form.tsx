@@ -11,7 +11,14 @@ export function CreateTokenForm() {
   return (
     <div className="space-y-4">
       <form action={action} className="flex flex-col gap-3 sm:flex-row sm:items-end">
-        <Field label="Token name" name="name" placeholder="e.g. Reporting script" required error={state.fieldErrors?.name} className="flex-1" />
+        <Field
+          label="Token name"
+          name="name"
+          placeholder="e.g. Reporting script"
+          required
+          error={state.fieldErrors?.name}
+          className="flex-1"
+        />
         <div>
           <label htmlFor="expires_in_days" className="block text-sm font-medium text-slate-700">
             Expires
@@ -36,7 +43,7 @@ export function CreateTokenForm() {
       {state.token ? (
         <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm">
           <p className="font-medium text-emerald-800">Token “{state.name}” created. Copy it now: it will not be shown again.</p>
-          <code data-testid="new-token" className="mt-2 block break-all rounded bg-white px-2 py-1.5 font-mono text-xs text-slate-800">
+          <code data-testid="new-token" className="mt-2 block rounded bg-white px-2 py-1.5 font-mono text-xs break-all text-slate-800">
             {state.token}
           </code>
         </div>

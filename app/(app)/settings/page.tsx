@@ -20,9 +20,18 @@ export default async function SettingsPage() {
       <section className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 className="text-base font-semibold">Profile</h2>
         <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-3">
-          <div><dt className="text-slate-500">Name</dt><dd>{user.name}</dd></div>
-          <div><dt className="text-slate-500">Email</dt><dd>{user.email}</dd></div>
-          <div><dt className="text-slate-500">Role</dt><dd>{user.role.replace("_", " ")}</dd></div>
+          <div>
+            <dt className="text-slate-500">Name</dt>
+            <dd>{user.name}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Email</dt>
+            <dd>{user.email}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Role</dt>
+            <dd>{user.role.replace("_", " ")}</dd>
+          </div>
         </dl>
       </section>
       <EmailPreferences />
@@ -36,10 +45,15 @@ export default async function SettingsPage() {
         </p>
       ) : null}
       <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="tokens-heading">
-        <h2 id="tokens-heading" className="text-base font-semibold">Personal API tokens</h2>
+        <h2 id="tokens-heading" className="text-base font-semibold">
+          Personal API tokens
+        </h2>
         <p className="mt-1 text-sm text-slate-600">
           Use a token as <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;token&gt;</code> with the{" "}
-          <a className="text-brand-600 hover:underline" href="/docs">OnQuota API</a>. Tokens are stored hashed and shown once.
+          <a className="text-brand-600 hover:underline" href="/docs">
+            OnQuota API
+          </a>
+          . Tokens are stored hashed and shown once.
         </p>
         <div className="mt-4">
           <CreateTokenForm />

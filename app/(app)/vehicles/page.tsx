@@ -32,7 +32,11 @@ export default async function VehiclesPage({ searchParams }: { searchParams: Sea
         }
       />
       <div role="group" className="flex flex-wrap gap-2" aria-label="Filter vehicles">
-        <Link href="/vehicles" aria-current={!dueOnly ? "page" : undefined} className={`${secondaryLinkClass} aria-[current=page]:border-brand-500 aria-[current=page]:text-brand-700`}>
+        <Link
+          href="/vehicles"
+          aria-current={!dueOnly ? "page" : undefined}
+          className={`${secondaryLinkClass} aria-[current=page]:border-brand-500 aria-[current=page]:text-brand-700`}
+        >
           All vehicles
         </Link>
         <Link
@@ -46,20 +50,32 @@ export default async function VehiclesPage({ searchParams }: { searchParams: Sea
       {result.items.length === 0 ? (
         <EmptyState title={result.total > 0 ? "Nothing on this page" : dueOnly ? "No maintenance due soon" : "No vehicles yet"}>
           {result.total > 0 || dueOnly ? (
-            <Link href="/vehicles" className="text-brand-600 hover:underline">Show all vehicles</Link>
+            <Link href="/vehicles" className="text-brand-600 hover:underline">
+              Show all vehicles
+            </Link>
           ) : (
-            <Link href="/vehicles/new" className="text-brand-600 hover:underline">Add your first vehicle</Link>
+            <Link href="/vehicles/new" className="text-brand-600 hover:underline">
+              Add your first vehicle
+            </Link>
           )}
         </EmptyState>
       ) : (
         <>
           <table className="hidden w-full overflow-hidden rounded-xl border border-slate-200 bg-white text-left text-sm md:table">
-            <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+            <thead className="bg-slate-50 text-xs font-medium tracking-wide text-slate-500 uppercase">
               <tr>
-                <th scope="col" className="px-4 py-3">Vehicle</th>
-                <th scope="col" className="px-4 py-3">Plate</th>
-                <th scope="col" className="px-4 py-3">Assigned to</th>
-                <th scope="col" className="px-4 py-3">Next maintenance</th>
+                <th scope="col" className="px-4 py-3">
+                  Vehicle
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Plate
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Assigned to
+                </th>
+                <th scope="col" className="px-4 py-3">
+                  Next maintenance
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -91,7 +107,14 @@ export default async function VehiclesPage({ searchParams }: { searchParams: Sea
           </ul>
         </>
       )}
-      <Pagination basePath="/vehicles" params={params} page={result.page} totalPages={result.total_pages} total={result.total} noun="vehicles" />
+      <Pagination
+        basePath="/vehicles"
+        params={params}
+        page={result.page}
+        totalPages={result.total_pages}
+        total={result.total}
+        noun="vehicles"
+      />
     </div>
   );
 }

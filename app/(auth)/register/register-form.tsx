@@ -12,10 +12,26 @@ export function RegisterForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <h1 className="text-lg font-semibold">Create your company account</h1>
-      <Field label="Company name" name="company_name" autoComplete="organization" required error={err.company_name} defaultValue={state.values?.company_name} />
+      <Field
+        label="Company name"
+        name="company_name"
+        autoComplete="organization"
+        required
+        error={err.company_name}
+        defaultValue={state.values?.company_name}
+      />
       <Field label="Your name" name="name" autoComplete="name" required error={err.name} defaultValue={state.values?.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" required error={err.email} defaultValue={state.values?.email} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" required minLength={8} error={err.password} hint="At least 8 characters." />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        error={err.password}
+        hint="At least 8 characters."
+      />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Creating…" : "Create account"}
       </Button>

@@ -14,7 +14,12 @@ export type NotificationEmailProps = Omit<LayoutProps, "children" | "preview"> &
   actionLabel: string;
 };
 
-export const TYPE_LABELS: Record<NotificationType, string> = { INFO: "Info", WARNING: "Warning", SUCCESS: "Success", ERROR: "Action needed" };
+export const TYPE_LABELS: Record<NotificationType, string> = {
+  INFO: "Info",
+  WARNING: "Warning",
+  SUCCESS: "Success",
+  ERROR: "Action needed",
+};
 
 const TYPE_COLORS: Record<NotificationType, { fg: string; bg: string }> = {
   INFO: { fg: "#1e40af", bg: "#dbeafe" },

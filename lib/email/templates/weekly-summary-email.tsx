@@ -52,7 +52,20 @@ const heading: CSSProperties = { ...headingStyle, margin: "0 0 4px" };
 const muted: CSSProperties = { margin: "0 0 16px", fontSize: "13px", color: "#64748b" };
 const paragraph: CSSProperties = { ...paragraphStyle, margin: "0 0 20px" };
 const groupStyle: CSSProperties = { margin: "0 0 20px" };
-const groupTitle: CSSProperties = { margin: "0 0 8px", fontSize: "13px", fontWeight: 700, textTransform: "uppercase", letterSpacing: "0.04em", color: "#475569" };
+const groupTitle: CSSProperties = {
+  margin: "0 0 8px",
+  fontSize: "13px",
+  fontWeight: 700,
+  textTransform: "uppercase",
+  letterSpacing: "0.04em",
+  color: "#475569",
+};
 const table: CSSProperties = { borderCollapse: "collapse" };
 const labelCell: CSSProperties = { padding: "8px 0", borderBottom: "1px solid #e2e8f0", fontSize: "15px" };
-const valueCell: CSSProperties = { padding: "8px 0", borderBottom: "1px solid #e2e8f0", fontSize: "15px", fontWeight: 600, textAlign: "right" };
+const valueCell: CSSProperties = {
+  padding: "8px 0",
+  borderBottom: "1px solid #e2e8f0",
+  fontSize: "15px",
+  fontWeight: 600,
+  textAlign: "right",
+};

@@ -189,9 +189,7 @@ async function dropDatabaseWith(client, database) {
   const v = Number((await client.query("SHOW server_version_num")).rows[0].server_version_num);
   const force = v >= 130000 ? " WITH (FORCE)" : "";
   if (!force) {
-    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
-      database,
-    ]);
+    await client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database]);
   }
   await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)}${force}`);
 }
@@ -215,9 +213,7 @@ export async function describeDatabase(url) {
 /** Drops every non-system schema of a database (used on an explicitly configured shadow database). */
 export async function wipeDatabase(url) {
   await withClient(url, async (c) => {
-    const { rows } = await c.query(
-      "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'",
-    );
+    const { rows } = await c.query("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'");
     for (const { nspname } of rows) await c.query(`DROP SCHEMA IF EXISTS ${quoteIdent(nspname)} CASCADE`);
     await c.query("CREATE SCHEMA IF NOT EXISTS public");
   });
@@ -270,7 +266,7 @@ function patchAdapterClasses(adapter) {
   const QueryableProto = Object.getPrototypeOf(AdapterProto);
   const performIO = QueryableProto.performIO;
   if (typeof performIO !== "function") {
-    log.warn("adapter-pg internals changed (no performIO); the \"char\" workaround is not active");
+    log.warn('adapter-pg internals changed (no performIO); the "char" workaround is not active');
   } else {
     QueryableProto.performIO = async function patchedPerformIO(query) {
       let result;

@@ -30,7 +30,9 @@ export function mutationsOf(op: Operation, example: ApiRequest): fc.Arbitrary<Mu
     const body = example.body as Record<string, unknown>;
     const keys = [...new Set([...bodyKeys(op.body), ...Object.keys(body)])];
     const arrays = Object.keys(body).filter((key) => Array.isArray(body[key]));
-    const unknownKey = fc.oneof(fc.constantFrom(...EXTRA_KEYS), fc.string({ minLength: 1, maxLength: 20 })).filter((key) => !keys.includes(key));
+    const unknownKey = fc
+      .oneof(fc.constantFrom(...EXTRA_KEYS), fc.string({ minLength: 1, maxLength: 20 }))
+      .filter((key) => !keys.includes(key));
     options.push(
       fc.record({ kind: fc.constant("field" as const), key: fc.constantFrom(...keys), value: badValue }),
       fc.record({ kind: fc.constant("extra" as const), key: unknownKey, value: badValue, inElement: fc.constant(false) }),
@@ -39,20 +41,44 @@ export function mutationsOf(op: Operation, example: ApiRequest): fc.Arbitrary<Mu
     );
     const strings = Object.keys(body).filter((key) => typeof body[key] === "string");
     if (strings.length > 0)
-      options.push(fc.record({ kind: fc.constant("taint" as const), in: fc.constant("body" as const), key: fc.constantFrom(...strings), text: fc.constantFrom(...TAINTS), atEnd: fc.boolean() }));
+      options.push(
+        fc.record({
+          kind: fc.constant("taint" as const),
+          in: fc.constant("body" as const),
+          key: fc.constantFrom(...strings),
+          text: fc.constantFrom(...TAINTS),
+          atEnd: fc.boolean(),
+        }),
+      );
     if (arrays.length > 0) {
       options.push(fc.record({ kind: fc.constant("element" as const), key: fc.constantFrom(...arrays), value: badValue }));
       const objectArrays = arrays.filter((key) => typeof (body[key] as unknown[])[0] === "object");
       if (objectArrays.length > 0)
-        options.push(fc.record({ kind: fc.constant("extra" as const), key: fc.constantFrom(...objectArrays), value: badValue, inElement: fc.constant(true) }));
+        options.push(
+          fc.record({
+            kind: fc.constant("extra" as const),
+            key: fc.constantFrom(...objectArrays),
+            value: badValue,
+            inElement: fc.constant(true),
+          }),
+        );
     }
   }
   if (op.query) {
     const names = queryFields(op.query).map((field) => field.name);
-    const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 10 }) });
+    const key = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...names) },
+      { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 10 }) },
+    );
     options.push(
       fc.record({ kind: fc.constant("query" as const), key, values: fc.array(badString, { minLength: 1, maxLength: 3 }) }),
-      fc.record({ kind: fc.constant("taint" as const), in: fc.constant("query" as const), key: fc.constantFrom(...names), text: fc.constantFrom(...TAINTS), atEnd: fc.boolean() }),
+      fc.record({
+        kind: fc.constant("taint" as const),
+        in: fc.constant("query" as const),
+        key: fc.constantFrom(...names),
+        text: fc.constantFrom(...TAINTS),
+        atEnd: fc.boolean(),
+      }),
     );
   }
   for (const name of Object.keys(example.params ?? {}))
@@ -65,14 +91,18 @@ export function applyMutation(request: ApiRequest, mutation: Mutation): MutatedR
   const body = request.body as Record<string, unknown> | undefined;
   switch (mutation.kind) {
     case "field":
-      return { ...request, body: Object.fromEntries([...Object.entries(body ?? {}).filter(([k]) => k !== mutation.key), [mutation.key, mutation.value]]) };
+      return {
+        ...request,
+        body: Object.fromEntries([...Object.entries(body ?? {}).filter(([k]) => k !== mutation.key), [mutation.key, mutation.value]]),
+      };
     case "element": {
       const list = [...((body?.[mutation.key] as unknown[]) ?? [])];
       list[0] = mutation.value;
       return { ...request, body: { ...body, [mutation.key]: list } };
     }
     case "extra": {
-      if (!mutation.inElement) return { ...request, body: Object.fromEntries([...Object.entries(body ?? {}), [mutation.key, mutation.value]]) };
+      if (!mutation.inElement)
+        return { ...request, body: Object.fromEntries([...Object.entries(body ?? {}), [mutation.key, mutation.value]]) };
       const list = [...((body?.[mutation.key] as Array<Record<string, unknown>>) ?? [])];
       list[0] = Object.fromEntries([...Object.entries(list[0] ?? {}), ["unexpected", mutation.value]]);
       return { ...request, body: { ...body, [mutation.key]: list } };

@@ -31,7 +31,9 @@ async function openStream(url: string, token: string | undefined, extra: Record<
   const controller = new AbortController();
   const headers = new Headers({ accept: "text/event-stream", ...extra });
   if (token) headers.set("authorization", `Bearer ${token}`);
-  const response = await GET(new Request(`http://localhost:3000/api/v1/${url}`, { headers, signal: controller.signal }), { params: Promise.resolve({}) });
+  const response = await GET(new Request(`http://localhost:3000/api/v1/${url}`, { headers, signal: controller.signal }), {
+    params: Promise.resolve({}),
+  });
   if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
     controller.abort();
     await response.body?.cancel().catch(() => undefined);

@@ -11,11 +11,18 @@ import { idsOfTenant, idsOwnedBy, leakedIds, ROLE_OF, ROLES, tenantDigest, userO
 export type MatrixCase = { name: string; run: (world: World) => Promise<void> };
 
 const allowedRoles = (op: Operation): RoleName[] => ROLES.filter((role) => !op.roles || op.roles.includes(ROLE_OF[role]));
-const validCaller = (op: Operation, fixture: RequestFixture): RoleName => fixture.as ?? (allowedRoles(op).includes("rep") ? "rep" : allowedRoles(op)[0]!);
+const validCaller = (op: Operation, fixture: RequestFixture): RoleName =>
+  fixture.as ?? (allowedRoles(op).includes("rep") ? "rep" : allowedRoles(op)[0]!);
 const describeCall = (response: ApiResponse) => `${response.status} ${response.text.slice(0, 300)}`;
 
 /** A refusal that must leave both tenants exactly as they were. */
-async function expectRefused(world: World, op: Operation, fixture: RequestFixture, caller: (w: World) => TestUser | undefined, status: number) {
+async function expectRefused(
+  world: World,
+  op: Operation,
+  fixture: RequestFixture,
+  caller: (w: World) => TestUser | undefined,
+  status: number,
+) {
   const request = await fixture.build(world);
   const before = await tenantDigest([world.a.tenantId, world.b.tenantId]);
   const response = await send(op, request, caller(world)?.token);
@@ -35,18 +42,31 @@ async function expectSuccess(world: World, op: Operation, fixture: RequestFixtur
 }
 
 /** A read by someone who may call the operation but must see none of `hidden` (ids of rows not theirs). */
-async function expectNothingOf(world: World, op: Operation, request: ApiRequest, caller: TestUser, hidden: (w: World) => Promise<string[]>) {
+async function expectNothingOf(
+  world: World,
+  op: Operation,
+  request: ApiRequest,
+  caller: TestUser,
+  hidden: (w: World) => Promise<string[]>,
+) {
   const response = await send(op, request, caller.token);
   expect(response.status, describeCall(response)).toBe(200);
   expect(leakedIds(response.body, await hidden(world))).toEqual([]);
 }
 
 /** The filter values worth trying against a list: every choice, and ids of rows the caller must not see. */
-function filterVariants(op: Operation, foreignIds: (w: World) => string[]): Array<{ label: string; query: (w: World) => Record<string, string> }> {
+function filterVariants(
+  op: Operation,
+  foreignIds: (w: World) => string[],
+): Array<{ label: string; query: (w: World) => Record<string, string> }> {
   return queryFields(op.query).flatMap((field) => {
-    if (field.kind === "choice") return field.values.map((value) => ({ label: `${field.name}=${value}`, query: () => ({ [field.name]: value }) }));
+    if (field.kind === "choice")
+      return field.values.map((value) => ({ label: `${field.name}=${value}`, query: () => ({ [field.name]: value }) }));
     if (field.kind === "id")
-      return [0, 1, 2].map((i) => ({ label: `${field.name}=<their id #${i + 1}>`, query: (w: World) => ({ [field.name]: foreignIds(w)[i]! }) }));
+      return [0, 1, 2].map((i) => ({
+        label: `${field.name}=<their id #${i + 1}>`,
+        query: (w: World) => ({ [field.name]: foreignIds(w)[i]! }),
+      }));
     return [];
   });
 }
@@ -78,7 +98,13 @@ function readCases(op: Operation, fixture: RequestFixture): MatrixCase[] {
         name: `${op.id}?${variant.label}: ${reader.who} sees none of their rows`,
         run: async (w) => {
           const request = await fixture.build(w);
-          await expectNothingOf(w, op, { ...request, query: { ...Object.fromEntries(new URLSearchParams(request.query ?? {})), ...variant.query(w) } }, reader.caller(w), reader.hidden);
+          await expectNothingOf(
+            w,
+            op,
+            { ...request, query: { ...Object.fromEntries(new URLSearchParams(request.query ?? {})), ...variant.query(w) } },
+            reader.caller(w),
+            reader.hidden,
+          );
         },
       });
   }
@@ -122,7 +148,14 @@ const REFERENCES: Record<string, (w: World) => unknown> = {
   user_ids: (w) => [w.b.rep.userId],
 };
 
-async function expectRefusedBody(w: World, op: Operation, fixture: RequestFixture, role: RoleName, change: Record<string, unknown>, status?: number) {
+async function expectRefusedBody(
+  w: World,
+  op: Operation,
+  fixture: RequestFixture,
+  role: RoleName,
+  change: Record<string, unknown>,
+  status?: number,
+) {
   const request = await fixture.build(w);
   const before = await tenantDigest([w.a.tenantId, w.b.tenantId]);
   const response = await send(op, { ...request, body: { ...(request.body as object), ...change } }, userOf(w.a, role).token);
@@ -155,7 +188,10 @@ function referenceCases(op: Operation, fixture: RequestFixture): MatrixCase[] {
 export function casesOf(op: Operation): MatrixCase[] {
   const fixture = requestFixtures[op.id];
   if (!fixture) return [];
-  if (op.auth === "public") return [{ name: `${op.id}: anyone → ${fixture.status ?? op.successStatus ?? 200}`, run: (w) => expectSuccess(w, op, fixture, undefined) }];
+  if (op.auth === "public")
+    return [
+      { name: `${op.id}: anyone → ${fixture.status ?? op.successStatus ?? 200}`, run: (w) => expectSuccess(w, op, fixture, undefined) },
+    ];
 
   const allowed = allowedRoles(op);
   const owner = validCaller(op, fixture);
@@ -163,14 +199,23 @@ export function casesOf(op: Operation): MatrixCase[] {
   for (const role of ROLES.filter((r) => !allowed.includes(r)))
     cases.push({ name: `${op.id}: ${role} → 403`, run: (w) => expectRefused(w, op, fixture, (x) => userOf(x.a, role), 403) });
   for (const role of fixture.perUser ? [owner] : allowed)
-    cases.push({ name: `${op.id}: ${role} → ${fixture.status ?? op.successStatus ?? 200}`, run: (w) => expectSuccess(w, op, fixture, role) });
+    cases.push({
+      name: `${op.id}: ${role} → ${fixture.status ?? op.successStatus ?? 200}`,
+      run: (w) => expectSuccess(w, op, fixture, role),
+    });
 
   if (op.params) {
     for (const role of allowed)
-      cases.push({ name: `${op.id}: the other tenant's ${role} → 404`, run: (w) => expectRefused(w, op, fixture, (x) => userOf(x.b, role), 404) });
+      cases.push({
+        name: `${op.id}: the other tenant's ${role} → 404`,
+        run: (w) => expectRefused(w, op, fixture, (x) => userOf(x.b, role), 404),
+      });
     if (fixture.perUser) {
       for (const role of allowed.filter((r) => r !== owner))
-        cases.push({ name: `${op.id}: the ${role}, not its owner → 404`, run: (w) => expectRefused(w, op, fixture, (x) => userOf(x.a, role), 404) });
+        cases.push({
+          name: `${op.id}: the ${role}, not its owner → 404`,
+          run: (w) => expectRefused(w, op, fixture, (x) => userOf(x.a, role), 404),
+        });
     }
     if ((op.ownerScoped || fixture.perUser) && allowed.includes("rep"))
       cases.push({ name: `${op.id}: the other rep → 404`, run: (w) => expectRefused(w, op, fixture, (x) => x.a.otherRep, 404) });

@@ -1,7 +1,8 @@
 import type { z } from "zod";
 
 /** What a query parameter accepts, as far as filtering goes: an id, one of some values, or anything else. */
-export type QueryField = { name: string; kind: "id" } | { name: string; kind: "choice"; values: string[] } | { name: string; kind: "other" };
+export type QueryField =
+  { name: string; kind: "id" } | { name: string; kind: "choice"; values: string[] } | { name: string; kind: "other" };
 
 type Def = { type: string; format?: string; innerType?: z.ZodType; in?: z.ZodType; entries?: Record<string, string> };
 

@@ -43,7 +43,12 @@ export const requestFixtures: Record<string, RequestFixture> = {
   register: {
     status: 201,
     build: () => ({
-      body: { company_name: `Fuzz Co ${unique()}`, name: "Fuzz Admin", email: `fuzz-${unique()}@test.onquota`, password: "correct horse battery" },
+      body: {
+        company_name: `Fuzz Co ${unique()}`,
+        name: "Fuzz Admin",
+        email: `fuzz-${unique()}@test.onquota`,
+        password: "correct horse battery",
+      },
       headers: { "x-forwarded-for": freshIp() },
     }),
   },
@@ -112,7 +117,9 @@ export const requestFixtures: Record<string, RequestFixture> = {
   listNotifications: { build: () => ({ query: { page: "1" } }) },
   createNotifications: {
     as: "supervisor",
-    build: (w) => ({ body: { user_ids: [w.a.rep.userId], title: "Heads up", message: "Review your deals", type: "INFO", category: "GENERAL" } }),
+    build: (w) => ({
+      body: { user_ids: [w.a.rep.userId], title: "Heads up", message: "Review your deals", type: "INFO", category: "GENERAL" },
+    }),
   },
   getUnreadNotificationCount: { build: () => ({}) },
   getNotification: { perUser: true, build: (w) => ({ params: id(w.a.notificationId) }) },

@@ -66,8 +66,15 @@ function factories(tenant: TestTenant, owner: TestUser, clientId: () => string) 
         )
       ).id,
     vehicle: async () =>
-      (await created("/vehicles", { name: "Van", plate_number: randomUUID().slice(0, 8), assigned_to: owner.userId, next_maintenance_date: dateIn(10) }, owner.token)).id,
-    notification: async () => (await createNotification({ tenantId: tenant.tenantId, userId: owner.userId, title: "Hello", message: "A message" }))!.id,
+      (
+        await created(
+          "/vehicles",
+          { name: "Van", plate_number: randomUUID().slice(0, 8), assigned_to: owner.userId, next_maintenance_date: dateIn(10) },
+          owner.token,
+        )
+      ).id,
+    notification: async () =>
+      (await createNotification({ tenantId: tenant.tenantId, userId: owner.userId, title: "Hello", message: "A message" }))!.id,
     user: async () => (await createTestUser(tenant.tenantId, "SALES_REP")).userId,
   };
 }
@@ -77,7 +84,12 @@ async function seedTenant(name: string): Promise<{ rows: TenantRows; fresh: Worl
   const clientId = await factories(tenant, tenant.rep, () => "").client();
   const mine = factories(tenant, tenant.rep, () => clientId);
   const theirs = factories(tenant, tenant.otherRep, () => clientId);
-  const [opportunity, quoteId, vehicleId, notificationId] = await Promise.all([mine.opportunity(), mine.quote(), mine.vehicle(), mine.notification()]);
+  const [opportunity, quoteId, vehicleId, notificationId] = await Promise.all([
+    mine.opportunity(),
+    mine.quote(),
+    mine.vehicle(),
+    mine.notification(),
+  ]);
   await Promise.all([theirs.opportunity(), theirs.quote(), theirs.vehicle(), theirs.notification()]);
   return { rows: { ...tenant, clientId, opportunityId: opportunity.id, quoteId, vehicleId, notificationId }, fresh: mine };
 }
@@ -126,7 +138,15 @@ export async function tenantDigest(tenantIds: string[]): Promise<string> {
 /** Every id of a tenant's rows (the tenant's own id included): none may appear in another tenant's answers. */
 export async function idsOfTenant(tenantId: string): Promise<string[]> {
   const rows = await db().$queryRawUnsafe<Array<{ id: string }>>(
-    `SELECT $1::uuid::text AS id UNION ALL ${["users", "clients", "quotes", "vehicles", "opportunities", "opportunity_stage_history", "notifications"]
+    `SELECT $1::uuid::text AS id UNION ALL ${[
+      "users",
+      "clients",
+      "quotes",
+      "vehicles",
+      "opportunities",
+      "opportunity_stage_history",
+      "notifications",
+    ]
       .map((table) => `SELECT id::text FROM ${table} WHERE tenant_id = $1::uuid`)
       .join(" UNION ALL ")}`,
     tenantId,

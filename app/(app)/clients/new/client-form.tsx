@@ -20,7 +20,10 @@ export function ClientForm() {
         <Field label="Phone" name="phone" type="tel" maxLength={50} defaultValue={val.phone} error={err.phone} autoComplete="tel" />
       </div>
       <div className="flex flex-wrap justify-end gap-2">
-        <Link href="/clients" className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">
+        <Link
+          href="/clients"
+          className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100"
+        >
           Cancel
         </Link>
         <Button type="submit" disabled={pending}>

@@ -26,7 +26,9 @@ export default async function OutboxPage({ searchParams }: Props) {
         <h1 className="text-2xl font-semibold tracking-tight">Email outbox</h1>
         <p className="mt-1 text-sm text-slate-600">
           Without <code className="rounded bg-slate-100 px-1">RESEND_API_KEY</code>, emails are kept here instead of being sent.{" "}
-          {total > messages.length ? `The newest ${messages.length} of ${total} are listed.` : `${total} ${total === 1 ? "message" : "messages"}.`}
+          {total > messages.length
+            ? `The newest ${messages.length} of ${total} are listed.`
+            : `${total} ${total === 1 ? "message" : "messages"}.`}
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)]">
@@ -68,18 +70,23 @@ export default async function OutboxPage({ searchParams }: Props) {
                 {Object.entries(headersOf(selected.headers)).map(([name, value]) => (
                   <div key={name} className="contents">
                     <dt className="text-slate-500">{name}</dt>
-                    <dd className="break-all font-mono text-xs leading-5">{value}</dd>
+                    <dd className="font-mono text-xs leading-5 break-all">{value}</dd>
                   </div>
                 ))}
               </dl>
             </header>
             <section aria-label="HTML part">
               <h3 className="mb-2 text-sm font-semibold text-slate-700">HTML</h3>
-              <iframe title={`HTML of “${selected.subject}”`} srcDoc={selected.html} sandbox="" className="h-[640px] w-full rounded-md border border-slate-200 bg-white" />
+              <iframe
+                title={`HTML of “${selected.subject}”`}
+                srcDoc={selected.html}
+                sandbox=""
+                className="h-[640px] w-full rounded-md border border-slate-200 bg-white"
+              />
             </section>
             <section aria-label="Text part">
               <h3 className="mb-2 text-sm font-semibold text-slate-700">Text</h3>
-              <pre className="overflow-x-auto rounded-md bg-slate-50 p-3 text-xs whitespace-pre-wrap break-words">{selected.text}</pre>
+              <pre className="overflow-x-auto rounded-md bg-slate-50 p-3 text-xs break-words whitespace-pre-wrap">{selected.text}</pre>
             </section>
           </article>
         ) : (

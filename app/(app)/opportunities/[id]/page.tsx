@@ -34,7 +34,7 @@ export default async function OpportunityPage({ params }: Params) {
       </nav>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
-          <h1 className="break-words text-2xl font-semibold tracking-tight">{deal.name}</h1>
+          <h1 className="text-2xl font-semibold tracking-tight break-words">{deal.name}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <StageBadge stage={deal.stage} />
             {overdue ? <OverdueBadge /> : null}
@@ -47,7 +47,13 @@ export default async function OpportunityPage({ params }: Params) {
               Edit
             </Link>
           ) : null}
-          <OpportunityActions id={deal.id} name={deal.name} version={deal.version} isClosed={deal.is_closed} canDelete={scope.role === "ADMIN"} />
+          <OpportunityActions
+            id={deal.id}
+            name={deal.name}
+            version={deal.version}
+            isClosed={deal.is_closed}
+            canDelete={scope.role === "ADMIN"}
+          />
         </div>
       </div>
 
@@ -72,7 +78,9 @@ export default async function OpportunityPage({ params }: Params) {
                 {formatDate(deal.expected_close_date)}
               </time>
             </Item>
-            <Item label="Actual close date">{deal.actual_close_date ? <time dateTime={deal.actual_close_date}>{formatDate(deal.actual_close_date)}</time> : "Not closed"}</Item>
+            <Item label="Actual close date">
+              {deal.actual_close_date ? <time dateTime={deal.actual_close_date}>{formatDate(deal.actual_close_date)}</time> : "Not closed"}
+            </Item>
             <Item label="Client">{deal.client.name}</Item>
             <Item label="Owner">
               {deal.assigned_user.name} <span className="text-slate-500">({deal.assigned_user.email})</span>
@@ -83,7 +91,11 @@ export default async function OpportunityPage({ params }: Params) {
               </Item>
             ) : null}
             <Item label="Description" wide>
-              {deal.description ? <p className="whitespace-pre-line">{deal.description}</p> : <span className="text-slate-500">No description</span>}
+              {deal.description ? (
+                <p className="whitespace-pre-line">{deal.description}</p>
+              ) : (
+                <span className="text-slate-500">No description</span>
+              )}
             </Item>
             <Item label="Created">{formatInstant(deal.created_at)}</Item>
             <Item label="Last updated">
@@ -105,7 +117,7 @@ export default async function OpportunityPage({ params }: Params) {
 function Item({ label, wide = false, testId, children }: { label: string; wide?: boolean; testId?: string; children: ReactNode }) {
   return (
     <div className={wide ? "sm:col-span-2" : undefined}>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
       <dd className="mt-1 text-sm text-slate-900" data-testid={testId}>
         {children}
       </dd>

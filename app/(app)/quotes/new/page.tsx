@@ -16,7 +16,9 @@ export default async function NewQuotePage() {
       <PageHeader title="New quote" />
       {clients.length === 0 ? (
         <EmptyState title="A quote needs a client">
-          <Link href="/clients/new" className="text-brand-600 hover:underline">Add a client first</Link>
+          <Link href="/clients/new" className="text-brand-600 hover:underline">
+            Add a client first
+          </Link>
         </EmptyState>
       ) : (
         <QuoteForm clients={clients} salesReps={salesReps} currentUserId={scope.userId} statuses={QUOTE_STATUSES} />

@@ -35,7 +35,15 @@ export function QuoteForm({ clients, salesReps, currentUserId, statuses }: Quote
         options={[{ value: "", label: "Choose a client…" }, ...clients.map((c) => ({ value: c.id, label: c.name }))]}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Quote number" name="quote_number" required maxLength={50} defaultValue={val.quote_number} error={err.quote_number} autoComplete="off" />
+        <Field
+          label="Quote number"
+          name="quote_number"
+          required
+          maxLength={50}
+          defaultValue={val.quote_number}
+          error={err.quote_number}
+          autoComplete="off"
+        />
         <Field label="Valid until" name="valid_until" type="date" required defaultValue={val.valid_until} error={err.valid_until} />
       </div>
       <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
@@ -49,7 +57,14 @@ export function QuoteForm({ clients, salesReps, currentUserId, statuses }: Quote
           error={err.total_amount}
           hint="Up to two decimals, e.g. 12500.50"
         />
-        <Field label="Currency" name="currency" maxLength={3} defaultValue={val.currency ?? "USD"} error={err.currency} autoComplete="off" />
+        <Field
+          label="Currency"
+          name="currency"
+          maxLength={3}
+          defaultValue={val.currency ?? "USD"}
+          error={err.currency}
+          autoComplete="off"
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
@@ -70,10 +85,15 @@ export function QuoteForm({ clients, salesReps, currentUserId, statuses }: Quote
         ) : null}
       </div>
       {err.sales_rep_id && salesReps.length === 0 ? (
-        <p role="alert" className="text-sm text-red-600">{err.sales_rep_id}</p>
+        <p role="alert" className="text-sm text-red-600">
+          {err.sales_rep_id}
+        </p>
       ) : null}
       <div className="flex flex-wrap justify-end gap-2">
-        <Link href="/quotes" className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">
+        <Link
+          href="/quotes"
+          className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100"
+        >
           Cancel
         </Link>
         <Button type="submit" disabled={pending}>

@@ -15,8 +15,25 @@ export function VehicleForm({ users }: { users: { id: string; name: string }[] }
   return (
     <form key={state.attempt} action={action} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" name="name" required maxLength={200} defaultValue={val.name} error={err.name} placeholder="e.g. Van 3" autoComplete="off" />
-        <Field label="Plate number" name="plate_number" required maxLength={20} defaultValue={val.plate_number} error={err.plate_number} autoComplete="off" />
+        <Field
+          label="Name"
+          name="name"
+          required
+          maxLength={200}
+          defaultValue={val.name}
+          error={err.name}
+          placeholder="e.g. Van 3"
+          autoComplete="off"
+        />
+        <Field
+          label="Plate number"
+          name="plate_number"
+          required
+          maxLength={20}
+          defaultValue={val.plate_number}
+          error={err.plate_number}
+          autoComplete="off"
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
@@ -36,7 +53,10 @@ export function VehicleForm({ users }: { users: { id: string; name: string }[] }
         />
       </div>
       <div className="flex flex-wrap justify-end gap-2">
-        <Link href="/vehicles" className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100">
+        <Link
+          href="/vehicles"
+          className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100"
+        >
           Cancel
         </Link>
         <Button type="submit" disabled={pending}>

@@ -9,7 +9,9 @@ import {
   serializeOpportunity,
 } from "@/lib/opportunities";
 
-export const POST = apiRoute(createOpportunityOperation, async ({ scope, body }) => opportunityResponse(await createOpportunity(scope, body), 201));
+export const POST = apiRoute(createOpportunityOperation, async ({ scope, body }) =>
+  opportunityResponse(await createOpportunity(scope, body), 201),
+);
 
 export const GET = apiRoute(listOpportunitiesOperation, async ({ scope, query }) => {
   const { items, total } = await getOpportunities(scope, query);

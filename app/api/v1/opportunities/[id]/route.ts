@@ -10,7 +10,9 @@ import {
   updateOpportunityOperation,
 } from "@/lib/opportunities";
 
-export const GET = apiRoute(getOpportunityOperation, async ({ scope, params }) => opportunityResponse(await getOpportunityById(scope, params.id)));
+export const GET = apiRoute(getOpportunityOperation, async ({ scope, params }) =>
+  opportunityResponse(await getOpportunityById(scope, params.id)),
+);
 
 export const PUT = apiRoute(updateOpportunityOperation, async ({ scope, params, body, request }) =>
   opportunityResponse(await updateOpportunity(scope, params.id, body, { expectedVersion: expectedVersion(request) })),
