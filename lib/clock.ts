@@ -1,3 +1,5 @@
+import { APP_LOCALE } from "@/lib/locale";
+
 /** "Now" comes from a clock so that checks and rules can run as of another instant. */
 export type Clock = () => Date;
 
@@ -19,4 +21,17 @@ export function toIsoDate(date: Date): string {
 
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * 86_400_000);
+}
+
+const dayFormat = new Intl.DateTimeFormat(APP_LOCALE, { dateStyle: "medium", timeZone: "UTC" });
+const instantFormat = new Intl.DateTimeFormat(APP_LOCALE, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** A calendar date for people: "2026-03-31" (or its Date) → "Mar 31, 2026". */
+export function formatDay(day: string | Date): string {
+  return dayFormat.format(typeof day === "string" ? new Date(`${day.slice(0, 10)}T00:00:00.000Z`) : day);
+}
+
+/** An instant for people: → "Mar 31, 2026, 9:30 AM UTC". */
+export function formatInstant(instant: string | Date): string {
+  return `${instantFormat.format(new Date(instant))} UTC`;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { APP_LOCALE } from "@/lib/locale";
 // The browser entry: Prisma's decimal.js without the server client, so these schemas also run in client-side forms.
 import { Prisma } from "@/lib/generated/prisma/browser";
 
@@ -75,3 +76,36 @@ export const currencyInput = z
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{3}$/, "must be a 3-letter ISO 4217 currency code");
+
+type Numeric = `${number}`;
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string, compact: boolean, locale: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${compact}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: "currency",
+      currency,
+      ...(compact ? { notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 } : { maximumFractionDigits: 2 }),
+    });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * The one way money becomes text, in the UI and in every email and notification: the amount with its currency
+ * symbol or code ("$12,500.50", "€1,200.00", "CHF 99.90"); `compact` for tight totals ("$96.1K", "€1.2M"). The
+ * exact decimal text goes to Intl, never a float, so what is shown is what was stored.
+ */
+export function formatMoney(amount: Decimal | string, currency: string, options: { compact?: boolean; locale?: string } = {}): string {
+  const text = (Prisma.Decimal.isDecimal(amount) ? amount : new Prisma.Decimal(amount)).toFixed(2) as Numeric;
+  return moneyFormat(currency, options.compact ?? false, options.locale ?? APP_LOCALE).format(text);
+}
+
+/** A probability or rate: "25.00" → "25%", "33.50" → "33.5%". */
+export function formatPercent(value: Decimal | string): string {
+  const text = Prisma.Decimal.isDecimal(value) ? value.toFixed(2) : value;
+  return `${text.includes(".") ? text.replace(/\.?0+$/, "") : text}%`;
+}

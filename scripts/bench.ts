@@ -7,19 +7,18 @@
  */
 import os from "node:os";
 import pg from "pg";
-import { systemClock, utcDate } from "@/lib/clock";
 import type { Scope } from "@/lib/auth/scope";
-import { bearerLookupSql, hashToken } from "@/lib/auth/tokens";
-import { unreadCountSql } from "@/lib/notifications/repository";
-import { opportunityPageSql } from "@/lib/opportunities/repository";
-import { boardSql, stageTotalsSql } from "@/lib/opportunities/pipeline-repository";
-import { boardQuery, listOpportunitiesQuery } from "@/lib/opportunities/schemas";
+import { scopeFromBearer } from "@/lib/auth/tokens";
+import { closeDatabase } from "@/lib/db/prisma";
+import { unreadCount } from "@/lib/notifications";
+import { boardQuery, getOpportunities, getOpportunitiesByStage, getPipelineSummary, listOpportunitiesQuery } from "@/lib/opportunities";
 import { Flags } from "./perf/args";
 import { DEFAULT_SIZE, issueBenchTokens, prepareBenchDatabase, type BenchDatabase } from "./perf/bench-database";
 import { failuresOf, loadRoute } from "./perf/http-load";
 import { timeJob } from "./perf/job-timing";
 import { startNextServer } from "./perf/next-server";
 import { checkPlan, type PlanCheck } from "./perf/plans";
+import { record } from "./perf/recorded-statements";
 import { loadSql, type Statement } from "./perf/sql-load";
 import { LATENCY_HEADER, latencyCells, ms, table } from "./perf/stats";
 
@@ -55,12 +54,13 @@ type BenchRoute = {
   path: string;
   /** Whose token is sent; null: none (the framework's floor: routing, auth check, a problem+json 401). */
   as: "admin" | "rep" | null;
-  statements: (scopes: Record<"admin" | "rep", Scope>) => Statement[];
+  /** What the route handler calls after the bearer check (its statements are recorded as the raw-SQL baseline). */
+  runs: (scope: Scope) => Promise<unknown>;
+  /** Indexes of which at least one must appear in the plan of one of the route's statements. */
+  indexes?: string[];
   target?: Target;
 };
 
-const statement = (sql: { text: string; values: unknown[] }): Statement => ({ text: sql.text, values: sql.values });
-const today = utcDate(systemClock());
 const listQuery = (query: Record<string, string>) => listOpportunitiesQuery.parse(query);
 const board = boardQuery.parse({});
 
@@ -69,84 +69,81 @@ const ROUTES: BenchRoute[] = [
     name: "floor: 401 without token",
     path: "/api/v1/me",
     as: null,
-    statements: () => [{ text: "SELECT 1", values: [] }],
+    runs: async () => undefined,
   },
   {
     name: "unread count",
     path: "/api/v1/notifications/unread-count",
     as: "admin",
-    statements: (s) => [statement(unreadCountSql(s.admin.userId))],
+    runs: (scope) => unreadCount(scope),
+    indexes: ["idx_notifications_unread_only"],
     target: { p95Ms: 10, maxRatio: 3 },
   },
   {
     name: "list, page 1 (admin)",
     path: "/api/v1/opportunities",
     as: "admin",
-    statements: (s) => Object.values(opportunityPageSql(s.admin, listQuery({}), today)).map(statement),
+    runs: (scope) => getOpportunities(scope, listQuery({})),
+    indexes: ["idx_opportunities_tenant_created"],
     target: { p95Ms: 40, maxRatio: 3 },
   },
   {
     name: "list, stage filter (admin)",
     path: "/api/v1/opportunities?stage=NEGOTIATION&sort=-estimated_value",
     as: "admin",
-    statements: (s) =>
-      Object.values(opportunityPageSql(s.admin, listQuery({ stage: "NEGOTIATION", sort: "-estimated_value" }), today)).map(statement),
+    runs: (scope) => getOpportunities(scope, listQuery({ stage: "NEGOTIATION", sort: "-estimated_value" })),
+    indexes: ["idx_opportunities_tenant_stage_value"],
     target: { p95Ms: 40, maxRatio: 3 },
   },
   {
     name: "list, page 1 (rep)",
     path: "/api/v1/opportunities",
     as: "rep",
-    statements: (s) => Object.values(opportunityPageSql(s.rep, listQuery({}), today)).map(statement),
+    runs: (scope) => getOpportunities(scope, listQuery({})),
     target: { p95Ms: 40, maxRatio: 3 },
   },
   {
     name: "board 6×50 (admin)",
     path: "/api/v1/opportunities/pipeline/board",
     as: "admin",
-    statements: (s) => Object.values(boardSql(s.admin, board)).map(statement),
+    runs: (scope) => getOpportunitiesByStage(scope, board),
+    indexes: ["idx_opportunities_board_order"],
     target: { p95Ms: 80 },
   },
   {
     name: "board 6×50 (rep)",
     path: "/api/v1/opportunities/pipeline/board",
     as: "rep",
-    statements: (s) => Object.values(boardSql(s.rep, board)).map(statement),
+    runs: (scope) => getOpportunitiesByStage(scope, board),
+    indexes: ["idx_opportunities_assignee_board_order"],
     target: { p95Ms: 80 },
   },
   {
     name: "summary (admin)",
     path: "/api/v1/opportunities/pipeline/summary",
     as: "admin",
-    statements: (s) => [statement(stageTotalsSql(s.admin))],
+    runs: (scope) => getPipelineSummary(scope),
     target: { p95Ms: 150 },
   },
 ];
 
-/** The plans the indexes are for: at least one of the named indexes must appear. */
-function planChecks(s: Record<"admin" | "rep", Scope>): Array<{ label: string; statement: Statement; expected: string[] }> {
-  const page = (scope: Scope, query: Record<string, string>) => statement(opportunityPageSql(scope, listQuery(query), today).rows);
-  const byValue = { stage: "NEGOTIATION", sort: "-estimated_value" };
-  return [
-    { label: "unread count", statement: statement(unreadCountSql(s.admin.userId)), expected: ["idx_notifications_unread_only"] },
-    { label: "list page, newest first (admin)", statement: page(s.admin, {}), expected: ["idx_opportunities_tenant_created"] },
-    {
-      label: "list page, one stage by value (admin)",
-      statement: page(s.admin, byValue),
-      expected: ["idx_opportunities_tenant_stage_value"],
-    },
-    {
-      label: "list page, one stage by value (rep)",
-      statement: page(s.rep, byValue),
-      expected: ["idx_opportunities_assigned_stage", "idx_opportunities_tenant_stage_value"],
-    },
-    { label: "board cards (admin)", statement: statement(boardSql(s.admin, board).cards), expected: ["idx_opportunities_board_order"] },
-    {
-      label: "board cards (rep)",
-      statement: statement(boardSql(s.rep, board).cards),
-      expected: ["idx_opportunities_assignee_board_order"],
-    },
-  ];
+type Recorded = { route: BenchRoute; steps: Statement[][] };
+
+/** Each route's statements as its code sends them: the bearer check of its caller's token, then the module call. */
+async function recordRoutes(tokens: Record<"admin" | "rep", string>): Promise<Recorded[]> {
+  const recorded: Recorded[] = [];
+  for (const route of ROUTES) {
+    if (!route.as) {
+      recorded.push({ route, steps: [[{ text: "SELECT 1", values: [] }]] });
+      continue;
+    }
+    const token = tokens[route.as];
+    const authentication = await record(() => scopeFromBearer(token));
+    const scope = (await scopeFromBearer(token))!;
+    recorded.push({ route, steps: [...authentication, ...(await record(() => route.runs(scope)))] });
+  }
+  await closeDatabase();
+  return recorded;
 }
 
 function machine(): string {
@@ -165,12 +162,26 @@ async function serverVersion(url: string): Promise<string> {
   }
 }
 
-async function runPlanChecks(bench: BenchDatabase, scopes: Record<"admin" | "rep", Scope>): Promise<PlanCheck[]> {
+/** EXPLAIN ANALYZE of every statement of the routes that name the indexes they are for. */
+async function runPlanChecks(bench: BenchDatabase, recorded: Recorded[]): Promise<PlanCheck[]> {
   const client = new pg.Client({ connectionString: bench.url });
   await client.connect();
   try {
     const checks: PlanCheck[] = [];
-    for (const check of planChecks(scopes)) checks.push(await checkPlan(client, check.label, check.statement, check.expected));
+    for (const { route, steps } of recorded) {
+      if (!route.indexes) continue;
+      const plans = [];
+      for (const statement of steps.flat()) plans.push(await checkPlan(client, route.name, statement, route.indexes));
+      const indexes = [...new Set(plans.flatMap((plan) => plan.indexes))];
+      checks.push({
+        label: route.name,
+        expected: route.indexes,
+        indexes,
+        seqScans: [...new Set(plans.flatMap((plan) => plan.seqScans))],
+        executionMs: plans.reduce((sum, plan) => sum + plan.executionMs, 0),
+        ok: route.indexes.some((name) => indexes.includes(name)),
+      });
+    }
     return checks;
   } finally {
     await client.end();
@@ -207,10 +218,7 @@ async function main(): Promise<void> {
   const bench = await prepareBenchDatabase({ size, reseed: flags.has("reseed") });
   try {
     const tokens = await issueBenchTokens(bench);
-    const scopes = {
-      admin: { tenantId: bench.tenantId, userId: bench.admin.id, role: bench.admin.role },
-      rep: { tenantId: bench.tenantId, userId: bench.rep.id, role: bench.rep.role },
-    };
+    process.env.DATABASE_URL = bench.url;
     console.log(`machine:  ${machine()}, ${await serverVersion(bench.url)}`);
     console.log(
       `data:     1 tenant, ${bench.counts.users} users (${size.reps} reps), ${bench.counts.opportunities} opportunities (${bench.counts.overdue} overdue), ` +
@@ -219,7 +227,7 @@ async function main(): Promise<void> {
     console.log(`load:     ${connections} connections per route, ${warmup} s warm-up + ${seconds} s measured; pool ${poolSize}\n`);
 
     const verdicts: string[] = [];
-    if (!flags.has("job-only")) await benchRoutes(bench, tokens, scopes, verdicts);
+    if (!flags.has("job-only")) await benchRoutes(bench, tokens, await recordRoutes(tokens), verdicts);
     if (!flags.has("skip-job")) await benchOverdueCheck(bench, verdicts);
     console.log(verdicts.join("\n"));
   } finally {
@@ -227,13 +235,8 @@ async function main(): Promise<void> {
   }
 }
 
-async function benchRoutes(
-  bench: BenchDatabase,
-  tokens: Record<"admin" | "rep", string>,
-  scopes: Record<"admin" | "rep", Scope>,
-  verdicts: string[],
-) {
-  const plans = await runPlanChecks(bench, scopes);
+async function benchRoutes(bench: BenchDatabase, tokens: Record<"admin" | "rep", string>, recorded: Recorded[], verdicts: string[]) {
+  const plans = await runPlanChecks(bench, recorded);
   console.log("index check (EXPLAIN ANALYZE):");
   console.log(
     table([
@@ -253,12 +256,11 @@ async function benchRoutes(
   const rows: string[][] = [];
   let failures = 0;
   try {
-    for (const route of ROUTES) {
+    for (const { route, steps } of recorded) {
       const load = { path: route.path, token: route.as ? tokens[route.as] : null, connections };
       await loadRoute(server.baseUrl, { ...load, seconds: warmup });
       const api = await loadRoute(server.baseUrl, { ...load, seconds });
-      const authentication = route.as ? [[statement(bearerLookupSql(hashToken(tokens[route.as])))]] : [];
-      const raw = await loadSql(bench.url, [...authentication, route.statements(scopes)], { connections, seconds, poolSize });
+      const raw = await loadSql(bench.url, steps, { connections, seconds, poolSize });
       if (route.as) failures += failuresOf(api); // the floor's 401s are its point
       const ratio = raw.p95 > 0 ? api.p95 / raw.p95 : 0;
       rows.push(

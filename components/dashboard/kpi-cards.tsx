@@ -1,5 +1,5 @@
-import type { PipelineSummaryOut } from "@/lib/opportunities/schemas";
-import { formatAmount, formatPercent } from "@/components/opportunities/format";
+import type { PipelineSummaryOut } from "@/lib/opportunities/browser";
+import { formatMoney, formatPercent } from "@/lib/money";
 
 type Kpi = { key: string; label: string; value: string; shown: string; hint?: string };
 
@@ -10,14 +10,14 @@ export function KpiCards({ summary }: { summary: PipelineSummaryOut }) {
       key: "total_value",
       label: "Total value",
       value: summary.total_value,
-      shown: formatAmount(summary.total_value),
+      shown: formatMoney(summary.total_value, summary.base_currency),
       hint: `${summary.total_opportunities} deals`,
     },
     {
       key: "weighted_value",
       label: "Weighted value",
       value: summary.weighted_value,
-      shown: formatAmount(summary.weighted_value),
+      shown: formatMoney(summary.weighted_value, summary.base_currency),
       hint: "Value × probability",
     },
     {
@@ -32,7 +32,7 @@ export function KpiCards({ summary }: { summary: PipelineSummaryOut }) {
       key: "average_deal_size",
       label: "Average deal size",
       value: summary.average_deal_size,
-      shown: formatAmount(summary.average_deal_size),
+      shown: formatMoney(summary.average_deal_size, summary.base_currency),
     },
     { key: "total_won", label: "Won", value: String(summary.total_won), shown: String(summary.total_won) },
     { key: "total_lost", label: "Lost", value: String(summary.total_lost), shown: String(summary.total_lost) },

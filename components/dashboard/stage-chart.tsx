@@ -1,14 +1,13 @@
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import { STAGES } from "@/lib/opportunities/rules";
-import type { PipelineSummaryOut } from "@/lib/opportunities/schemas";
-import { formatAmount, formatCompact } from "@/components/opportunities/format";
+import { STAGES, type PipelineSummaryOut } from "@/lib/opportunities/browser";
+import { formatMoney } from "@/lib/money";
 import { STAGE_ACCENT, STAGE_LABEL } from "@/components/opportunities/stage-meta";
 
 /**
  * Count and value per stage as horizontal bars (plain HTML, so it reads without a chart library and scales to
  * any width). Bar lengths are only a picture of the figures printed beside them.
  */
-export function StageChart({ byStage }: { byStage: PipelineSummaryOut["by_stage"] }) {
+export function StageChart({ byStage, currency }: { byStage: PipelineSummaryOut["by_stage"]; currency: string }) {
   const maxCount = Math.max(1, ...STAGES.map((stage) => byStage[stage].count));
   const maxValue = Math.max(1, ...STAGES.map((stage) => Number(byStage[stage].total_value)));
   const width = (part: number, whole: number) => `${Math.max(part > 0 ? 2 : 0, (part / whole) * 100)}%`;
@@ -46,9 +45,9 @@ export function StageChart({ byStage }: { byStage: PipelineSummaryOut["by_stage"
                   style={{ width: width(Number(totals.total_value), maxValue) }}
                   aria-hidden="true"
                 />
-                <span className="text-xs whitespace-nowrap text-slate-700 tabular-nums" title={formatAmount(totals.total_value)}>
-                  <span aria-hidden="true">{formatCompact(totals.total_value)}</span>
-                  <span className="sr-only">value {formatAmount(totals.total_value)}</span>
+                <span className="text-xs whitespace-nowrap text-slate-700 tabular-nums" title={formatMoney(totals.total_value, currency)}>
+                  <span aria-hidden="true">{formatMoney(totals.total_value, currency, { compact: true })}</span>
+                  <span className="sr-only">value {formatMoney(totals.total_value, currency)}</span>
                 </span>
               </span>
             </li>

@@ -1,6 +1,6 @@
 import { STAGES } from "@/lib/opportunities/rules";
-import type { PipelineSummaryOut } from "@/lib/opportunities/schemas";
-import { formatAmount, formatPercent } from "@/components/opportunities/format";
+import type { PipelineSummaryOut } from "@/lib/opportunities/browser";
+import { formatMoney, formatPercent } from "@/lib/money";
 import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
 
 /** The by-stage numbers of the summary, exactly as the API returns them. */
@@ -40,10 +40,10 @@ export function StageTable({ summary }: { summary: PipelineSummaryOut }) {
                   {row.count}
                 </td>
                 <td className="px-5 py-2.5 text-right tabular-nums" data-field="total_value" data-value={row.total_value}>
-                  {formatAmount(row.total_value)}
+                  {formatMoney(row.total_value, summary.base_currency)}
                 </td>
                 <td className="px-5 py-2.5 text-right tabular-nums" data-field="weighted_value" data-value={row.weighted_value}>
-                  {formatAmount(row.weighted_value)}
+                  {formatMoney(row.weighted_value, summary.base_currency)}
                 </td>
                 <td className="px-5 py-2.5 text-right tabular-nums" data-field="average_probability" data-value={row.average_probability}>
                   {formatPercent(row.average_probability)}
@@ -58,8 +58,8 @@ export function StageTable({ summary }: { summary: PipelineSummaryOut }) {
               All stages
             </th>
             <td className="px-5 py-3 text-right tabular-nums">{summary.total_opportunities}</td>
-            <td className="px-5 py-3 text-right tabular-nums">{formatAmount(summary.total_value)}</td>
-            <td className="px-5 py-3 text-right tabular-nums">{formatAmount(summary.weighted_value)}</td>
+            <td className="px-5 py-3 text-right tabular-nums">{formatMoney(summary.total_value, summary.base_currency)}</td>
+            <td className="px-5 py-3 text-right tabular-nums">{formatMoney(summary.weighted_value, summary.base_currency)}</td>
             <td className="px-5 py-3" />
           </tr>
         </tfoot>

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import type { OpportunityOut } from "@/lib/opportunities/schemas";
-import { formatDate, formatMoney, formatPercent, isOverdue } from "./format";
+import { formatDay } from "@/lib/clock";
+import { formatMoney, formatPercent } from "@/lib/money";
+import { isOverdue } from "@/lib/opportunities/browser";
 import { listHref, type ListUrlState } from "./list-url";
 import { SortHeader } from "./sort-header";
 import { OverdueBadge, StageBadge } from "./stage-badge";
@@ -59,7 +61,7 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso }: 
                   <CloseDate deal={deal} todayIso={todayIso} />
                 </td>
                 {showOwner ? <td className="px-4 py-3 text-slate-700">{deal.assigned_user.name}</td> : null}
-                <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatDate(deal.created_at.slice(0, 10))}</td>
+                <td className="px-4 py-3 whitespace-nowrap text-slate-600">{formatDay(deal.created_at.slice(0, 10))}</td>
               </tr>
             ))}
           </tbody>
@@ -93,11 +95,11 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso }: 
 }
 
 function CloseDate({ deal, todayIso }: { deal: OpportunityOut; todayIso: string }) {
-  const overdue = isOverdue(deal, todayIso);
+  const overdue = isOverdue(deal.stage, deal.expected_close_date, todayIso);
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <time dateTime={deal.expected_close_date} className={overdue ? "font-medium text-red-700" : "text-slate-700"}>
-        {formatDate(deal.expected_close_date)}
+        {formatDay(deal.expected_close_date)}
       </time>
       {overdue ? <OverdueBadge /> : null}
     </span>

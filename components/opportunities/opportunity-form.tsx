@@ -10,7 +10,7 @@ import { createOpportunityBody, updateOpportunityBody } from "@/lib/opportunitie
 import { createOpportunityAction, updateOpportunityAction, type ActionResult } from "@/app/(app)/opportunities/actions";
 import { Button } from "@/components/ui/button";
 import { SelectControl, TextAreaControl, TextControl } from "./form-controls";
-import { changedValues, isFormField, requestBody, requiredMessage, type OpportunityFormValues } from "./form-values";
+import { changedValues, isFormField, requestBody, requiredMessage, type OpportunityFormValues } from "@/lib/opportunities/browser";
 import { STAGE_LABEL } from "./stage-meta";
 
 type Option = { id: string; name: string };

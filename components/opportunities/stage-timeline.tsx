@@ -1,5 +1,5 @@
 import type { StageHistoryOut } from "@/lib/opportunities/schemas";
-import { formatInstant } from "./format";
+import { formatInstant } from "@/lib/clock";
 import { STAGE_ACCENT, STAGE_LABEL } from "./stage-meta";
 
 /** The stage changes of a deal, oldest first: who moved it where, when, and why it was lost. */

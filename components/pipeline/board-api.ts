@@ -1,9 +1,9 @@
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import type { BoardColumnOut, OpportunityOut } from "@/lib/opportunities/schemas";
+import type { BoardColumnOut, OpportunityOut, PipelineBoardOut } from "@/lib/opportunities/browser";
 import { readProblem } from "@/components/opportunities/problem";
 
 /** The browser's calls behind the board (same origin, session cookie). */
-export type BoardData = { stages: BoardColumnOut[] };
+export type BoardData = PipelineBoardOut;
 
 export type BoardFilters = { owner?: string; client?: string; q?: string };
 

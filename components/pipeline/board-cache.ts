@@ -1,8 +1,7 @@
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import type { BoardColumnOut, OpportunityOut } from "@/lib/opportunities/schemas";
-import { defaultProbability } from "@/lib/opportunities/rules";
+import { Decimal, toMoney } from "@/lib/money";
+import { enterStage, weightedValue, type BoardColumnOut, type OpportunityOut } from "@/lib/opportunities/browser";
 import type { BoardData } from "./board-api";
-import { addMoney, subtractMoney, weightedMoney } from "./board-math";
 
 /** Pure updates of the board's cached data: what a move, a server answer or a loaded page does to it. */
 
@@ -24,30 +23,32 @@ export function findCard(board: BoardData, id: string): OpportunityOut | undefin
   return undefined;
 }
 
-/** What the server will set when the card enters `stage` (see `enterStage` in lib/opportunities/rules). */
+/** What the server will set when the card enters `stage`: the same `enterStage` rule the server applies. */
 function entered(card: OpportunityOut, move: CardMove): OpportunityOut {
   if (card.stage === move.stage) return card;
-  const probability = defaultProbability(move.stage);
-  const closing = move.stage === "CLOSED_WON" || move.stage === "CLOSED_LOST";
+  const entry = enterStage(move.stage, new Date(`${move.today}T00:00:00.000Z`), move.lossReason);
   return {
     ...card,
-    stage: move.stage,
-    probability,
-    weighted_value: weightedMoney(card.estimated_value, probability),
-    is_closed: closing,
-    is_won: move.stage === "CLOSED_WON",
-    actual_close_date: closing ? move.today : null,
-    loss_reason: move.stage === "CLOSED_LOST" ? (move.lossReason ?? null) : null,
+    stage: entry.stage,
+    probability: toMoney(entry.probability),
+    weighted_value: toMoney(weightedValue(card.estimated_value, entry.probability)),
+    is_closed: entry.actualCloseDate !== null,
+    is_won: entry.stage === "CLOSED_WON",
+    actual_close_date: entry.actualCloseDate ? move.today : null,
+    loss_reason: entry.lossReason,
   };
 }
+
+const plus = (a: string, b: string) => toMoney(new Decimal(a).add(b));
+const minus = (a: string, b: string) => toMoney(new Decimal(a).sub(b));
 
 function without(column: BoardColumnOut, card: OpportunityOut): BoardColumnOut {
   return {
     ...column,
     items: column.items.filter((item) => item.id !== card.id),
     count: column.count - 1,
-    total_value: subtractMoney(column.total_value, card.estimated_value),
-    weighted_value: subtractMoney(column.weighted_value, card.weighted_value),
+    total_value: minus(column.total_value, card.estimated_value),
+    weighted_value: minus(column.weighted_value, card.weighted_value),
   };
 }
 
@@ -61,8 +62,8 @@ function withCard(column: BoardColumnOut, card: OpportunityOut, beforeId?: strin
     ...column,
     items,
     count: column.count + 1,
-    total_value: addMoney(column.total_value, card.estimated_value),
-    weighted_value: addMoney(column.weighted_value, card.weighted_value),
+    total_value: plus(column.total_value, card.estimated_value),
+    weighted_value: plus(column.weighted_value, card.weighted_value),
   };
 }
 
@@ -72,6 +73,7 @@ export function moveCard(board: BoardData, move: CardMove): BoardData {
   if (!card) return board;
   const moved = entered(card, move);
   return {
+    ...board,
     stages: board.stages.map((column) => {
       let next = column.stage === card.stage ? without(column, card) : column;
       if (column.stage === move.stage) next = withCard(next, moved, move.beforeId, move.afterId);
@@ -83,6 +85,7 @@ export function moveCard(board: BoardData, move: CardMove): BoardData {
 /** The server's version of a card replaces the optimistic one in place. */
 export function replaceCard(board: BoardData, card: OpportunityOut): BoardData {
   return {
+    ...board,
     stages: board.stages.map((column) =>
       column.items.some((item) => item.id === card.id)
         ? { ...column, items: column.items.map((item) => (item.id === card.id ? card : item)) }
@@ -94,6 +97,7 @@ export function replaceCard(board: BoardData, card: OpportunityOut): BoardData {
 /** A loaded page appended to its column (cards already shown, e.g. moved in meanwhile, are not repeated). */
 export function appendPage(board: BoardData, page: BoardColumnOut): BoardData {
   return {
+    ...board,
     stages: board.stages.map((column) => {
       if (column.stage !== page.stage) return column;
       const shown = new Set(column.items.map((item) => item.id));
@@ -108,6 +112,7 @@ export function appendPage(board: BoardData, page: BoardColumnOut): BoardData {
 /** The server's true column totals over the cached cards. */
 export function mergeTotals(board: BoardData, totals: BoardData): BoardData {
   return {
+    ...board,
     stages: board.stages.map((column) => {
       const fresh = totals.stages.find((s) => s.stage === column.stage);
       return fresh ? { ...column, count: fresh.count, total_value: fresh.total_value, weighted_value: fresh.weighted_value } : column;

@@ -2,15 +2,17 @@
 
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import type { BoardColumnOut, OpportunityOut } from "@/lib/opportunities/schemas";
+import { formatMoney } from "@/lib/money";
+import type { BoardColumnOut, OpportunityOut } from "@/lib/opportunities/browser";
 import { Button } from "@/components/ui/button";
-import { formatAmount, formatCompact } from "@/components/opportunities/format";
 import { STAGE_ACCENT, STAGE_LABEL } from "@/components/opportunities/stage-meta";
 import { columnId } from "./board-layout";
 import { SortableCard } from "./sortable-card";
 
 type BoardColumnProps = {
   column: BoardColumnOut;
+  /** The currency of the column's totals. */
+  baseCurrency: string;
   /** The column's cards as shown (during a drag, with the dragged card where it would land). */
   cards: OpportunityOut[];
   todayIso: string;
@@ -20,7 +22,7 @@ type BoardColumnProps = {
 };
 
 /** One stage: its true totals (count, value, weighted value), its cards, and "Load more" for the rest. */
-export function BoardColumn({ column, cards, todayIso, busyIds, loadingMore, onLoadMore }: BoardColumnProps) {
+export function BoardColumn({ column, baseCurrency, cards, todayIso, busyIds, loadingMore, onLoadMore }: BoardColumnProps) {
   const { setNodeRef, isOver } = useDroppable({ id: columnId(column.stage), data: { type: "column", stage: column.stage } });
   const label = STAGE_LABEL[column.stage];
   const headingId = `column-${column.stage}-heading`;
@@ -51,19 +53,19 @@ export function BoardColumn({ column, cards, todayIso, busyIds, loadingMore, onL
           <div>
             <dt className="text-[11px] tracking-wide text-slate-500 uppercase">Total</dt>
             <dd className="font-semibold text-slate-800 tabular-nums" data-testid="column-total" data-value={column.total_value}>
-              <span aria-hidden="true" title={formatAmount(column.total_value)}>
-                {formatCompact(column.total_value)}
+              <span aria-hidden="true" title={formatMoney(column.total_value, baseCurrency)}>
+                {formatMoney(column.total_value, baseCurrency, { compact: true })}
               </span>
-              <span className="sr-only">{formatAmount(column.total_value)}</span>
+              <span className="sr-only">{formatMoney(column.total_value, baseCurrency)}</span>
             </dd>
           </div>
           <div>
             <dt className="text-[11px] tracking-wide text-slate-500 uppercase">Weighted</dt>
             <dd className="font-semibold text-slate-800 tabular-nums" data-testid="column-weighted" data-value={column.weighted_value}>
-              <span aria-hidden="true" title={formatAmount(column.weighted_value)}>
-                {formatCompact(column.weighted_value)}
+              <span aria-hidden="true" title={formatMoney(column.weighted_value, baseCurrency)}>
+                {formatMoney(column.weighted_value, baseCurrency, { compact: true })}
               </span>
-              <span className="sr-only">{formatAmount(column.weighted_value)}</span>
+              <span className="sr-only">{formatMoney(column.weighted_value, baseCurrency)}</span>
             </dd>
           </div>
         </dl>

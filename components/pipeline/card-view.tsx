@@ -1,7 +1,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { OpportunityOut } from "@/lib/opportunities/schemas";
-import { formatDate, formatMoney, formatPercent, initials, isOverdue } from "@/components/opportunities/format";
+import { formatDay } from "@/lib/clock";
+import { formatMoney, formatPercent } from "@/lib/money";
+import { isOverdue } from "@/lib/opportunities/browser";
+import { initials } from "@/lib/users/browser";
 
 type CardViewProps = {
   card: OpportunityOut;
@@ -13,7 +16,7 @@ type CardViewProps = {
 
 /** One deal on the board: name, client, value, probability, expected close (overdue marked) and owner. */
 export function CardView({ card, todayIso, handle, lifted = false }: CardViewProps) {
-  const overdue = isOverdue(card, todayIso);
+  const overdue = isOverdue(card.stage, card.expected_close_date, todayIso);
   return (
     <article
       className={`rounded-lg border bg-white p-3 text-left shadow-sm ${overdue ? "border-l-4 border-red-300 border-l-red-500" : "border-slate-200"} ${
@@ -47,7 +50,7 @@ export function CardView({ card, todayIso, handle, lifted = false }: CardViewPro
           ) : null}
           <span className="sr-only">{card.is_closed ? "Closed on" : "Expected close"} </span>
           <time dateTime={card.actual_close_date ?? card.expected_close_date}>
-            {formatDate(card.actual_close_date ?? card.expected_close_date)}
+            {formatDay(card.actual_close_date ?? card.expected_close_date)}
           </time>
         </span>
         <span

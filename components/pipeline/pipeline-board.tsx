@@ -231,6 +231,7 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
               <BoardColumn
                 key={stage}
                 column={column}
+                baseCurrency={board.base_currency}
                 cards={columnCards(stage)}
                 todayIso={todayIso}
                 busyIds={busyIds}

@@ -1,4 +1,4 @@
-import { db, type Prisma } from "@/lib/db/prisma";
+import { db, type Prisma, type Tx } from "@/lib/db/prisma";
 import type { Scope } from "@/lib/auth/scope";
 import { skipTake } from "@/lib/http/pagination";
 import type { PageRequest } from "@/lib/http/query";
@@ -29,8 +29,8 @@ export async function listClients(scope: Scope, filter: ClientFilter, page: Page
 }
 
 /** A live client of the caller's tenant; another tenant's or a deleted one is null. */
-export function findClient(scope: Scope, id: string): Promise<ClientRow | null> {
-  return db().client.findFirst({ where: { ...liveWhere(scope), id }, select: clientSelect });
+export function findClient(scope: Scope, id: string, tx?: Tx): Promise<ClientRow | null> {
+  return (tx ?? db()).client.findFirst({ where: { ...liveWhere(scope), id }, select: clientSelect });
 }
 
 /** Id and name of the tenant's live clients, for pickers. */

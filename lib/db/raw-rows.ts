@@ -1,5 +1,5 @@
 import pg from "pg";
-import { dbPool, Prisma } from "./prisma";
+import { dbPool, Prisma, type Tx } from "./prisma";
 
 const DATE = 1082;
 const TIMESTAMP = 1114;
@@ -25,9 +25,11 @@ function toParameter(value: unknown): unknown {
 /**
  * A read-only statement of the hottest routes (bearer check, unread count, list page, board, totals) straight
  * through pg on the Prisma client's own pool: a third of `$queryRaw`'s CPU per call (see docs/performance.md).
- * Writes and transactions stay on Prisma.
+ * Writes and transactions stay on Prisma: given a transaction, the statement runs in it (through `$queryRaw`, whose
+ * values match these).
  */
-export async function queryRows<Row>(sql: Prisma.Sql): Promise<Row[]> {
+export async function queryRows<Row>(sql: Prisma.Sql, tx?: Tx): Promise<Row[]> {
+  if (tx) return tx.$queryRaw<Row[]>(sql);
   const result = await dbPool().query({ text: sql.text, values: sql.values.map(toParameter), types });
   return result.rows as Row[];
 }

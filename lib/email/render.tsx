@@ -1,6 +1,7 @@
 import { render } from "@react-email/render";
 import type { NotificationCategory } from "@/lib/generated/prisma/enums";
-import { formatAmount } from "@/lib/notifications/alerts";
+import { formatDay } from "@/lib/clock";
+import { formatMoney } from "@/lib/money";
 import { CATEGORY_LABELS } from "./categories";
 import { absoluteUrl, APP_NAME, emailConfig, type EmailConfig } from "./config";
 import type { EmailMessage, EmailRecipient, NotificationEmailContent } from "./message";
@@ -82,7 +83,7 @@ export async function renderNotificationEmail(
 export const WEEKLY_SUMMARY_CATEGORY: NotificationCategory = "SYSTEM";
 
 export function summaryGroups(summary: WeeklySummary): SummaryGroup[] {
-  const money = (value: string) => formatAmount(value, summary.currency);
+  const money = (value: string) => formatMoney(value, summary.currency);
   const count = (value: number) => value.toLocaleString("en-US");
   return [
     {
@@ -134,7 +135,7 @@ export async function renderWeeklySummaryEmail(
   const text = [
     APP_NAME,
     "",
-    `Your weekly summary: ${summary.periodStart} to ${summary.periodEnd}`,
+    `Your weekly summary: ${formatDay(summary.periodStart)} to ${formatDay(summary.periodEnd)}`,
     "",
     `Hi ${recipient.name}, here is how last week went.`,
     "",
@@ -146,7 +147,7 @@ export async function renderWeeklySummaryEmail(
   return {
     tenantId: recipient.tenantId,
     to: recipient.email,
-    subject: `Your weekly summary: ${summary.periodStart} to ${summary.periodEnd}`,
+    subject: `Your weekly summary: ${formatDay(summary.periodStart)} to ${formatDay(summary.periodEnd)}`,
     html,
     text,
     headers: listUnsubscribeHeaders(oneClickUrl),

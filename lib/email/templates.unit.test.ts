@@ -116,13 +116,13 @@ describe("the weekly summary email", () => {
 
   it("lists every figure, money formatted in the summary's currency", async () => {
     const email = await renderWeeklySummaryEmail(recipient, summary, config);
-    expect(email.subject).toBe("Your weekly summary: 2026-02-23 to 2026-03-01");
+    expect(email.subject).toBe("Your weekly summary: Feb 23, 2026 to Mar 1, 2026");
     for (const text of [
       "New opportunities",
       "Opportunities won",
-      "EUR 125,000.50",
+      "€125,000.50",
       "Active opportunities",
-      "EUR 1,234,567.89",
+      "€1,234,567.89",
       "Quotes expiring soon",
       "Overdue opportunities",
       "Vehicles due for maintenance",

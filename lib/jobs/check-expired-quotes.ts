@@ -1,9 +1,10 @@
-import { toIsoDate, utcDate, type Clock } from "@/lib/clock";
+import { formatDay, toIsoDate, utcDate, type Clock } from "@/lib/clock";
 import { db, Prisma } from "@/lib/db/prisma";
-import type { NewNotification } from "@/lib/notifications";
-import { formatAmount } from "@/lib/notifications/alerts";
+import { formatMoney } from "@/lib/money";
+import { clipTitle, type NewNotification } from "@/lib/notifications";
+import { expiredQuoteSql } from "@/lib/quotes/rules-sql";
 import { addEmailTotals, noEmails, type EmailTotals } from "./dispatch";
-import { clipTitle, plural } from "./format";
+import { plural } from "./format";
 import { notifyAll } from "./notify";
 import { tenantCondition, type JobOptions } from "./options";
 import { keysetPages, PAGE_SIZE } from "./pages";
@@ -41,7 +42,7 @@ function expiredQuotesPage(today: string, options: JobOptions, after: ExpiredQuo
     FROM quotes q
     JOIN clients c ON c.id = q.client_id
     JOIN users u ON u.id = q.sales_rep_id AND u.is_active
-    WHERE q.status = 'SENT' AND q.is_deleted = false AND q.valid_until < ${today}::date
+    WHERE ${expiredQuoteSql(today)} AND q.is_deleted = false
       ${tenantCondition(Prisma.sql`q.tenant_id`, options)}
       ${after ? Prisma.sql`AND (q.valid_until, q.id) > (${after.valid_until}::date, ${after.id}::uuid)` : Prisma.empty}
     ORDER BY q.valid_until, q.id
@@ -49,14 +50,14 @@ function expiredQuotesPage(today: string, options: JobOptions, after: ExpiredQuo
 }
 
 function expiredQuoteNotification(quote: ExpiredQuote): NewNotification {
-  const amount = formatAmount(quote.total_amount, quote.currency);
+  const amount = formatMoney(quote.total_amount, quote.currency);
   const ago = quote.days_expired === 1 ? "yesterday" : `${plural(quote.days_expired, "day")} ago`;
   return {
     tenantId: quote.tenant_id,
     userId: quote.sales_rep_id,
     title: clipTitle(`Quote ${quote.quote_number} has expired`),
     message:
-      `Quote ${quote.quote_number} for ${quote.client_name} (${amount}) expired on ${quote.valid_until} (${ago}) ` +
+      `Quote ${quote.quote_number} for ${quote.client_name} (${amount}) expired on ${formatDay(quote.valid_until)} (${ago}) ` +
       `and is still marked as sent. Follow up with the client, or update the quote.`,
     type: "WARNING",
     category: "QUOTE",

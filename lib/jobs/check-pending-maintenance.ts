@@ -1,7 +1,10 @@
-import { addDays, toIsoDate, utcDate, type Clock } from "@/lib/clock";
+import { MANAGER_ROLES } from "@/lib/auth/scope";
+import { addDays, formatDay, toIsoDate, utcDate, type Clock } from "@/lib/clock";
 import { db, Prisma } from "@/lib/db/prisma";
 import type { NewNotification } from "@/lib/notifications";
-import { MAINTENANCE_DUE_SOON_DAYS } from "@/lib/vehicles/maintenance";
+import { activeUsersWithRolesSql } from "@/lib/users/repository";
+import { MAINTENANCE_DUE_SOON_DAYS } from "@/lib/vehicles/rules";
+import { maintenanceDueSql, maintenanceOverdueSql } from "@/lib/vehicles/rules-sql";
 import { addEmailTotals, noEmails, type EmailTotals } from "./dispatch";
 import { dueText, plural } from "./format";
 import { notifyAll } from "./notify";
@@ -43,6 +46,7 @@ export const maintenanceKey = (tenantId: string, day: string) => `maintenance:${
  */
 function tenantsDuePage(today: string, limit: string, options: JobOptions, after: TenantDue | undefined): Promise<TenantDue[]> {
   const key = Prisma.sql`'maintenance:' || t.tenant_id::text || ':' || ${today}`;
+  const managers = activeUsersWithRolesSql(Prisma.sql`t.tenant_id`, MANAGER_ROLES);
   return db().$queryRaw<TenantDue[]>`
     SELECT t.tenant_id::text, t.due, t.overdue,
            COALESCE((
@@ -51,25 +55,25 @@ function tenantsDuePage(today: string, limit: string, options: JobOptions, after
                SELECT v.id, v.name, v.plate_number, to_char(v.next_maintenance_date, 'YYYY-MM-DD') AS due_date,
                       (${today}::date - v.next_maintenance_date)::int AS days_overdue
                FROM vehicles v
-               WHERE v.tenant_id = t.tenant_id AND v.is_deleted = false AND v.next_maintenance_date <= ${limit}::date
+               WHERE v.tenant_id = t.tenant_id AND v.is_deleted = false AND ${maintenanceDueSql(limit)}
                ORDER BY v.next_maintenance_date, v.name, v.id
                LIMIT ${LISTED_VEHICLES}
              ) AS listed
            ), '[]'::json) AS vehicles,
            ARRAY(
              SELECT u.id::text FROM users u
-             WHERE u.tenant_id = t.tenant_id AND u.is_active AND u.role IN ('ADMIN', 'SUPERVISOR')
+             WHERE ${managers}
              ORDER BY u.id
            ) AS managers,
            ARRAY(
              SELECT u.id::text FROM users u
-             WHERE u.tenant_id = t.tenant_id AND u.is_active AND u.role IN ('ADMIN', 'SUPERVISOR')
+             WHERE ${managers}
                AND EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.dedupe_key = ${key})
            ) AS already_notified
     FROM (
-      SELECT v.tenant_id, count(*)::int AS due, (count(*) FILTER (WHERE v.next_maintenance_date < ${today}::date))::int AS overdue
+      SELECT v.tenant_id, count(*)::int AS due, (count(*) FILTER (WHERE ${maintenanceOverdueSql(today)}))::int AS overdue
       FROM vehicles v
-      WHERE v.is_deleted = false AND v.next_maintenance_date <= ${limit}::date
+      WHERE v.is_deleted = false AND ${maintenanceDueSql(limit)}
         ${tenantCondition(Prisma.sql`v.tenant_id`, options)}
         ${after ? Prisma.sql`AND v.tenant_id > ${after.tenant_id}::uuid` : Prisma.empty}
       GROUP BY v.tenant_id
@@ -84,7 +88,7 @@ export function maintenanceMessage(tenant: Pick<TenantDue, "due" | "overdue" | "
   const head =
     `${plural(tenant.due, "vehicle")} ${tenant.due === 1 ? "needs" : "need"} maintenance within ${MAINTENANCE_DUE_SOON_DAYS} days` +
     (tenant.overdue > 0 ? ` (${tenant.overdue} overdue):` : ":");
-  const lines = tenant.vehicles.map((v) => `• ${v.name} (${v.plate_number}): ${v.due_date}, ${dueText(v.days_overdue)}`);
+  const lines = tenant.vehicles.map((v) => `• ${v.name} (${v.plate_number}): ${formatDay(v.due_date)}, ${dueText(v.days_overdue)}`);
   const more = tenant.due - tenant.vehicles.length;
   return [head, ...lines, ...(more > 0 ? [`…and ${more} more.`] : [])].join("\n");
 }

@@ -1,12 +1,13 @@
-import { ownedWhere, seesWholeTenant, type Scope } from "@/lib/auth/scope";
+import { seesWholeTenant, type Scope } from "@/lib/auth/scope";
 import { addDays, toIsoDate, utcDate } from "@/lib/clock";
 import { db, Prisma } from "@/lib/db/prisma";
 import type { WeeklySummary } from "@/lib/email/weekly-summary";
-import { toMoney } from "@/lib/money";
-import { getPipelineSummary, OPEN_STAGES } from "@/lib/opportunities";
-import { visibleSql } from "@/lib/opportunities/filters";
-import { EXPIRING_SOON_DAYS } from "@/lib/quotes/expiry";
-import { MAINTENANCE_DUE_SOON_DAYS } from "@/lib/vehicles/maintenance";
+import { Decimal, toMoney } from "@/lib/money";
+import { getPipelineSummary, OPEN_STAGES, overdueSql, visibleSql } from "@/lib/opportunities";
+import { countExpiringQuotes } from "@/lib/quotes/repository";
+import { EXPIRING_SOON_DAYS } from "@/lib/quotes/rules";
+import { countMaintenanceDue } from "@/lib/vehicles/repository";
+import { MAINTENANCE_DUE_SOON_DAYS } from "@/lib/vehicles/rules";
 
 /** The Monday (UTC) of the week an instant falls in, as `YYYY-MM-DD`. */
 export function weekStartOf(instant: Date): string {
@@ -14,7 +15,7 @@ export function weekStartOf(instant: Date): string {
   return toIsoDate(addDays(today, -((today.getUTCDay() + 6) % 7)));
 }
 
-type DealCounts = { new_opportunities: number; won: number; revenue: string; overdue: number; currency: string | null };
+type DealCounts = { new_opportunities: number; won: number; revenue: string; overdue: number };
 
 /**
  * A user's summary of the week before `weekStart` (Monday): new and won deals of the 7 days before, the open
@@ -24,46 +25,33 @@ type DealCounts = { new_opportunities: number; won: number; revenue: string; ove
 export async function buildWeeklySummary(scope: Scope, weekStart: string): Promise<WeeklySummary> {
   const today = new Date(`${weekStart}T00:00:00.000Z`);
   const periodStart = addDays(today, -7);
-  const periodEnd = addDays(today, -1);
-  const [first, last, day] = [toIsoDate(periodStart), toIsoDate(periodEnd), toIsoDate(today)];
+  const [first, last, day] = [toIsoDate(periodStart), toIsoDate(addDays(today, -1)), toIsoDate(today)];
   const [pipeline, deals, expiringQuotes, pendingMaintenance] = await Promise.all([
     getPipelineSummary(scope),
     db().$queryRaw<DealCounts[]>`
       SELECT (count(*) FILTER (WHERE o.created_at >= ${periodStart.toISOString()}::timestamptz AND o.created_at < ${today.toISOString()}::timestamptz))::int AS new_opportunities,
              (count(*) FILTER (WHERE ${wonIn(first, last)}))::int AS won,
              COALESCE(sum(o.estimated_value) FILTER (WHERE ${wonIn(first, last)}), 0)::text AS revenue,
-             (count(*) FILTER (WHERE o.stage <> 'CLOSED_WON' AND o.stage <> 'CLOSED_LOST' AND o.expected_close_date < ${day}::date))::int AS overdue,
-             mode() WITHIN GROUP (ORDER BY o.currency) AS currency
+             (count(*) FILTER (WHERE ${overdueSql(day)}))::int AS overdue
       FROM opportunities o
       WHERE ${visibleSql(scope)}`,
-    db().quote.count({
-      where: {
-        ...ownedWhere(scope, "salesRepId"),
-        isDeleted: false,
-        status: "SENT",
-        validUntil: { gte: today, lte: addDays(today, EXPIRING_SOON_DAYS) },
-      },
-    }),
-    seesWholeTenant(scope)
-      ? db().vehicle.count({
-          where: { tenantId: scope.tenantId, isDeleted: false, nextMaintenanceDate: { lte: addDays(today, MAINTENANCE_DUE_SOON_DAYS) } },
-        })
-      : Promise.resolve(0),
+    countExpiringQuotes(scope, day, toIsoDate(addDays(today, EXPIRING_SOON_DAYS))),
+    seesWholeTenant(scope) ? countMaintenanceDue(scope, toIsoDate(addDays(today, MAINTENANCE_DUE_SOON_DAYS))) : Promise.resolve(0),
   ]);
   const counts = deals[0];
-  const weighted = OPEN_STAGES.reduce((sum, stage) => sum.add(pipeline.by_stage[stage].weighted_value), new Prisma.Decimal(0));
+  const open = pipeline.stages.filter((stage) => OPEN_STAGES.includes(stage.stage));
   return {
     periodStart: first,
     periodEnd: last,
     newOpportunities: counts?.new_opportunities ?? 0,
     opportunitiesWon: counts?.won ?? 0,
     revenue: toMoney(counts?.revenue ?? "0"),
-    activeOpportunities: pipeline.active_opportunities,
-    weightedPipeline: toMoney(weighted),
+    activeOpportunities: open.reduce((sum, stage) => sum + stage.count, 0),
+    weightedPipeline: toMoney(open.reduce((sum, stage) => sum.add(stage.weightedValue), new Decimal(0))),
     expiringQuotes,
     overdueOpportunities: counts?.overdue ?? 0,
     pendingMaintenance,
-    currency: counts?.currency ?? "USD",
+    currency: pipeline.baseCurrency,
   };
 }
 

@@ -1,11 +1,11 @@
 import { isInngestConfigured } from "@/inngest/client";
-import { systemClock, type Clock } from "@/lib/clock";
+import { formatDay, systemClock, type Clock } from "@/lib/clock";
+import { formatMoney } from "@/lib/money";
 import { db } from "@/lib/db/prisma";
 import { sendWeeklySummaryEmail } from "@/lib/email";
 import type { WeeklySummary } from "@/lib/email/weekly-summary";
 import { logger } from "@/lib/log";
 import { createNotification, updateEmailStatus } from "@/lib/notifications";
-import { formatAmount } from "@/lib/notifications/alerts";
 import { queueWeeklySummaries, weeklySummaryEmailKey } from "./dispatch";
 import { plural } from "./format";
 import type { JobOptions } from "./options";
@@ -41,14 +41,14 @@ export async function activeUserIdsPage(after: string | undefined, options: JobO
 }
 
 function summaryMessage(summary: WeeklySummary, manager: boolean): string {
-  const money = (value: string) => formatAmount(value, summary.currency);
+  const money = (value: string) => formatMoney(value, summary.currency);
   const attention = [
     `${plural(summary.expiringQuotes, "quote")} expiring within 7 days`,
     `${plural(summary.overdueOpportunities, "overdue opportunity", "overdue opportunities")}`,
     ...(manager ? [`${plural(summary.pendingMaintenance, "vehicle")} due for maintenance`] : []),
   ];
   return (
-    `${summary.periodStart} to ${summary.periodEnd}: ${plural(summary.newOpportunities, "new opportunity", "new opportunities")}, ` +
+    `${formatDay(summary.periodStart)} to ${formatDay(summary.periodEnd)}: ${plural(summary.newOpportunities, "new opportunity", "new opportunities")}, ` +
     `${summary.opportunitiesWon} won (${money(summary.revenue)}). ` +
     `Pipeline: ${plural(summary.activeOpportunities, "active opportunity", "active opportunities")}, ${money(summary.weightedPipeline)} weighted. ` +
     `Needs attention: ${attention.join(", ")}.`
@@ -84,7 +84,7 @@ export async function sendUserWeeklySummary(
     (await createNotification({
       tenantId: user.tenantId,
       userId,
-      title: `Your weekly summary: ${summary.periodStart} to ${summary.periodEnd}`,
+      title: `Your weekly summary: ${formatDay(summary.periodStart)} to ${formatDay(summary.periodEnd)}`,
       message: summaryMessage(summary, manager),
       type: "INFO",
       category: "SYSTEM",

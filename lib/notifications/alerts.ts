@@ -1,25 +1,10 @@
 import type { Tx } from "@/lib/db/prisma";
-import { toMoney } from "@/lib/money";
+import { formatMoney, type Decimal } from "@/lib/money";
 import { activeUserIdsWithRoles } from "@/lib/users/repository";
+import { clipTitle } from "./rules";
 import { createNotification, createNotifications, type NewNotification } from "./service";
 
 type OpportunityRef = { id: string; name: string };
-type Money = { toString(): string } | string | number;
-
-const TITLE_MAX = 200;
-
-function title(prefix: string, name: string): string {
-  const text = `${prefix}${name}`;
-  return text.length <= TITLE_MAX ? text : `${text.slice(0, TITLE_MAX - 1)}…`;
-}
-
-/** "USD 50,000.00" from a decimal, without float arithmetic. */
-export function formatAmount(value: Money, currency: string): string {
-  const [whole = "0", fraction = "00"] = toMoney(value.toString()).split(".");
-  const negative = whole.startsWith("-");
-  const digits = negative ? whole.slice(1) : whole;
-  return `${currency} ${negative ? "-" : ""}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${fraction}`;
-}
 
 const opportunityLink = (id: string) => ({ actionUrl: `/opportunities/${id}`, actionLabel: "View opportunity" });
 
@@ -38,7 +23,7 @@ export async function notifyOpportunityAssigned(event: OpportunityAssigned, tx?:
     {
       tenantId: event.tenantId,
       userId: event.assigneeId,
-      title: title("New opportunity assigned: ", event.opportunity.name),
+      title: clipTitle(`New opportunity assigned: ${event.opportunity.name}`),
       message: `${event.actorName} assigned you the opportunity "${event.opportunity.name}".`,
       type: "INFO",
       category: "OPPORTUNITY",
@@ -53,7 +38,7 @@ export async function notifyOpportunityAssigned(event: OpportunityAssigned, tx?:
 
 export type OpportunityClosed = {
   tenantId: string;
-  opportunity: OpportunityRef & { estimated_value: Money; currency: string };
+  opportunity: OpportunityRef & { estimated_value: Decimal | string; currency: string };
   won: boolean;
   actorId: string;
   actorName: string;
@@ -67,17 +52,17 @@ export type OpportunityClosed = {
 export async function notifyOpportunityClosed(event: OpportunityClosed, tx?: Tx): Promise<number> {
   const recipients = await activeUserIdsWithRoles(event.tenantId, ["SUPERVISOR", "ADMIN"]);
   const { opportunity } = event;
-  const amount = formatAmount(opportunity.estimated_value, opportunity.currency);
+  const amount = formatMoney(opportunity.estimated_value, opportunity.currency);
   const base: Omit<NewNotification, "userId"> = event.won
     ? {
         tenantId: event.tenantId,
-        title: title("Deal won: ", opportunity.name),
+        title: clipTitle(`Deal won: ${opportunity.name}`),
         message: `${event.actorName} closed "${opportunity.name}" as won for ${amount}.`,
         type: "SUCCESS",
       }
     : {
         tenantId: event.tenantId,
-        title: title("Deal lost: ", opportunity.name),
+        title: clipTitle(`Deal lost: ${opportunity.name}`),
         message: `${event.actorName} closed "${opportunity.name}" (${amount}) as lost. Reason: ${event.lossReason?.trim() || "not given"}.`,
         type: "WARNING",
       };

@@ -18,6 +18,8 @@ export {
 } from "./service";
 export { notifyOpportunityAssigned, notifyOpportunityClosed, type OpportunityAssigned, type OpportunityClosed } from "./alerts";
 export { notificationEventStream } from "./stream";
+export { clipTitle, TITLE_MAX } from "./rules";
+export { clipTitleSql } from "./rules-sql";
 export { serializeNotification, type NotificationRow } from "./serialize";
 export * from "./schemas";
 export * from "./operations";

@@ -4,7 +4,7 @@ import { logger } from "@/lib/log";
 import { notifyOpportunityAssigned, notifyOpportunityClosed } from "@/lib/notifications";
 import { getUser } from "@/lib/users/repository";
 import { isClosedStage } from "./rules";
-import type { OpportunityRow } from "./serialize";
+import type { OpportunityRow } from "./rows";
 
 type Before = { assignedTo: string; stage: OpportunityStage } | null;
 

@@ -1,6 +1,6 @@
 import { ownedWhere, seesWholeTenant, type Scope } from "@/lib/auth/scope";
-import { toIsoDate } from "@/lib/clock";
 import { Prisma } from "@/lib/db/prisma";
+import { overdueSql } from "./rules-sql";
 import type { OpportunityFilters, SortField } from "./schemas";
 
 /** The rows a caller may see (Prisma): same tenant, not deleted, and for a rep only their own. */
@@ -11,9 +11,9 @@ export function visibleWhere(scope: Scope): Prisma.OpportunityWhereInput {
 /**
  * The same visibility as SQL over `opportunities o`, narrowed by the list/board filters. A rep's own-rows
  * condition is always ANDed with the filters, so `assigned_to=<someone else>` finds nothing. `overdue` needs
- * `today`: true → open deals whose expected close date is before it; false → all others.
+ * `today` (YYYY-MM-DD): true → overdue deals; false → all others.
  */
-export function visibleSql(scope: Scope, filters: OpportunityFilters = {}, today?: Date): Prisma.Sql {
+export function visibleSql(scope: Scope, filters: OpportunityFilters = {}, today?: string): Prisma.Sql {
   const parts = [Prisma.sql`o.tenant_id = ${scope.tenantId}::uuid`, Prisma.sql`o.is_deleted = false`];
   if (!seesWholeTenant(scope)) parts.push(Prisma.sql`o.assigned_to = ${scope.userId}::uuid`);
   if (filters.assigned_to) parts.push(Prisma.sql`o.assigned_to = ${filters.assigned_to}::uuid`);
@@ -21,8 +21,7 @@ export function visibleSql(scope: Scope, filters: OpportunityFilters = {}, today
   if (filters.stage) parts.push(Prisma.sql`o.stage = ${filters.stage}::opportunity_stage`);
   if (filters.q) parts.push(Prisma.sql`o.name ILIKE ${`%${escapeLike(filters.q)}%`}`);
   if (filters.overdue !== undefined && today) {
-    const overdue = Prisma.sql`(o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND o.expected_close_date < ${toIsoDate(today)}::date)`;
-    parts.push(filters.overdue ? overdue : Prisma.sql`NOT ${overdue}`);
+    parts.push(filters.overdue ? overdueSql(today) : Prisma.sql`NOT ${overdueSql(today)}`);
   }
   return Prisma.join(parts, " AND ");
 }

@@ -1,21 +1,20 @@
-/** What the edges (route handlers, pages, server actions, scheduled checks) use of the opportunities module. */
+/** What the edges (route handlers, pages, server actions, scheduled checks) and other modules use of opportunities. */
 export {
   createOpportunity,
   deleteOpportunity,
   findVisibleOpportunity,
   getOpportunities,
-  getOpportunitiesByStage,
   getOpportunityById,
   getOverdueOpportunities,
-  getPipelineSummary,
   getStageHistory,
   updateOpportunity,
   updateStage,
-  type OverdueOpportunity,
   type WriteOptions,
-} from "./repository";
-export { STAGES, OPEN_STAGES, CLOSED_STAGES, defaultProbability, isClosedStage, weightedValue } from "./rules";
-export { serializeBoardColumn, serializeHistory, serializeOpportunity, serializeSummary, type OpportunityRow } from "./serialize";
-export { opportunityResponse } from "./responses";
-export * from "./schemas";
+} from "./service";
+export { getOpportunitiesByStage, getPipelineSummary } from "./pipeline";
+export type { Board, BoardColumn, HistoryRow, OpportunityRow, OverdueOpportunity, PipelineSummary, StageTotals } from "./rows";
+export { daysOverdueSql, openStageSql, overdueSql, weightedCentsSql } from "./rules-sql";
+export { visibleSql } from "./filters";
+export { opportunityResponse, serializeBoard, serializeHistory, serializeOpportunity, serializeSummary } from "./serialize";
+export * from "./browser";
 export * from "./operations";

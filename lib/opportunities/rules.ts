@@ -1,6 +1,12 @@
+import { toIsoDate } from "@/lib/clock";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { OpportunityStage } from "@/lib/generated/prisma/enums";
+import { OpportunityStage, type UserRole } from "@/lib/generated/prisma/enums";
 import { Decimal } from "@/lib/money";
+
+/**
+ * The pipeline's rules, pure so that the browser (board, forms) and the server apply the same ones. Where SQL needs
+ * a rule too, its twin is in rules-sql.ts under the same name.
+ */
 
 /** The pipeline, in board order. */
 export const STAGES: readonly OpportunityStage[] = [
@@ -33,7 +39,7 @@ export function defaultProbability(stage: OpportunityStage): string {
   return DEFAULT_PROBABILITY[stage];
 }
 
-/** round_half_up(value × probability / 100, 2): the same rounding PostgreSQL's round(numeric, 2) applies. */
+/** round_half_up(value × probability / 100, 2): the same rounding PostgreSQL's round(numeric, 2) applies (SQL: `weightedCentsSql`). */
 export function weightedValue(value: Decimal | string, probability: Decimal | string): Decimal {
   return new Decimal(value).mul(probability).div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
@@ -97,12 +103,25 @@ export function assertFutureCloseDate(date: Date, today: Date): void {
   if (date.getTime() <= today.getTime()) throw ValidationError.field("expected_close_date", "must be after today");
 }
 
-export function isOverdue(stage: OpportunityStage, expectedCloseDate: Date, today: Date): boolean {
-  return !isClosedStage(stage) && expectedCloseDate.getTime() < today.getTime();
+type Day = string | Date;
+const isoDay = (day: Day) => (typeof day === "string" ? day.slice(0, 10) : toIsoDate(day));
+
+/** Open and its expected close date before `today` (UTC days, `YYYY-MM-DD` or their Date). SQL: `overdueSql`. */
+export function isOverdue(stage: OpportunityStage, expectedCloseDate: Day, today: Day): boolean {
+  return !isClosedStage(stage) && isoDay(expectedCloseDate) < isoDay(today);
 }
 
-export function daysOverdue(expectedCloseDate: Date, today: Date): number {
-  return Math.max(0, Math.round((today.getTime() - expectedCloseDate.getTime()) / 86_400_000));
+/** Whole days from the expected close date to `today`, 0 when not yet reached. SQL: `daysOverdueSql`. */
+export function daysOverdue(expectedCloseDate: Day, today: Day): number {
+  const days = (Date.parse(isoDay(today)) - Date.parse(isoDay(expectedCloseDate))) / 86_400_000;
+  return Math.max(0, Math.round(days));
+}
+
+/** Who may delete an opportunity (a soft delete): the API operation, the service and the page all ask this. */
+export const DELETE_ROLES: readonly UserRole[] = ["ADMIN"];
+
+export function canDeleteOpportunity(role: UserRole): boolean {
+  return DELETE_ROLES.includes(role);
 }
 
 /** Spacing of board positions: a new card goes one gap above the top, a card dropped at an end one gap past it. */

@@ -191,8 +191,13 @@ const byStageShape = Object.fromEntries(Object.values(OpportunityStage).map((sta
   typeof stageTotalsOut
 >;
 
+const baseCurrencyOut = z
+  .string()
+  .meta({ description: "The tenant's base currency (ISO 4217): every total here is in it.", example: "USD" });
+
 export const pipelineSummaryOut = z
   .object({
+    base_currency: baseCurrencyOut,
     total_opportunities: z.number().int(),
     total_value: moneyOut,
     weighted_value: moneyOut,
@@ -206,6 +211,7 @@ export const pipelineSummaryOut = z
   .meta({
     id: "PipelineSummary",
     example: {
+      base_currency: "USD",
       total_opportunities: 45,
       total_value: "2500000.00",
       weighted_value: "1750000.00",
@@ -234,7 +240,7 @@ export const boardColumnOut = z.object({
   next_cursor: z.string().nullable(),
 });
 
-export const pipelineBoardOut = z.object({ stages: z.array(boardColumnOut) }).meta({ id: "PipelineBoard" });
+export const pipelineBoardOut = z.object({ base_currency: baseCurrencyOut, stages: z.array(boardColumnOut) }).meta({ id: "PipelineBoard" });
 
 export const stageHistoryOut = z
   .object({
@@ -285,4 +291,5 @@ export type BoardQuery = z.output<typeof boardQuery>;
 export type OpportunityOut = z.infer<typeof opportunityOut>;
 export type PipelineSummaryOut = z.infer<typeof pipelineSummaryOut>;
 export type BoardColumnOut = z.infer<typeof boardColumnOut>;
+export type PipelineBoardOut = z.infer<typeof pipelineBoardOut>;
 export type StageHistoryOut = z.infer<typeof stageHistoryOut>;

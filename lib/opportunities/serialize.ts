@@ -1,18 +1,10 @@
 import { toIsoDate } from "@/lib/clock";
-import type { Prisma } from "@/lib/db/prisma";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
+import { etag } from "@/lib/http/if-match";
 import { Decimal, toMoney } from "@/lib/money";
-import type { BoardColumn, StageTotals } from "./pipeline-repository";
+import type { Board, BoardColumn, HistoryRow, OpportunityRow, PipelineSummary } from "./rows";
 import { averageDealSize, isClosedStage, OPEN_STAGES, weightedValue, winRate } from "./rules";
-import type { BoardColumnOut, OpportunityOut, PipelineSummaryOut, StageHistoryOut } from "./schemas";
-
-/** Every read of an opportunity loads its client and assignee in the same call. */
-export const opportunityInclude = {
-  client: { select: { id: true, name: true } },
-  assignedUser: { select: { id: true, name: true, email: true } },
-} as const satisfies Prisma.OpportunityInclude;
-
-export type OpportunityRow = Prisma.OpportunityGetPayload<{ include: typeof opportunityInclude }>;
+import type { BoardColumnOut, OpportunityOut, PipelineBoardOut, PipelineSummaryOut, StageHistoryOut } from "./schemas";
 
 export function serializeOpportunity(row: OpportunityRow): OpportunityOut {
   return {
@@ -40,12 +32,6 @@ export function serializeOpportunity(row: OpportunityRow): OpportunityOut {
   };
 }
 
-export const historyInclude = {
-  changedByUser: { select: { id: true, name: true } },
-} as const satisfies Prisma.OpportunityStageHistoryInclude;
-
-export type HistoryRow = Prisma.OpportunityStageHistoryGetPayload<{ include: typeof historyInclude }>;
-
 export function serializeHistory(rows: HistoryRow[]): StageHistoryOut {
   return {
     items: rows.map((row) => ({
@@ -63,7 +49,7 @@ export function serializeHistory(rows: HistoryRow[]): StageHistoryOut {
  * The summary from per-stage aggregates: totals are exact decimal sums of the stages; win rate and average deal
  * size are rounded half up to 2 decimals ("0.00" when undefined).
  */
-export function serializeSummary(stages: StageTotals[]): PipelineSummaryOut {
+export function serializeSummary({ baseCurrency, stages }: PipelineSummary): PipelineSummaryOut {
   const count = (stage: OpportunityStage) => stages.find((s) => s.stage === stage)?.count ?? 0;
   const totalValue = stages.reduce((sum, s) => sum.add(s.totalValue), new Decimal(0));
   const weighted = stages.reduce((sum, s) => sum.add(s.weightedValue), new Decimal(0));
@@ -71,6 +57,7 @@ export function serializeSummary(stages: StageTotals[]): PipelineSummaryOut {
   const won = count("CLOSED_WON");
   const lost = count("CLOSED_LOST");
   return {
+    base_currency: baseCurrency,
     total_opportunities: total,
     total_value: toMoney(totalValue),
     weighted_value: toMoney(weighted),
@@ -93,7 +80,11 @@ export function serializeSummary(stages: StageTotals[]): PipelineSummaryOut {
   };
 }
 
-export function serializeBoardColumn(column: BoardColumn): BoardColumnOut {
+export function serializeBoard(board: Board): PipelineBoardOut {
+  return { base_currency: board.baseCurrency, stages: board.columns.map(serializeBoardColumn) };
+}
+
+function serializeBoardColumn(column: BoardColumn): BoardColumnOut {
   return {
     stage: column.stage,
     count: column.count,
@@ -102,4 +93,9 @@ export function serializeBoardColumn(column: BoardColumn): BoardColumnOut {
     items: column.items.map(serializeOpportunity),
     next_cursor: column.nextCursor,
   };
+}
+
+/** A single opportunity as JSON, with its version as the ETag a client sends back in If-Match. */
+export function opportunityResponse(row: OpportunityRow, status: 200 | 201 = 200): Response {
+  return Response.json(serializeOpportunity(row), { status, headers: { etag: etag(row.version) } });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StageTotals } from "./pipeline-repository";
+import type { StageTotals } from "./rows";
 import { STAGES } from "./rules";
 import { serializeSummary } from "./serialize";
 
@@ -13,7 +13,7 @@ const empty = (stage: StageTotals["stage"]): StageTotals => ({
 
 describe("pipeline summary", () => {
   it("is all zeros, every stage present, with no deals", () => {
-    const summary = serializeSummary(STAGES.map(empty));
+    const summary = serializeSummary({ baseCurrency: "USD", stages: STAGES.map(empty) });
     expect(summary).toMatchObject({
       total_opportunities: 0,
       total_value: "0.00",
@@ -33,7 +33,7 @@ describe("pipeline summary", () => {
     stages[0] = { stage: "LEAD", count: 2, totalValue: "0.20", weightedValue: "0.06", averageProbability: "33.33" };
     stages[4] = { stage: "CLOSED_WON", count: 2, totalValue: "1000.00", weightedValue: "1000.00", averageProbability: "100.00" };
     stages[5] = { stage: "CLOSED_LOST", count: 1, totalValue: "0.10", weightedValue: "0.00", averageProbability: "0.00" };
-    const summary = serializeSummary(stages);
+    const summary = serializeSummary({ baseCurrency: "USD", stages });
     expect(summary).toMatchObject({
       total_opportunities: 5,
       total_value: "1000.30",

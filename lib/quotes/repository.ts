@@ -1,8 +1,10 @@
-import { db, type Prisma, type Tx } from "@/lib/db/prisma";
-import { ownedWhere, type Scope } from "@/lib/auth/scope";
+import { db, Prisma, type Tx } from "@/lib/db/prisma";
+import { ownedWhere, seesWholeTenant, type Scope } from "@/lib/auth/scope";
+import { queryRows } from "@/lib/db/raw-rows";
 import type { QuoteStatus } from "@/lib/generated/prisma/enums";
 import { skipTake } from "@/lib/http/pagination";
 import type { PageRequest } from "@/lib/http/query";
+import { expiringQuoteSql } from "./rules-sql";
 import { quoteSelect, type QuoteRow } from "./serialize";
 
 export type QuoteFilter = { status?: QuoteStatus; clientId?: string; salesRepId?: string };
@@ -20,6 +22,20 @@ export type QuoteData = {
 /** Live quotes the caller may reach: the tenant's for managers, their own for reps. */
 function visibleWhere(scope: Scope): Prisma.QuoteWhereInput {
   return { ...ownedWhere(scope, "salesRepId"), isDeleted: false };
+}
+
+/** `visibleWhere` over a quote aliased `q`. */
+function visibleSql(scope: Scope): Prisma.Sql {
+  const own = seesWholeTenant(scope) ? Prisma.empty : Prisma.sql`AND q.sales_rep_id = ${scope.userId}::uuid`;
+  return Prisma.sql`q.tenant_id = ${scope.tenantId}::uuid AND q.is_deleted = false ${own}`;
+}
+
+/** How many visible quotes expire soon as of `today` (YYYY-MM-DD, up to `soonLimit`). */
+export async function countExpiringQuotes(scope: Scope, today: string, soonLimit: string): Promise<number> {
+  const [row] = await queryRows<{ count: number }>(
+    Prisma.sql`SELECT count(*)::int AS count FROM quotes q WHERE ${visibleSql(scope)} AND ${expiringQuoteSql(today, soonLimit)}`,
+  );
+  return row?.count ?? 0;
 }
 
 function filterWhere(scope: Scope, filter: QuoteFilter): Prisma.QuoteWhereInput {

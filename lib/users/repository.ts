@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/prisma";
+import { db, Prisma, type Tx } from "@/lib/db/prisma";
 import type { Scope } from "@/lib/auth/scope";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { userSelect, type UserRow } from "./serialize";
@@ -25,13 +25,13 @@ export function listUsers(scope: Scope): Promise<UserRow[]> {
 }
 
 /** How many of these ids are active users of the caller's tenant. */
-export function countActiveTenantUsers(scope: Scope, userIds: string[]): Promise<number> {
-  return db().user.count({ where: { id: { in: userIds }, tenantId: scope.tenantId, isActive: true } });
+export function countActiveTenantUsers(scope: Scope, userIds: string[], tx?: Tx): Promise<number> {
+  return (tx ?? db()).user.count({ where: { id: { in: userIds }, tenantId: scope.tenantId, isActive: true } });
 }
 
 /** True when `userId` is an active user of the caller's tenant (assignment targets). */
-export async function isActiveTenantUser(scope: Scope, userId: string): Promise<boolean> {
-  return (await countActiveTenantUsers(scope, [userId])) > 0;
+export async function isActiveTenantUser(scope: Scope, userId: string, tx?: Tx): Promise<boolean> {
+  return (await countActiveTenantUsers(scope, [userId], tx)) > 0;
 }
 
 /** Ids of a tenant's active users with one of these roles (e.g. who hears of a closed deal). */
@@ -42,4 +42,9 @@ export async function activeUserIdsWithRoles(tenantId: string, roles: readonly U
     orderBy: { id: "asc" },
   });
   return users.map((user) => user.id);
+}
+
+/** The SQL twin of `activeUserIdsWithRoles`: users `u` of the tenant `tenantId` (an SQL expression), active, with one of `roles`. */
+export function activeUsersWithRolesSql(tenantId: Prisma.Sql, roles: readonly UserRole[]): Prisma.Sql {
+  return Prisma.sql`u.tenant_id = ${tenantId} AND u.is_active AND u.role = ANY(${[...roles]}::text[]::user_role[])`;
 }

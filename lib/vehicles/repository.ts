@@ -1,7 +1,9 @@
-import { db, type Prisma } from "@/lib/db/prisma";
+import { db, Prisma } from "@/lib/db/prisma";
 import type { Scope } from "@/lib/auth/scope";
+import { queryRows } from "@/lib/db/raw-rows";
 import { skipTake } from "@/lib/http/pagination";
 import type { PageRequest } from "@/lib/http/query";
+import { maintenanceDueSql } from "./rules-sql";
 import { vehicleSelect, type VehicleRow } from "./serialize";
 
 export type VehicleFilter = { dueOnOrBefore?: Date };
@@ -10,6 +12,15 @@ export type VehicleData = { name: string; plateNumber: string; assignedTo: strin
 
 function liveWhere(scope: Scope): Prisma.VehicleWhereInput {
   return { tenantId: scope.tenantId, isDeleted: false };
+}
+
+/** How many of the tenant's live vehicles are due for maintenance by `soonLimit` (YYYY-MM-DD), overdue included. */
+export async function countMaintenanceDue(scope: Scope, soonLimit: string): Promise<number> {
+  const [row] = await queryRows<{ count: number }>(
+    Prisma.sql`SELECT count(*)::int AS count FROM vehicles v
+      WHERE v.tenant_id = ${scope.tenantId}::uuid AND v.is_deleted = false AND ${maintenanceDueSql(soonLimit)}`,
+  );
+  return row?.count ?? 0;
 }
 
 export async function listVehicles(scope: Scope, filter: VehicleFilter, page: PageRequest): Promise<{ rows: VehicleRow[]; total: number }> {

@@ -107,8 +107,8 @@ describe("the development outbox (RESEND_API_KEY unset)", () => {
     ).toEqual({ ok: true });
     const rows = await outboxTo(user.email);
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.subject).toBe("Your weekly summary: 2026-02-23 to 2026-03-01");
-    expect(rows[0]!.text).toContain("Weighted pipeline: USD 1,000.00");
+    expect(rows[0]!.subject).toBe("Your weekly summary: Feb 23, 2026 to Mar 1, 2026");
+    expect(rows[0]!.text).toContain("Weighted pipeline: $1,000.00");
   });
 
   it("also receives the emails of POST /notifications", async () => {

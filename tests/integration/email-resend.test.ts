@@ -309,11 +309,11 @@ describe("sendWeeklySummaryEmail", () => {
     expect(request!.body).toMatchObject({
       from: "OnQuota Alerts <alerts@onquota.test>",
       to: [user.email],
-      subject: "Your weekly summary: 2026-02-23 to 2026-03-01",
+      subject: "Your weekly summary: Feb 23, 2026 to Mar 1, 2026",
     });
     for (const text of [
-      "USD 48,250.00",
-      "USD 310,500.75",
+      "$48,250.00",
+      "$310,500.75",
       "New opportunities",
       "Opportunities won",
       "Active opportunities",

@@ -69,7 +69,7 @@ describe("cron functions", () => {
     expect(result).toMatchObject({ expired: expect.any(Number), notified: expect.any(Number) });
     const [row] = await notificationsOf(t.tenantId, { category: "QUOTE" });
     expect(row).toMatchObject({ userId: t.rep.userId, relatedEntityId: quoteId, type: "WARNING" });
-    expect(row!.message).toContain("expired on 1999-12-30 (4 days ago)");
+    expect(row!.message).toContain("expired on Dec 30, 1999 (4 days ago)");
     expect(email.deliverNotificationEmails.mock.calls.flatMap(([ids]) => ids)).toContain(row!.id);
   });
 

@@ -75,7 +75,7 @@ describe("check-expired-quotes", () => {
       dedupeKey: `expired-quote:${quotes.expired}`,
     });
     expect(mine.message).toBe(
-      "Quote Q-1001 for Northwind Traders (USD 12,000.00) expired on 2026-02-27 (3 days ago) and is still marked as sent. " +
+      "Quote Q-1001 for Northwind Traders ($12,000.00) expired on Feb 27, 2026 (3 days ago) and is still marked as sent. " +
         "Follow up with the client, or update the quote.",
     );
     expect(rows.find((row) => row.relatedEntityId === quotes.expiredOther)!.userId).toBe(t.otherRep.userId);
@@ -130,8 +130,8 @@ describe("check-overdue-opportunities", () => {
       relatedEntityType: "opportunity",
       dedupeKey: `overdue-opportunity:${deals.three}:2026-03-02`,
     });
-    expect(three.message).toContain("expected to close on 2026-02-27 and is 3 days overdue");
-    expect(three.message).toContain("Contoso Ltd (USD 50,000.00)");
+    expect(three.message).toContain("expected to close on Feb 27, 2026 and is 3 days overdue");
+    expect(three.message).toContain("Contoso Ltd ($50,000.00)");
     const one = rows.find((row) => row.relatedEntityId === deals.one)!;
     expect(one.userId).toBe(t.otherRep.userId);
     expect(one.message).toContain("is 1 day overdue");
@@ -167,7 +167,7 @@ describe("check-overdue-opportunities", () => {
     expect(row!.title).toBe(`Opportunity 1 day overdue: ${name}`.slice(0, 199) + "…");
     expect(row!.title).toHaveLength(200);
     expect(row!.message).toBe(
-      `"${name}" for Fabrikam, Inc. (USD 1,234,567,890.05) was expected to close on 2026-03-01 and is 1 day overdue. ` +
+      `"${name}" for Fabrikam, Inc. ($1,234,567,890.05) was expected to close on Mar 1, 2026 and is 1 day overdue. ` +
         "Move it forward, close it, or update its expected close date.",
     );
     expect(row).toMatchObject({
@@ -225,8 +225,8 @@ describe("check-pending-maintenance", () => {
       expect(row.message).toBe(
         [
           "2 vehicles need maintenance within 7 days (1 overdue):",
-          "• Delivery Van (VAN-001): 2026-02-27, overdue by 3 days",
-          "• Box Truck (TRK-002): 2026-03-09, due in 7 days",
+          "• Delivery Van (VAN-001): Feb 27, 2026, overdue by 3 days",
+          "• Box Truck (TRK-002): Mar 9, 2026, due in 7 days",
         ].join("\n"),
       );
     }
@@ -234,8 +234,8 @@ describe("check-pending-maintenance", () => {
     expect(calmRows.map((row) => row.userId).sort()).toEqual([calm.admin.userId, calm.supervisor.userId].sort());
     expect(calmRows.map((row) => row.userId)).not.toContain(inactiveSupervisorId);
     expect(calmRows[0]).toMatchObject({ type: "WARNING", title: "Maintenance due soon for 2 vehicles" });
-    expect(calmRows[0]!.message).toContain("• Pickup (PCK-100): 2026-03-02, due today");
-    expect(calmRows[0]!.message).toContain("• Minibus (BUS-101): 2026-03-05, due in 3 days");
+    expect(calmRows[0]!.message).toContain("• Pickup (PCK-100): Mar 2, 2026, due today");
+    expect(calmRows[0]!.message).toContain("• Minibus (BUS-101): Mar 5, 2026, due in 3 days");
     expect(emailedIds().sort()).toEqual([...fleetRows, ...calmRows].map((row) => row.id).sort());
   });
 

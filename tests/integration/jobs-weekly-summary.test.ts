@@ -164,10 +164,10 @@ describe("weekly-summary", () => {
       type: "INFO",
       dedupeKey: `weekly-summary:${WEEK}`,
       emailSent: true,
-      title: "Your weekly summary: 2026-02-23 to 2026-03-01",
+      title: "Your weekly summary: Feb 23, 2026 to Mar 1, 2026",
     });
     expect(repRow.message).toBe(
-      "2026-02-23 to 2026-03-01: 2 new opportunities, 1 won (USD 5,000.00). Pipeline: 1 active opportunity, USD 100.00 weighted. " +
+      "Feb 23, 2026 to Mar 1, 2026: 2 new opportunities, 1 won ($5,000.00). Pipeline: 1 active opportunity, $100.00 weighted. " +
         "Needs attention: 1 quote expiring within 7 days, 0 overdue opportunities.",
     );
     expect(rows.find((row) => row.userId === t.admin.userId)!.message).toContain("2 vehicles due for maintenance");

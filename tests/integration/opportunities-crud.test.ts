@@ -377,7 +377,7 @@ describe("overdue opportunities", () => {
     await del(`/opportunities/${deletedLate.id}`, { token: world.admin.token });
     await Promise.all([backdate(late.id, 3), backdate(later.id, 10), backdate(closedLate.id, 4), backdate(deletedLate.id, 4)]);
 
-    const tenantWide = await getOverdueOpportunities({ tenantId: world.tenantId });
+    const tenantWide = await getOverdueOpportunities(world.admin);
     expect(tenantWide.map((o) => [o.name, o.daysOverdue])).toEqual([
       ["Later", 10],
       ["Late", 3],

@@ -41,6 +41,7 @@ describe("pipeline summary", () => {
   it("aggregates the whole tenant for a manager, every stage present, money exact", async () => {
     for (const token of [w.admin.token, w.supervisor.token]) {
       expect(await summaryOf(token)).toEqual({
+        base_currency: "USD",
         total_opportunities: 9,
         total_value: "1234576991.58",
         weighted_value: "925932628.28",
@@ -63,6 +64,7 @@ describe("pipeline summary", () => {
 
   it("covers only a rep's own deals (average probability 21.665 rounds half up to 21.67)", async () => {
     expect(await summaryOf(w.rep.token)).toEqual({
+      base_currency: "USD",
       total_opportunities: 7,
       total_value: "1234576291.08",
       weighted_value: "925931928.27",
@@ -112,6 +114,7 @@ describe("pipeline summary", () => {
   it('is all zeros ("0.00", every stage listed) for a tenant without deals', async () => {
     const empty = await createWorld("Summary empty");
     expect(await summaryOf(empty.admin.token)).toEqual({
+      base_currency: "USD",
       total_opportunities: 0,
       total_value: "0.00",
       weighted_value: "0.00",

@@ -6,7 +6,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db, Prisma } from "@/lib/db/prisma";
 import { queryRows } from "@/lib/db/raw-rows";
-import { OPPORTUNITY_COLUMNS, OPPORTUNITY_FROM } from "@/lib/opportunities/opportunity-sql";
+import { OPPORTUNITY_COLUMNS, OPPORTUNITY_FROM } from "@/lib/opportunities/rows";
 import { createOpp, createWorld, type OppWorld } from "./opportunities-helpers";
 
 let w: OppWorld;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requirePageScope } from "@/lib/auth/page-scope";
 import { seesWholeTenant } from "@/lib/auth/scope";
 import { firstValues, type SearchParams } from "@/lib/http/search-params";
-import { getPipelineSummary } from "@/lib/opportunities";
+import { getPipelineSummary, serializeSummary } from "@/lib/opportunities";
 import { listUsers } from "@/lib/users/repository";
 import { KpiCards } from "@/components/dashboard/kpi-cards";
 import { StageChart } from "@/components/dashboard/stage-chart";
@@ -18,10 +18,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const scope = await requirePageScope();
   const manager = seesWholeTenant(scope);
   const owner = ownerParam(firstValues(await searchParams), manager);
-  const [summary, users] = await Promise.all([
+  const [stages, users] = await Promise.all([
     getPipelineSummary(scope, { assigned_to: owner }),
     manager ? listUsers(scope) : Promise.resolve([]),
   ]);
+  const summary = serializeSummary(stages);
   const ownerName = owner ? users.find((u) => u.id === owner)?.name : undefined;
 
   return (
@@ -58,7 +59,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <>
           <KpiCards summary={summary} />
           <div className="grid gap-6 xl:grid-cols-2">
-            <StageChart byStage={summary.by_stage} />
+            <StageChart byStage={summary.by_stage} currency={summary.base_currency} />
             <StageTable summary={summary} />
           </div>
         </>

@@ -15,7 +15,7 @@ import {
   updateOpportunityBody,
   updateStage,
 } from "@/lib/opportunities";
-import { requestBody, requiredMessage, type OpportunityFormValues } from "@/components/opportunities/form-values";
+import { requestBody, requiredMessage, type OpportunityFormValues } from "@/lib/opportunities/browser";
 
 /** What a form's server action answers when it did not redirect: field errors and/or a message for the form. */
 export type ActionResult = { ok: true } | { ok: false; errors: FieldError[]; message?: string };

@@ -5,7 +5,7 @@ import { seesWholeTenant } from "@/lib/auth/scope";
 import { systemClock, toIsoDate, utcDate } from "@/lib/clock";
 import { listClientOptions } from "@/lib/clients/repository";
 import { firstValues, type SearchParams } from "@/lib/http/search-params";
-import { getOpportunitiesByStage, serializeBoardColumn } from "@/lib/opportunities";
+import { getOpportunitiesByStage, serializeBoard } from "@/lib/opportunities";
 import { listUsers } from "@/lib/users/repository";
 import { FilterBar, FilterSelect, SearchField } from "@/components/opportunities/filter-controls";
 import { ownerParam, textParam, uuidParam } from "@/components/opportunities/url-filters";
@@ -26,7 +26,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
     listClientOptions(scope, 1000),
     manager ? listUsers(scope) : Promise.resolve([]),
   ]);
-  const board = { stages: columns.map(serializeBoardColumn) };
+  const board = serializeBoard(columns);
   const filtered = Boolean(filters.owner || filters.client || filters.q);
   const empty = board.stages.every((column) => column.count === 0);
 

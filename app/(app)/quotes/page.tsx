@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageScope } from "@/lib/auth/page-scope";
 import { seesWholeTenant } from "@/lib/auth/scope";
-import { addDays, systemClock, toIsoDate, utcDate } from "@/lib/clock";
-import { EXPIRING_SOON_DAYS, quoteExpiry, type QuoteExpiry } from "@/lib/quotes/expiry";
+import { addDays, formatDay, systemClock, toIsoDate, utcDate } from "@/lib/clock";
+import { formatMoney } from "@/lib/money";
+import { EXPIRING_SOON_DAYS, quoteExpiry, type QuoteExpiry } from "@/lib/quotes/rules";
 import { QUOTE_STATUSES, quoteListQuery, type QuoteOut } from "@/lib/quotes/schemas";
 import { listQuotePage } from "@/lib/quotes/service";
 import { Button } from "@/components/ui/button";
 import { Badge, buttonLinkClass, EmptyState, PageHeader, Pagination } from "@/components/ui/list-ui";
 import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "@/lib/http/search-params";
-import { formatDate, formatMoney, statusLabel, statusTone } from "./format";
+import { statusLabel, statusTone } from "./format";
 
 export const metadata: Metadata = { title: "Quotes" };
 
@@ -151,7 +152,7 @@ function ValidUntil({ quote, expiry }: { quote: QuoteOut; expiry: QuoteExpiry })
         dateTime={quote.valid_until}
         className={expiry === "expired" ? "text-red-700" : expiry === "expiring" ? "text-amber-800" : "text-slate-700"}
       >
-        {formatDate(quote.valid_until)}
+        {formatDay(quote.valid_until)}
       </time>
       {expiry === "expired" && quote.status !== "EXPIRED" ? <Badge tone="red">Expired</Badge> : null}
       {expiry === "expiring" ? <Badge tone="amber">Expires soon</Badge> : null}

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageScope } from "@/lib/auth/page-scope";
-import { addDays, systemClock, toIsoDate, utcDate } from "@/lib/clock";
-import { MAINTENANCE_DUE_SOON_DAYS, maintenanceState, type MaintenanceState } from "@/lib/vehicles/maintenance";
+import { addDays, formatDay, systemClock, toIsoDate, utcDate } from "@/lib/clock";
+import { MAINTENANCE_DUE_SOON_DAYS, maintenanceState, type MaintenanceState } from "@/lib/vehicles/rules";
 import { vehicleListQuery } from "@/lib/vehicles/schemas";
 import { listVehiclePage } from "@/lib/vehicles/service";
 import { Badge, buttonLinkClass, EmptyState, PageHeader, Pagination, secondaryLinkClass } from "@/components/ui/list-ui";
 import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "@/lib/http/search-params";
-import { formatDate } from "../quotes/format";
 
 export const metadata: Metadata = { title: "Vehicles" };
 
@@ -123,7 +122,7 @@ function NextMaintenance({ date, state }: { date: string; state: MaintenanceStat
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <time dateTime={date} className={state === "overdue" ? "text-red-700" : state === "due-soon" ? "text-amber-800" : "text-slate-700"}>
-        {formatDate(date)}
+        {formatDay(date)}
       </time>
       {state === "overdue" ? <Badge tone="red">Overdue</Badge> : null}
       {state === "due-soon" ? <Badge tone="amber">Due soon</Badge> : null}

@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/clock";
 import { Button, Heading, Section, Text } from "@react-email/components";
 import type { CSSProperties } from "react";
 import type { WeeklySummary } from "../weekly-summary";
@@ -16,11 +17,14 @@ export type WeeklySummaryEmailProps = Omit<LayoutProps, "children" | "preview"> 
 
 export function WeeklySummaryEmail({ recipientName, summary, groups, pipelineUrl, ...layout }: WeeklySummaryEmailProps) {
   return (
-    <EmailLayout {...layout} preview={`Your week in ${layout.appName}: ${summary.periodStart} to ${summary.periodEnd}`}>
+    <EmailLayout
+      {...layout}
+      preview={`Your week in ${layout.appName}: ${formatDay(summary.periodStart)} to ${formatDay(summary.periodEnd)}`}
+    >
       <Heading as="h1" style={heading}>
         Your weekly summary
       </Heading>
-      <Text style={muted}>{`${summary.periodStart} to ${summary.periodEnd}`}</Text>
+      <Text style={muted}>{`${formatDay(summary.periodStart)} to ${formatDay(summary.periodEnd)}`}</Text>
       <Text style={paragraph}>{`Hi ${recipientName}, here is how last week went.`}</Text>
       {groups.map((group) => (
         <Section key={group.title} style={groupStyle}>

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { systemClock, toIsoDate, utcDate } from "@/lib/clock";
-import { getStageHistory, serializeHistory } from "@/lib/opportunities";
-import { formatDate, formatInstant, formatMoney, formatPercent, isOverdue } from "@/components/opportunities/format";
+import { formatDay, formatInstant, systemClock, toIsoDate, utcDate } from "@/lib/clock";
+import { canDeleteOpportunity, getStageHistory, isOverdue, serializeHistory } from "@/lib/opportunities";
+import { formatMoney, formatPercent } from "@/lib/money";
 import { OpportunityActions } from "@/components/opportunities/opportunity-actions";
 import { OverdueBadge, StageBadge } from "@/components/opportunities/stage-badge";
 import { StageTimeline } from "@/components/opportunities/stage-timeline";
@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function OpportunityPage({ params }: Params) {
   const { scope, opportunity: deal } = await loadOpportunity((await params).id);
   const history = serializeHistory(await getStageHistory(scope, deal.id));
-  const overdue = isOverdue(deal, toIsoDate(utcDate(systemClock())));
+  const overdue = isOverdue(deal.stage, deal.expected_close_date, toIsoDate(utcDate(systemClock())));
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
@@ -52,7 +52,7 @@ export default async function OpportunityPage({ params }: Params) {
             name={deal.name}
             version={deal.version}
             isClosed={deal.is_closed}
-            canDelete={scope.role === "ADMIN"}
+            canDelete={canDeleteOpportunity(scope.role)}
           />
         </div>
       </div>
@@ -75,11 +75,11 @@ export default async function OpportunityPage({ params }: Params) {
             <Item label="Currency">{deal.currency}</Item>
             <Item label="Expected close date">
               <time dateTime={deal.expected_close_date} className={overdue ? "font-medium text-red-700" : undefined}>
-                {formatDate(deal.expected_close_date)}
+                {formatDay(deal.expected_close_date)}
               </time>
             </Item>
             <Item label="Actual close date">
-              {deal.actual_close_date ? <time dateTime={deal.actual_close_date}>{formatDate(deal.actual_close_date)}</time> : "Not closed"}
+              {deal.actual_close_date ? <time dateTime={deal.actual_close_date}>{formatDay(deal.actual_close_date)}</time> : "Not closed"}
             </Item>
             <Item label="Client">{deal.client.name}</Item>
             <Item label="Owner">

@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/http/api-route";
-import { getOpportunitiesByStage, pipelineBoardOperation, serializeBoardColumn } from "@/lib/opportunities";
+import { getOpportunitiesByStage, pipelineBoardOperation, serializeBoard } from "@/lib/opportunities";
 
-export const GET = apiRoute(pipelineBoardOperation, async ({ scope, query }) => ({
-  stages: (await getOpportunitiesByStage(scope, query)).map(serializeBoardColumn),
-}));
+export const GET = apiRoute(pipelineBoardOperation, async ({ scope, query }) =>
+  serializeBoard(await getOpportunitiesByStage(scope, query)),
+);

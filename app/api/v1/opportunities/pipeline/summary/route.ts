@@ -1,4 +1,4 @@
 import { apiRoute } from "@/lib/http/api-route";
-import { getPipelineSummary, pipelineSummaryOperation } from "@/lib/opportunities";
+import { getPipelineSummary, pipelineSummaryOperation, serializeSummary } from "@/lib/opportunities";
 
-export const GET = apiRoute(pipelineSummaryOperation, ({ scope, query }) => getPipelineSummary(scope, query));
+export const GET = apiRoute(pipelineSummaryOperation, async ({ scope, query }) => serializeSummary(await getPipelineSummary(scope, query)));

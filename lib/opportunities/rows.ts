@@ -1,11 +1,37 @@
 import { Prisma } from "@/lib/db/prisma";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import type { OpportunityRow } from "./serialize";
 
 /**
- * Lists and board columns read opportunities in raw SQL (filters, window functions) with the client and the
- * assignee joined into the same statement. The row they map to is the one Prisma's `opportunityInclude` gives.
+ * What the module reads. An opportunity is read in one way only — `OPPORTUNITY_COLUMNS` from `OPPORTUNITY_FROM`,
+ * mapped by `toOpportunityRow` — whether for a list page, a board column, one deal or the row a write returns, so
+ * a new column is one edit here (plus its serializer).
  */
+export type OpportunityRow = {
+  id: string;
+  tenantId: string;
+  name: string;
+  description: string | null;
+  clientId: string;
+  assignedTo: string;
+  createdBy: string | null;
+  estimatedValue: Prisma.Decimal;
+  currency: string;
+  probability: Prisma.Decimal;
+  expectedCloseDate: Date;
+  actualCloseDate: Date | null;
+  stage: OpportunityStage;
+  lossReason: string | null;
+  boardPosition: number;
+  version: number;
+  isDeleted: boolean;
+  deletedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  client: { id: string; name: string };
+  assignedUser: { id: string; name: string; email: string };
+};
+
+/** The opportunity `o` with its client `c` and assignee `u` (every opportunity has both). */
 export const OPPORTUNITY_FROM = Prisma.sql`opportunities o JOIN clients c ON c.id = o.client_id JOIN users u ON u.id = o.assigned_to`;
 
 export const OPPORTUNITY_COLUMNS = Prisma.sql`
@@ -40,7 +66,6 @@ export type OpportunitySqlRow = {
   assignee_email: string;
 };
 
-/** Raw queries already give numeric columns as Decimal; only anything else is converted. */
 const decimal = (value: Prisma.Decimal) => (Prisma.Decimal.isDecimal(value) ? value : new Prisma.Decimal(value));
 
 export function toOpportunityRow(r: OpportunitySqlRow): OpportunityRow {
@@ -69,3 +94,24 @@ export function toOpportunityRow(r: OpportunitySqlRow): OpportunityRow {
     assignedUser: { id: r.assigned_to, name: r.assignee_name, email: r.assignee_email },
   };
 }
+
+export type OverdueOpportunity = OpportunityRow & { daysOverdue: number };
+
+export type HistoryRow = {
+  id: string;
+  fromStage: OpportunityStage | null;
+  toStage: OpportunityStage;
+  lossReason: string | null;
+  changedAt: Date;
+  changedByUser: { id: string; name: string };
+};
+
+/** One stage's aggregates, as exact decimal text from PostgreSQL numeric. */
+export type StageTotals = { stage: OpportunityStage; count: number; totalValue: string; weightedValue: string; averageProbability: string };
+
+export type BoardColumn = StageTotals & { items: OpportunityRow[]; nextCursor: string | null };
+
+/** Totals are in the tenant's base currency. */
+export type PipelineSummary = { baseCurrency: string; stages: StageTotals[] };
+
+export type Board = { baseCurrency: string; columns: BoardColumn[] };

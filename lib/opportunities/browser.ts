@@ -1,0 +1,4 @@
+/** What the browser may use of the opportunities module (pure rules, schemas, form values): nothing here reaches the server's database. */
+export * from "./rules";
+export * from "./schemas";
+export * from "./form-values";

@@ -1,0 +1,40 @@
+import type { Scope } from "@/lib/auth/scope";
+import { ValidationError } from "@/lib/errors";
+import { baseCurrencyOf } from "@/lib/tenants";
+import { encodeBoardCursor } from "./board-cursor";
+import { boardCards, boardFilters, stageTotals } from "./repository";
+import type { Board, PipelineSummary } from "./rows";
+import type { BoardQuery } from "./schemas";
+
+/** The per-stage aggregates the pipeline summary is made of, in base currency (`assigned_to` narrows a manager's view). */
+export async function getPipelineSummary(scope: Scope, filters: { assigned_to?: string } = {}): Promise<PipelineSummary> {
+  const [baseCurrency, stages] = await Promise.all([baseCurrencyOf(scope), stageTotals(scope, { assigned_to: filters.assigned_to })]);
+  return { baseCurrency, stages };
+}
+
+/**
+ * The Kanban board: every stage (or only `stage`) with its true filtered totals and its first `limit` cards in
+ * board order, or with `cursor` the next page of that one column. Two queries whatever the size.
+ */
+export async function getOpportunitiesByStage(scope: Scope, query: BoardQuery): Promise<Board> {
+  if (query.cursor !== undefined && query.stage === undefined)
+    throw ValidationError.field("cursor", "needs the stage of the column it pages");
+  const [baseCurrency, totals, cards] = await Promise.all([
+    baseCurrencyOf(scope),
+    stageTotals(scope, boardFilters(query)),
+    boardCards(scope, query),
+  ]);
+  const columns = totals
+    .filter((column) => query.stage === undefined || column.stage === query.stage)
+    .map((column) => {
+      const page = cards.filter((row) => row.stage === column.stage);
+      const items = page.slice(0, query.limit);
+      const last = items.at(-1);
+      return {
+        ...column,
+        items,
+        nextCursor: page.length > query.limit && last ? encodeBoardCursor({ position: last.boardPosition, id: last.id }) : null,
+      };
+    });
+  return { baseCurrency, columns };
+}

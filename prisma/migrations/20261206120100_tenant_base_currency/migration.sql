@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "tenants" ADD COLUMN     "base_currency" CHAR(3) NOT NULL DEFAULT 'USD';
