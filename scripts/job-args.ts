@@ -1,10 +1,11 @@
-import { isJobName, JOB_NAMES, type JobName } from "@/lib/jobs/registry";
+import { isJobName, JOB_NAMES, type JobName } from "@/lib/jobs";
 
 export type JobArgs = { name: JobName; now: Date | null; tenantId: string | null };
 
 export class UsageError extends Error {}
 
 export const USAGE = `usage: npm run job -- <name> [--now <ISO instant>] [--tenant <tenant id>]
+       npm run job -- crontab [<project folder>]   (prints the crontab of every job, for a deployment without Inngest)
   names: ${JOB_NAMES.join(", ")}
   --now     run as of this instant, e.g. 2026-03-02T10:00:00Z (a date alone means 00:00 UTC); default: now
   --tenant  only this tenant's rows (the checks; weekly-summary: its users)`;

@@ -6,14 +6,17 @@
  * without it they are sent inline. Exit code: 0 done, 1 the job failed, 2 bad arguments.
  */
 import { fixedClock, systemClock } from "@/lib/clock";
-import { isInngestConfigured } from "@/inngest/client";
 import { closeDatabase } from "@/lib/db/prisma";
-import { runJob } from "@/lib/jobs/registry";
+import { crontab, isInngestConfigured, runJob } from "@/lib/jobs";
 import { parseJobArgs, UsageError, USAGE } from "./job-args";
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes("--help") || argv.includes("-h")) {
     process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (argv[0] === "crontab") {
+    process.stdout.write(`${crontab(argv[1] ?? process.cwd())}\n`);
     return 0;
   }
   let args;

@@ -1,5 +1,5 @@
-import { inngest, isInngestConfigured } from "@/inngest/client";
-import { notificationEmailRequested, weeklySummaryRequested } from "@/inngest/events";
+import { inngest, isInngestConfigured } from "./inngest-client";
+import { notificationEmailRequested, weeklySummaryRequested } from "./events";
 import type { Clock } from "@/lib/clock";
 import { deliverNotificationEmails } from "@/lib/email";
 import { logger } from "@/lib/log";

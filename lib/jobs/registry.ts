@@ -1,20 +1,34 @@
 import type { Clock } from "@/lib/clock";
-import { checkExpiredQuotes, type ExpiredQuotesResult } from "./check-expired-quotes";
-import { checkOverdueOpportunities, type OverdueOpportunitiesResult } from "./check-overdue-opportunities";
-import { checkPendingMaintenance, type PendingMaintenanceResult } from "./check-pending-maintenance";
-import { cleanupOldNotifications, type CleanupResult } from "./cleanup-old-notifications";
+import { deliverNotificationEmails } from "@/lib/email";
+import { checkExpiredQuotes } from "./check-expired-quotes";
+import { checkOverdueOpportunities } from "./check-overdue-opportunities";
+import { checkPendingMaintenance } from "./check-pending-maintenance";
+import { cleanupOldNotifications } from "./cleanup-old-notifications";
 import type { EmailTotals } from "./dispatch";
+import { notificationEmailRequested, weeklySummaryRequested } from "./events";
 import { plural } from "./format";
 import type { JobOptions } from "./options";
-import { pruneRateLimits, type PruneRateLimitsResult } from "./prune-rate-limits";
-import { retryEmails, type RetryEmailsResult } from "./retry-emails";
-import { weeklySummary, type WeeklySummaryResult } from "./weekly-summary";
+import { pruneRateLimits } from "./prune-rate-limits";
+import { retryEmails } from "./retry-emails";
+import { sendUserWeeklySummary, weeklySummary } from "./weekly-summary";
+import { fanOutWeeklySummaries, type Steps } from "./weekly-summary-fan-out";
 
-type Job<R> = {
-  /** When Inngest runs it (UTC cron); the crontab in docs/scheduled-work.md uses the same schedules. */
+/**
+ * Every job, once: its name (for `npm run job` and Inngest), its UTC cron schedule, what it runs and how its result
+ * reads. inngest/functions.ts makes the Inngest functions from this table and the job runner runs its entries; the
+ * crontab for a deployment without Inngest is printed from it (`npm run job -- crontab`).
+ */
+export type Job<R = unknown> = {
+  title: string;
+  /** UTC cron expression. */
   schedule: string;
   run(clock: Clock, options: JobOptions): Promise<R>;
   describe(result: R): string;
+  /**
+   * On Inngest: "step" runs `run` as one step; a function runs its own steps instead; "none" leaves the job to the
+   * crontab (Inngest retries failed sends itself).
+   */
+  onInngest: "step" | "none" | ((clock: Clock, step: Steps) => Promise<unknown>);
 };
 
 /** "3 emails queued", "2 emails sent, 1 failed", "0 emails". */
@@ -29,63 +43,65 @@ export function describeEmails(emails: EmailTotals): string {
   return parts.length === 0 ? "0 emails" : `${plural(total, "email")} (${parts.join(", ")})`;
 }
 
-const expiredQuotes: Job<ExpiredQuotesResult> = {
-  schedule: "0 9 * * *",
-  run: checkExpiredQuotes,
-  describe: (r) => `${r.expired} expired, ${r.notified} notified (${r.alreadyNotified} already notified), ${describeEmails(r.emails)}`,
-};
-
-const pendingMaintenance: Job<PendingMaintenanceResult> = {
-  schedule: "0 8 * * *",
-  run: checkPendingMaintenance,
-  describe: (r) =>
-    `${plural(r.vehicles, "vehicle")} due (${r.overdue} overdue) in ${plural(r.tenants, "tenant")}, ` +
-    `${r.notified} notified (${r.alreadyNotified} already notified today), ${describeEmails(r.emails)}`,
-};
-
-const overdueOpportunities: Job<OverdueOpportunitiesResult> = {
-  schedule: "0 10 * * *",
-  run: checkOverdueOpportunities,
-  describe: (r) =>
-    `${r.overdue} overdue, ${r.notified} notified (${r.alreadyNotified} already notified today), ${describeEmails(r.emails)}`,
-};
-
-const weekly: Job<WeeklySummaryResult> = {
-  schedule: "0 7 * * 1",
-  run: weeklySummary,
-  describe: (r) =>
-    `week of ${r.weekStart}, ${plural(r.users, "active user")}: ` +
-    (r.queued > 0 ? `${r.queued} queued, ` : "") +
-    `${r.sent} sent, ${r.alreadySent} already sent, ${r.failed} failed, ${r.skipped} skipped`,
-};
-
-const cleanup: Job<CleanupResult> = {
-  schedule: "0 2 1 * *",
-  run: (clock) => cleanupOldNotifications(clock),
-  describe: (r) => `${plural(r.deleted, "read notification")} older than ${r.olderThanDays} days deleted`,
-};
-
-const rateLimits: Job<PruneRateLimitsResult> = {
-  schedule: "0 * * * *",
-  run: (clock) => pruneRateLimits(clock),
-  describe: (r) => `${plural(r.deleted, "expired rate-limit bucket")} deleted`,
-};
-
-const retry: Job<RetryEmailsResult> = {
-  schedule: "*/15 * * * *",
-  run: (clock) => retryEmails(clock),
-  describe: (r) => `${r.sent} sent, ${r.failed} failed, ${r.skipped} skipped`,
-};
+const job = <R>(definition: Job<R>): Job => definition as Job;
 
 export const JOBS = {
-  "check-expired-quotes": expiredQuotes,
-  "check-pending-maintenance": pendingMaintenance,
-  "check-overdue-opportunities": overdueOpportunities,
-  "weekly-summary": weekly,
-  "cleanup-old-notifications": cleanup,
-  "prune-rate-limits": rateLimits,
-  "retry-emails": retry,
-} as const;
+  "check-pending-maintenance": job({
+    title: "Check pending maintenance",
+    schedule: "0 8 * * *",
+    run: checkPendingMaintenance,
+    describe: (r) =>
+      `${plural(r.vehicles, "vehicle")} due (${r.overdue} overdue) in ${plural(r.tenants, "tenant")}, ` +
+      `${r.notified} notified (${r.alreadyNotified} already notified today), ${describeEmails(r.emails)}`,
+    onInngest: "step",
+  }),
+  "check-expired-quotes": job({
+    title: "Check expired quotes",
+    schedule: "0 9 * * *",
+    run: checkExpiredQuotes,
+    describe: (r) => `${r.expired} expired, ${r.notified} notified (${r.alreadyNotified} already notified), ${describeEmails(r.emails)}`,
+    onInngest: "step",
+  }),
+  "check-overdue-opportunities": job({
+    title: "Check overdue opportunities",
+    schedule: "0 10 * * *",
+    run: checkOverdueOpportunities,
+    describe: (r) =>
+      `${r.overdue} overdue, ${r.notified} notified (${r.alreadyNotified} already notified today), ${describeEmails(r.emails)}`,
+    onInngest: "step",
+  }),
+  "weekly-summary": job({
+    title: "Weekly summary",
+    schedule: "0 7 * * 1",
+    run: weeklySummary,
+    describe: (r) =>
+      `week of ${r.weekStart}, ${plural(r.users, "active user")}: ` +
+      (r.queued > 0 ? `${r.queued} queued, ` : "") +
+      `${r.sent} sent, ${r.alreadySent} already sent, ${r.failed} failed, ${r.skipped} skipped`,
+    onInngest: fanOutWeeklySummaries,
+  }),
+  "cleanup-old-notifications": job({
+    title: "Clean up old notifications",
+    schedule: "0 2 1 * *",
+    run: (clock) => cleanupOldNotifications(clock),
+    describe: (r) => `${plural(r.deleted, "read notification")} older than ${r.olderThanDays} days deleted`,
+    onInngest: "step",
+  }),
+  "prune-rate-limits": job({
+    title: "Prune rate-limit buckets",
+    schedule: "0 * * * *",
+    run: (clock) => pruneRateLimits(clock),
+    describe: (r) => `${plural(r.deleted, "expired rate-limit bucket")} deleted`,
+    onInngest: "step",
+  }),
+  "retry-emails": job({
+    title: "Retry failed emails",
+    schedule: "*/15 * * * *",
+    run: (clock) => retryEmails(clock),
+    describe: (r) => `${r.sent} sent, ${r.failed} failed, ${r.skipped} skipped`,
+    onInngest: "none",
+  }),
+} as const satisfies Record<string, Job>;
 
 export type JobName = keyof typeof JOBS;
 
@@ -97,7 +113,40 @@ export function isJobName(name: string): name is JobName {
 
 /** Runs a job by name as of `clock` and returns its one-line report ("check-…: 12 overdue, …"). */
 export async function runJob(name: JobName, clock: Clock, options: JobOptions = {}): Promise<{ result: unknown; line: string }> {
-  const job = JOBS[name] as Job<unknown>;
-  const result = await job.run(clock, options);
-  return { result, line: `${name}: ${job.describe(result)}` };
+  const entry = JOBS[name];
+  const result = await entry.run(clock, options);
+  return { result, line: `${name}: ${entry.describe(result)}` };
 }
+
+/** The crontab of a deployment without Inngest, from the schedules above. */
+export function crontab(projectDir = "/srv/onquota", logFile = "/var/log/onquota-jobs.log"): string {
+  const width = Math.max(...JOB_NAMES.map((name) => name.length));
+  const lines = JOB_NAMES.map((name) => {
+    const [minute, hour, dom, month, dow] = JOBS[name].schedule.split(" ");
+    const when = [minute!.padEnd(4), hour!.padEnd(2), dom!.padEnd(3), month!.padEnd(3), dow!.padEnd(4)].join(" ");
+    return `${when} cd ${projectDir} && npm run -s job -- ${name.padEnd(width)} >> ${logFile} 2>&1`;
+  });
+  return ["CRON_TZ=UTC", "# m  h  dom mon dow  command", ...lines].join("\n");
+}
+
+/** Work that events start (on Inngest only): each handler is what the event's function runs in one step. */
+export const EVENT_HANDLERS = {
+  "send-notification-email": {
+    title: "Send notification email",
+    event: notificationEmailRequested,
+    /** A failed send throws, so Inngest retries it with backoff; the email module skips one already sent. */
+    run: (data: { notificationId: string }) => deliverNotificationEmails([data.notificationId], { throwOnFailure: true }),
+    retries: 5,
+    /** Keeps the send rate within Resend's default API limit. */
+    throttle: { limit: 2, period: "1s" as const },
+  },
+  "send-weekly-summary": {
+    title: "Send weekly summary",
+    event: weeklySummaryRequested,
+    /** Builds, records and emails one user's summary; the notification's email status keeps a retry from sending twice. */
+    run: (data: { userId: string; weekStart: string }) => sendUserWeeklySummary(data.userId, data.weekStart, { throwOnFailure: true }),
+    retries: 5,
+    idempotency: "event.data.userId + '/' + event.data.weekStart",
+    concurrency: { limit: 10 },
+  },
+} as const;

@@ -1,4 +1,4 @@
-import { isInngestConfigured } from "@/inngest/client";
+import { isInngestConfigured } from "./inngest-client";
 import { formatDay, systemClock, type Clock } from "@/lib/clock";
 import { formatMoney } from "@/lib/money";
 import { db } from "@/lib/db/prisma";

@@ -7,16 +7,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db/prisma";
-import {
-  checkExpiredQuotesFunction,
-  checkOverdueOpportunitiesFunction,
-  checkPendingMaintenanceFunction,
-  cleanupOldNotificationsFunction,
-  pruneRateLimitsFunction,
-  sendNotificationEmailFunction,
-  sendWeeklySummaryFunction,
-  weeklySummaryFunction,
-} from "@/inngest/functions";
+import { inngestFunction } from "@/inngest/functions";
 import { createTestClient, createTestTenant, type TestTenant } from "../helpers/fixtures";
 import { insertOpportunity, insertQuote, insertVehicle, notificationsOf } from "./jobs-data";
 
@@ -61,7 +52,7 @@ beforeEach(() => {
 
 describe("cron functions", () => {
   it("check-expired-quotes runs the check in one step as of the scheduled instant", async () => {
-    const { result, error, ctx } = await new InngestTestEngine({ function: checkExpiredQuotesFunction }).execute({
+    const { result, error, ctx } = await new InngestTestEngine({ function: inngestFunction("check-expired-quotes") }).execute({
       events: timer("2000-01-03T09:00:00Z"),
     });
     expect(error).toBeUndefined();
@@ -74,7 +65,7 @@ describe("cron functions", () => {
   });
 
   it("check-pending-maintenance notifies the tenant's managers", async () => {
-    const { result, error, ctx } = await new InngestTestEngine({ function: checkPendingMaintenanceFunction }).execute({
+    const { result, error, ctx } = await new InngestTestEngine({ function: inngestFunction("check-pending-maintenance") }).execute({
       events: timer("2000-01-03T08:00:00Z"),
     });
     expect(error).toBeUndefined();
@@ -87,7 +78,8 @@ describe("cron functions", () => {
 
   it("check-overdue-opportunities reminds the assignee, and a second run creates nothing", async () => {
     // A fresh engine per run: an engine memoizes its steps' results across executions.
-    const engine = () => new InngestTestEngine({ function: checkOverdueOpportunitiesFunction, events: timer("2000-01-03T10:00:00Z") });
+    const engine = () =>
+      new InngestTestEngine({ function: inngestFunction("check-overdue-opportunities"), events: timer("2000-01-03T10:00:00Z") });
     const first = await engine().execute();
     expect(first.error).toBeUndefined();
     const rows = await notificationsOf(t.tenantId, { category: "OPPORTUNITY" });
@@ -121,7 +113,7 @@ describe("cron functions", () => {
         data: { tenantId: t.tenantId, userId: t.rep.userId, title: "old unread", message: "old", createdAt: created },
       }),
     ]);
-    const { result, error, ctx } = await new InngestTestEngine({ function: cleanupOldNotificationsFunction }).execute({
+    const { result, error, ctx } = await new InngestTestEngine({ function: inngestFunction("cleanup-old-notifications") }).execute({
       events: timer("1995-01-01T02:00:00Z"),
     });
     expect(error).toBeUndefined();
@@ -135,7 +127,7 @@ describe("cron functions", () => {
     const [old, live] = ["login:ip:192.0.2.250", "login:ip:192.0.2.251"];
     await db()
       .$executeRaw`INSERT INTO rate_limit_buckets (key, count, window_start) VALUES (${old}, 4, '1995-01-01T00:59:00Z'), (${live}, 4, '1995-01-01T01:30:00Z')`;
-    const { result, error, ctx } = await new InngestTestEngine({ function: pruneRateLimitsFunction }).execute({
+    const { result, error, ctx } = await new InngestTestEngine({ function: inngestFunction("prune-rate-limits") }).execute({
       events: timer("1995-01-01T02:00:00Z"),
     });
     expect(error).toBeUndefined();
@@ -148,7 +140,7 @@ describe("cron functions", () => {
 
 describe("weekly summary", () => {
   it("fans out one event per active user with step.sendEvent (mocked), keyed by user and week", async () => {
-    const { result, error, ctx } = await new InngestTestEngine({ function: weeklySummaryFunction }).execute({
+    const { result, error, ctx } = await new InngestTestEngine({ function: inngestFunction("weekly-summary") }).execute({
       events: timer("2000-01-03T07:00:00Z"),
       steps: [{ id: "request-summaries-0", handler: () => ({ ids: [] }) }],
     });
@@ -178,7 +170,7 @@ describe("weekly summary", () => {
   it("send-weekly-summary builds, records and emails one user's summary, once", async () => {
     const engine = () =>
       new InngestTestEngine({
-        function: sendWeeklySummaryFunction,
+        function: inngestFunction("send-weekly-summary"),
         events: [{ name: "app/weekly-summary.requested", data: { userId: t.rep.userId, weekStart: "2000-01-03" } }],
       });
     const first = await engine().execute();
@@ -196,7 +188,7 @@ describe("weekly summary", () => {
   it("send-weekly-summary fails the step (for Inngest to retry) when the email cannot be sent", async () => {
     email.sendWeeklySummaryEmail.mockResolvedValueOnce({ ok: false, error: "SMTP says no" });
     const { error } = await new InngestTestEngine({
-      function: sendWeeklySummaryFunction,
+      function: inngestFunction("send-weekly-summary"),
       events: [{ name: "app/weekly-summary.requested", data: { userId: t.otherRep.userId, weekStart: "2000-01-03" } }],
     }).execute();
     expect(JSON.stringify(error)).toContain("SMTP says no");
@@ -210,7 +202,7 @@ describe("send-notification-email", () => {
     });
     const engine = () =>
       new InngestTestEngine({
-        function: sendNotificationEmailFunction,
+        function: inngestFunction("send-notification-email"),
         events: [{ name: "app/notification.email.requested", data: { notificationId: notification.id } }],
       });
     const ok = await engine().execute();

@@ -3,7 +3,7 @@
  * knows to run its jobs and emails itself.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { isInngestConfigured } from "@/inngest/client";
+import { isInngestConfigured } from "@/lib/jobs";
 
 type Handler = (request: Request, context: unknown) => Promise<Response>;
 

@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
+import { JOB_NAMES, JOBS } from "@/lib/jobs";
 import { parseInstant, parseJobArgs } from "@/scripts/job-args";
 import { createTestClient, createTestTenant, type TestTenant } from "../helpers/fixtures";
 import { ROOT } from "../test-database";
@@ -42,6 +43,19 @@ beforeAll(async () => {
 });
 
 describe("npm run job (scripts/run-job.ts)", () => {
+  it("prints the crontab of every job from the jobs table", { timeout: 120_000 }, async () => {
+    const run = await runJob(["crontab", "/srv/onquota"]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines[0]).toBe("CRON_TZ=UTC");
+    for (const name of JOB_NAMES) {
+      const [minute, hour, dom, month, dow] = JOBS[name].schedule.split(" ");
+      const line = lines.find((l) => l.includes(`-- ${name} `));
+      expect(line?.split(/\s+/).slice(0, 5)).toEqual([minute, hour, dom, month, dow]);
+      expect(line).toContain("cd /srv/onquota && npm run -s job --");
+    }
+  });
+
   it("runs a check as of --now and prints what it did; a second run creates nothing", { timeout: 120_000 }, async () => {
     const args = ["check-overdue-opportunities", "--now", "2026-03-02T10:00:00Z", "--tenant", t.tenantId];
     const first = await runJob(args);
