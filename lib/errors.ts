@@ -25,7 +25,11 @@ export class UnauthorizedError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = "Your role does not allow this action.") {
+  /** `field`: the input the refusal is about, when there is one (a form shows the message there). */
+  constructor(
+    message = "Your role does not allow this action.",
+    readonly field?: string,
+  ) {
     super(message, 403, "Forbidden");
   }
 }
@@ -37,7 +41,11 @@ export class NotFoundError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string) {
+  /** `field`: the input the conflict is about, when there is one (a form shows the message there). */
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message, 409, "Conflict");
   }
 }

@@ -8,7 +8,7 @@ import { clientIp, limitRegistration } from "@/lib/rate-limit";
 import { registerBody } from "@/lib/users/schemas";
 import { registerTenant } from "@/lib/users/service";
 import { parseInput } from "@/lib/http/parse-input";
-import { formValues } from "@/lib/http/form-state";
+import { formValues } from "@/lib/http/action-result";
 
 export type AuthFormState = {
   error?: string;

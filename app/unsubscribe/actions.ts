@@ -2,17 +2,16 @@
 
 import { unsubscribe } from "@/lib/email/preferences";
 import { NotFoundError } from "@/lib/errors";
-
-export type UnsubscribeState = { done?: boolean; error?: string };
+import { actionFailure, actionSuccess, type ActionResult } from "@/lib/http/action-result";
 
 /** The confirmation page's button: the same one-click unsubscribe as POST /api/v1/email/unsubscribe. */
-export async function unsubscribeAction(_prev: UnsubscribeState, form: FormData): Promise<UnsubscribeState> {
+export async function unsubscribeAction(prev: ActionResult, form: FormData): Promise<ActionResult> {
   const token = form.get("token");
   try {
     await unsubscribe(typeof token === "string" ? token : "");
-    return { done: true };
+    return actionSuccess(prev);
   } catch (error) {
-    if (error instanceof NotFoundError) return { error: "This unsubscribe link is not valid." };
+    if (error instanceof NotFoundError) return actionFailure(prev, { message: "This unsubscribe link is not valid." });
     throw error;
   }
 }

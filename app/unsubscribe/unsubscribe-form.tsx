@@ -1,14 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import { unsubscribeAction, type UnsubscribeState } from "./actions";
+import { initialActionResult, type ActionResult } from "@/lib/http/action-result";
+import { unsubscribeAction } from "./actions";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 
 type Props = { token: string; categoryLabel: string; alreadyOff: boolean };
 
 export function UnsubscribeForm({ token, categoryLabel, alreadyOff }: Props) {
-  const [state, action, pending] = useActionState<UnsubscribeState, FormData>(unsubscribeAction, {});
-  if (state.done || alreadyOff) {
+  const [state, action, pending] = useActionState<ActionResult, FormData>(unsubscribeAction, initialActionResult);
+  if ((state.attempt > 0 && state.ok) || alreadyOff) {
     return (
       <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm text-emerald-900">
         <p className="font-medium">You are unsubscribed from {categoryLabel} emails.</p>
@@ -28,11 +30,7 @@ export function UnsubscribeForm({ token, categoryLabel, alreadyOff }: Props) {
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? "Unsubscribing…" : `Unsubscribe from ${categoryLabel} emails`}
       </Button>
-      {state.error ? (
-        <p role="alert" className="text-sm text-red-600">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.message} />
     </form>
   );
 }

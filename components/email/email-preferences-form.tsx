@@ -2,12 +2,17 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { saveEmailPreferencesAction, type EmailPreferencesState } from "./actions";
+import { initialActionResult, type ActionResult } from "@/lib/http/action-result";
 
 export type PreferenceRow = { category: string; label: string; description: string; enabled: boolean };
 
-export function EmailPreferencesForm({ preferences }: { preferences: PreferenceRow[] }) {
-  const [state, action, pending] = useActionState<EmailPreferencesState, FormData>(saveEmailPreferencesAction, {});
+type EmailPreferencesFormProps = {
+  preferences: PreferenceRow[];
+  save: (prev: ActionResult, form: FormData) => Promise<ActionResult>;
+};
+
+export function EmailPreferencesForm({ preferences, save }: EmailPreferencesFormProps) {
+  const [state, action, pending] = useActionState<ActionResult, FormData>(save, initialActionResult);
   return (
     <form action={action} className="mt-4 space-y-4">
       <fieldset>
@@ -38,7 +43,7 @@ export function EmailPreferencesForm({ preferences }: { preferences: PreferenceR
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : "Save email preferences"}
         </Button>
-        {state.saved && !pending ? (
+        {state.attempt > 0 && state.ok && !pending ? (
           <p role="status" className="text-sm text-emerald-700">
             Saved.
           </p>

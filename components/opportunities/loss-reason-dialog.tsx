@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { Modal } from "./modal";
+import { Modal } from "@/components/ui/modal";
 
 type LossReasonDialogProps = {
   open: boolean;

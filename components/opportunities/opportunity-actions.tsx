@@ -1,17 +1,24 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { closeOpportunityAction, deleteOpportunityAction, type ActionResult } from "@/app/(app)/opportunities/actions";
+import type { ActionResult } from "@/lib/http/action-result";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LossReasonDialog } from "./loss-reason-dialog";
 
-type OpportunityActionsProps = { id: string; name: string; version: number; isClosed: boolean; canDelete: boolean };
+type OpportunityActionsProps = {
+  name: string;
+  isClosed: boolean;
+  canDelete: boolean;
+  /** Server actions bound to the deal and the version the page shows. */
+  close: (stage: "CLOSED_WON" | "CLOSED_LOST", lossReason?: string) => Promise<ActionResult>;
+  remove: () => Promise<ActionResult>;
+};
 
 type Dialog = "won" | "lost" | "delete" | null;
 
 /** Close won / close lost (with a reason) for open deals, delete for admins: each confirmed in a dialog. */
-export function OpportunityActions({ id, name, version, isClosed, canDelete }: OpportunityActionsProps) {
+export function OpportunityActions({ name, isClosed, canDelete, close, remove }: OpportunityActionsProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -28,7 +35,7 @@ export function OpportunityActions({ id, name, version, isClosed, canDelete }: O
         setDialog(null);
         return;
       }
-      setError([result.message, ...result.errors.map((e) => e.message)].filter(Boolean).join(" "));
+      setError([result.message, ...Object.values(result.errors)].filter(Boolean).join(" "));
     });
   }
 
@@ -61,7 +68,7 @@ export function OpportunityActions({ id, name, version, isClosed, canDelete }: O
         pending={pending}
         error={error}
         onCancel={() => setDialog(null)}
-        onConfirm={() => run(() => closeOpportunityAction(id, version, "CLOSED_WON"))}
+        onConfirm={() => run(() => close("CLOSED_WON"))}
       />
       <LossReasonDialog
         open={dialog === "lost"}
@@ -69,7 +76,7 @@ export function OpportunityActions({ id, name, version, isClosed, canDelete }: O
         pending={pending}
         error={error}
         onCancel={() => setDialog(null)}
-        onConfirm={(reason) => run(() => closeOpportunityAction(id, version, "CLOSED_LOST", reason))}
+        onConfirm={(reason) => run(() => close("CLOSED_LOST", reason))}
       />
       <ConfirmDialog
         open={dialog === "delete"}
@@ -84,7 +91,7 @@ export function OpportunityActions({ id, name, version, isClosed, canDelete }: O
         pending={pending}
         error={error}
         onCancel={() => setDialog(null)}
-        onConfirm={() => run(() => deleteOpportunityAction(id, version))}
+        onConfirm={() => run(() => remove())}
       />
     </>
   );

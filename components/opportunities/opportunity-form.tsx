@@ -5,12 +5,22 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-import { OPEN_STAGES } from "@/lib/opportunities/rules";
-import { createOpportunityBody, updateOpportunityBody } from "@/lib/opportunities/schemas";
-import { createOpportunityAction, updateOpportunityAction, type ActionResult } from "@/app/(app)/opportunities/actions";
+import type { ActionResult } from "@/lib/http/action-result";
+import {
+  changedValues,
+  createOpportunityBody,
+  isFormField,
+  OPEN_STAGES,
+  requestBody,
+  requiredMessage,
+  updateOpportunityBody,
+  type OpportunityFormValues,
+} from "@/lib/opportunities/browser";
 import { Button } from "@/components/ui/button";
-import { SelectControl, TextAreaControl, TextControl } from "./form-controls";
-import { changedValues, isFormField, requestBody, requiredMessage, type OpportunityFormValues } from "@/lib/opportunities/browser";
+import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { SelectField } from "@/components/ui/select-field";
+import { TextAreaField } from "@/components/ui/text-area-field";
 import { STAGE_LABEL } from "./stage-meta";
 
 type Option = { id: string; name: string };
@@ -22,6 +32,8 @@ type OpportunityFormProps = {
   owners: Option[];
   /** Absent when creating. */
   existing?: { id: string; version: number };
+  /** The server action that saves: every value when creating, only the changed ones when editing. */
+  save: (values: Partial<OpportunityFormValues>) => Promise<ActionResult>;
 };
 
 /**
@@ -41,7 +53,7 @@ function schemaResolver(schema: z.ZodType, mode: "create" | "update"): Resolver<
   };
 }
 
-export function OpportunityForm({ defaultValues, clients, owners, existing }: OpportunityFormProps) {
+export function OpportunityForm({ defaultValues, clients, owners, existing, save }: OpportunityFormProps) {
   const mode = existing ? "update" : "create";
   const [resolver] = useState(() => schemaResolver(existing ? updateOpportunityBody : createOpportunityBody, mode));
   const {
@@ -57,11 +69,11 @@ export function OpportunityForm({ defaultValues, clients, owners, existing }: Op
     if (!result || result.ok) return;
     let focused = false;
     const other: string[] = [];
-    for (const error of result.errors) {
-      if (isFormField(error.field)) {
-        setError(error.field, { type: "server", message: error.message }, { shouldFocus: !focused });
+    for (const [field, message] of Object.entries(result.errors)) {
+      if (isFormField(field)) {
+        setError(field, { type: "server", message }, { shouldFocus: !focused });
         focused = true;
-      } else other.push(error.message);
+      } else other.push(message);
     }
     setFormError([result.message, ...other].filter(Boolean).join(" ") || undefined);
   }
@@ -69,9 +81,7 @@ export function OpportunityForm({ defaultValues, clients, owners, existing }: Op
   const submit = handleSubmit((values) => {
     setFormError(undefined);
     startTransition(async () => {
-      const result = existing
-        ? await updateOpportunityAction(existing.id, existing.version, changedValues(values, dirtyFields))
-        : await createOpportunityAction(values);
+      const result = await save(existing ? changedValues(values, dirtyFields) : values);
       showRefusal(result);
     });
   });
@@ -84,13 +94,9 @@ export function OpportunityForm({ defaultValues, clients, owners, existing }: Op
       className="space-y-4 rounded-xl border border-slate-200 bg-white p-5"
       aria-describedby={formError ? "form-error" : undefined}
     >
-      {formError ? (
-        <p id="form-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      ) : null}
-      <TextControl id="opp-name" label="Name" autoComplete="off" maxLength={200} error={errors.name?.message} {...register("name")} />
-      <SelectControl
+      <FormError message={formError} />
+      <Field id="opp-name" label="Name" autoComplete="off" maxLength={200} error={errors.name?.message} {...register("name")} />
+      <SelectField
         id="opp-client"
         label="Client"
         error={errors.client_id?.message}
@@ -98,7 +104,7 @@ export function OpportunityForm({ defaultValues, clients, owners, existing }: Op
         {...register("client_id")}
       />
       <div className="grid gap-4 sm:grid-cols-[1fr_8rem]">
-        <TextControl
+        <Field
           id="opp-value"
           label="Estimated value"
           inputMode="decimal"
@@ -108,7 +114,7 @@ export function OpportunityForm({ defaultValues, clients, owners, existing }: Op
           error={errors.estimated_value?.message}
           {...register("estimated_value")}
         />
-        <TextControl
+        <Field
           id="opp-currency"
           label="Currency"
           maxLength={3}
@@ -119,14 +125,14 @@ export function OpportunityForm({ defaultValues, clients, owners, existing }: Op
         />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectControl
+        <SelectField
           id="opp-stage"
           label="Stage"
           error={errors.stage?.message}
           options={OPEN_STAGES.map((stage) => ({ value: stage, label: STAGE_LABEL[stage] }))}
           {...register("stage")}
         />
-        <TextControl
+        <Field
           id="opp-probability"
           label="Probability (%)"
           inputMode="decimal"
@@ -138,7 +144,7 @@ export function OpportunityForm({ defaultValues, clients, owners, existing }: Op
         />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextControl
+        <Field
           id="opp-close-date"
           label="Expected close date"
           type="date"
@@ -146,7 +152,7 @@ export function OpportunityForm({ defaultValues, clients, owners, existing }: Op
           {...register("expected_close_date")}
         />
         {owners.length > 0 ? (
-          <SelectControl
+          <SelectField
             id="opp-owner"
             label="Owner"
             error={errors.assigned_to?.message}
@@ -160,7 +166,7 @@ export function OpportunityForm({ defaultValues, clients, owners, existing }: Op
           {errors.assigned_to.message}
         </p>
       ) : null}
-      <TextAreaControl
+      <TextAreaField
         id="opp-description"
         label="Description"
         rows={4}

@@ -1,6 +1,6 @@
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import type { BoardColumnOut, OpportunityOut, PipelineBoardOut } from "@/lib/opportunities/browser";
-import { readProblem } from "@/components/opportunities/problem";
+import { readProblem } from "@/components/ui/problem";
 
 /** The browser's calls behind the board (same origin, session cookie). */
 export type BoardData = PipelineBoardOut;

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import type { OpportunityOut } from "@/lib/opportunities/schemas";
-import { ProblemError } from "@/components/opportunities/problem";
+import { ProblemError } from "@/components/ui/problem";
 import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
 import { fetchBoardTotals, patchStage, type BoardData, type BoardFilters } from "./board-api";
 import { mergeTotals, moveCard as moveInCache, replaceCard } from "./board-cache";

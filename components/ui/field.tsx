@@ -1,10 +1,10 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { controlClass, FieldFrame } from "./field-frame";
 
-type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: ReactNode };
+type FieldProps = Omit<ComponentProps<"input">, "className"> & { label: string; error?: string; hint?: ReactNode; className?: string };
 
-/** A labelled input with its error message wired to aria-describedby. */
-export function Field({ label, name, error, hint, id, className, ...input }: FieldProps) {
+/** A labelled input with its hint or error wired to aria-describedby; `ref` (react-hook-form's register) reaches the input. */
+export function Field({ label, error, hint, id, name, className, ...input }: FieldProps) {
   return (
     <FieldFrame label={label} controlId={id ?? `field-${name}`} error={error} hint={hint} className={className}>
       {(aria) => <input name={name} className={controlClass} {...aria} {...input} />}

@@ -1,17 +1,20 @@
-import type { SelectHTMLAttributes } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { controlClass, FieldFrame } from "./field-frame";
 
-type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
+export type SelectOption = { value: string; label: string };
+
+type SelectFieldProps = Omit<ComponentProps<"select">, "className"> & {
   label: string;
-  name: string;
-  options: { value: string; label: string }[];
+  options: SelectOption[];
   error?: string;
+  hint?: ReactNode;
+  className?: string;
 };
 
-/** A labelled select with its error message wired to aria-describedby (the select twin of `Field`). */
-export function SelectField({ label, name, options, error, id, className, ...select }: SelectFieldProps) {
+/** The one labelled select (forms, filters, react-hook-form alike), wired like `Field`. */
+export function SelectField({ label, options, error, hint, id, name, className, ...select }: SelectFieldProps) {
   return (
-    <FieldFrame label={label} controlId={id ?? `field-${name}`} error={error} className={className}>
+    <FieldFrame label={label} controlId={id ?? `field-${name}`} error={error} hint={hint} className={className}>
       {(aria) => (
         <select name={name} className={controlClass} {...aria} {...select}>
           {options.map((option) => (

@@ -183,6 +183,8 @@ async function announcedWrite(
   return after;
 }
 
+const CHANGED_MEANWHILE = "Someone else changed this opportunity meanwhile. Reload it to see their changes, then try again.";
+
 /** Writers of one deal queue on its row lock; each may wait this long for its turn (and for a connection). */
 const WRITE_WAIT_MS = 15_000;
 
@@ -204,7 +206,7 @@ async function writeInTurn(
       if (targetStage !== undefined) await lockColumn(tx, scope.tenantId, targetStage);
       const locked = await findOpportunity(scope, id, { tx, lock: true });
       if (!locked) throw new NotFoundError("Opportunity");
-      if (expectedVersion !== undefined && expectedVersion !== locked.version) throw new PreconditionFailedError();
+      if (expectedVersion !== undefined && expectedVersion !== locked.version) throw new PreconditionFailedError(CHANGED_MEANWHILE);
       const change = await plan(locked, tx);
       const position = change.drop ? { boardPosition: await dropPosition(tx, scope, change.drop) } : {};
       await updateOpportunityRow(tx, scope, id, locked.version, { ...change.data, ...position });
@@ -236,6 +238,6 @@ async function assertUsableClient(scope: Scope, clientId: string, tx?: Tx): Prom
 /** Reps assign only to themselves (403); managers to any active user of the tenant (422). */
 async function assertAssignable(scope: Scope, userId: string, tx?: Tx): Promise<void> {
   if (userId === scope.userId) return;
-  if (!seesWholeTenant(scope)) throw new ForbiddenError("Sales reps can only assign opportunities to themselves.");
+  if (!seesWholeTenant(scope)) throw new ForbiddenError("Sales reps can only assign opportunities to themselves.", "assigned_to");
   if (!(await isActiveTenantUser(scope, userId, tx))) throw ValidationError.field("assigned_to", "must be an active user of your company");
 }

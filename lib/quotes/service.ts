@@ -85,7 +85,7 @@ export async function deleteQuote(scope: Scope, id: string, clock: Clock = syste
 async function checkReferences(scope: Scope, refs: { clientId?: string; salesRepId?: string }): Promise<void> {
   const { clientId, salesRepId } = refs;
   const foreignRep = salesRepId !== undefined && salesRepId !== scope.userId;
-  if (foreignRep && !seesWholeTenant(scope)) throw new ForbiddenError("A sales rep can only own their own quotes.");
+  if (foreignRep && !seesWholeTenant(scope)) throw new ForbiddenError("A sales rep can only own their own quotes.", "sales_rep_id");
   const [clientOk, repOk] = await Promise.all([
     clientId === undefined ? true : findClient(scope, clientId).then(Boolean),
     foreignRep ? isActiveTenantUser(scope, salesRepId) : true,
@@ -97,7 +97,7 @@ async function checkReferences(scope: Scope, refs: { clientId?: string; salesRep
 }
 
 function duplicateNumber(quoteNumber: string): ConflictError {
-  return new ConflictError(`Quote number ${quoteNumber} is already used by another quote.`);
+  return new ConflictError(`Quote number ${quoteNumber} is already used by another quote.`, "quote_number");
 }
 
 export type QuoteFormChoices = { clients: { id: string; name: string }[]; salesReps: { id: string; name: string }[] };

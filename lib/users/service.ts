@@ -59,5 +59,5 @@ export async function updateUser(scope: Scope, id: string, changes: UserChanges)
 
 async function assertEmailFree(email: string) {
   const taken = await db().user.count({ where: { email } });
-  if (taken > 0) throw new ConflictError("An account with this email already exists.");
+  if (taken > 0) throw new ConflictError("An account with this email already exists.", "email");
 }

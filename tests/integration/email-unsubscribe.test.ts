@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { unsubscribeAction } from "@/app/unsubscribe/actions";
 import UnsubscribePage from "@/app/unsubscribe/page";
 import { db } from "@/lib/db/prisma";
+import { initialActionResult } from "@/lib/http/action-result";
 import { deliverNotificationEmails, getEmailPreferences, readUnsubscribeLink } from "@/lib/email";
 import { api, get, post, put } from "../helpers/api";
 import { createTestTenant, createTestUser, type TestTenant, type TestUser } from "../helpers/fixtures";
@@ -105,7 +106,7 @@ describe("opening the link in a browser", () => {
 
     const form = new FormData();
     form.set("token", token);
-    expect(await unsubscribeAction({}, form)).toEqual({ done: true });
+    expect(await unsubscribeAction(initialActionResult, form)).toMatchObject({ ok: true, attempt: 1 });
     expect(await enabled(user)).toMatchObject({ QUOTE: false });
     expect(await readUnsubscribeLink(token)).toMatchObject({ enabled: false });
   });
@@ -118,7 +119,7 @@ describe("opening the link in a browser", () => {
     }
     const form = new FormData();
     form.set("token", "nope");
-    expect(await unsubscribeAction({}, form)).toEqual({ error: "This unsubscribe link is not valid." });
+    expect(await unsubscribeAction(initialActionResult, form)).toMatchObject({ ok: false, message: "This unsubscribe link is not valid." });
   });
 });
 

@@ -8,7 +8,8 @@ import { listUsers } from "@/lib/users/repository";
 import { KpiCards } from "@/components/dashboard/kpi-cards";
 import { StageChart } from "@/components/dashboard/stage-chart";
 import { StageTable } from "@/components/dashboard/stage-table";
-import { FilterBar, FilterSelect } from "@/components/opportunities/filter-controls";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { SelectField } from "@/components/ui/select-field";
 import { ownerParam } from "@/components/opportunities/url-filters";
 import { EmptyState, PageHeader } from "@/components/ui/list-ui";
 
@@ -39,13 +40,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       />
       {manager ? (
         <FilterBar action="/dashboard" label="Filter the summary" clearHref="/dashboard" filtered={Boolean(owner)}>
-          <FilterSelect
+          <SelectField
             id="dashboard-owner"
             label="Owner"
             name="owner"
-            value={owner}
-            allLabel="Everyone"
-            options={users.map((u) => ({ value: u.id, label: u.name }))}
+            defaultValue={owner ?? ""}
+            options={[{ value: "", label: "Everyone" }, ...users.map((u) => ({ value: u.id, label: u.name }))]}
+            className="sm:min-w-40"
           />
         </FilterBar>
       ) : null}

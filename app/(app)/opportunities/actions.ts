@@ -3,36 +3,24 @@
 import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requirePageScope } from "@/lib/auth/page-scope";
-import { ConflictError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError, type FieldError } from "@/lib/errors";
+import { actionFailure, answering, type ActionResult } from "@/lib/http/action-result";
 import { parseInput } from "@/lib/http/parse-input";
+import type { FieldError } from "@/lib/errors";
 import {
   changeStageBody,
   createOpportunity,
   createOpportunityBody,
   deleteOpportunity,
   opportunityIdParams,
+  requestBody,
+  requiredMessage,
   updateOpportunity,
   updateOpportunityBody,
   updateStage,
+  type OpportunityFormValues,
 } from "@/lib/opportunities";
-import { requestBody, requiredMessage, type OpportunityFormValues } from "@/lib/opportunities/browser";
 
-/** What a form's server action answers when it did not redirect: field errors and/or a message for the form. */
-export type ActionResult = { ok: true } | { ok: false; errors: FieldError[]; message?: string };
-
-/** The refusals a user can fix or should hear about; anything else is a bug and goes to the error boundary. */
-function refusal(error: unknown): ActionResult {
-  if (error instanceof ValidationError) return { ok: false, errors: error.errors };
-  if (error instanceof ForbiddenError) return { ok: false, errors: [{ field: "assigned_to", message: error.message }] };
-  if (error instanceof PreconditionFailedError)
-    return {
-      ok: false,
-      errors: [],
-      message: "Someone else changed this opportunity meanwhile. Reload the page to see their changes, then edit again.",
-    };
-  if (error instanceof ConflictError || error instanceof NotFoundError) return { ok: false, errors: [], message: error.message };
-  throw error;
-}
+/** The server actions of the opportunity pages: each parses with the API's schema and calls the module, as the API does. */
 
 function revalidateViews(id?: string) {
   revalidatePath("/pipeline");
@@ -42,19 +30,22 @@ function revalidateViews(id?: string) {
 }
 
 function invalid(errors: FieldError[], values: Partial<OpportunityFormValues>): ActionResult {
-  return { ok: false, errors: errors.map((e) => ({ field: e.field, message: requiredMessage(e.field, e.message, values) })) };
+  return actionFailure(undefined, {
+    errors: errors.map((e) => ({ field: e.field, message: requiredMessage(e.field, e.message, values) })),
+  });
 }
 
-export async function createOpportunityAction(values: OpportunityFormValues): Promise<ActionResult> {
+const notFound = () => actionFailure(undefined, { message: "Opportunity not found." });
+
+export async function createOpportunityAction(values: Partial<OpportunityFormValues>): Promise<ActionResult> {
   const scope = await requirePageScope();
   const parsed = parseInput(createOpportunityBody, requestBody(values, "create"));
   if (!parsed.success) return invalid(parsed.errors, values);
-  let id: string;
-  try {
+  let id = "";
+  const result = await answering(async () => {
     id = (await createOpportunity(scope, parsed.data)).id;
-  } catch (error) {
-    return refusal(error);
-  }
+  });
+  if (!result.ok) return result;
   revalidateViews();
   redirect(`/opportunities/${id}`);
 }
@@ -63,14 +54,13 @@ export async function createOpportunityAction(values: OpportunityFormValues): Pr
 export async function updateOpportunityAction(id: string, version: number, changes: Partial<OpportunityFormValues>): Promise<ActionResult> {
   const scope = await requirePageScope();
   const params = opportunityIdParams.safeParse({ id });
-  if (!params.success || !Number.isInteger(version)) return { ok: false, errors: [], message: "Opportunity not found." };
+  if (!params.success || !Number.isInteger(version)) return notFound();
   const parsed = parseInput(updateOpportunityBody, requestBody(changes, "update"));
   if (!parsed.success) return invalid(parsed.errors, changes);
-  try {
+  const result = await answering(async () => {
     await updateOpportunity(scope, params.data.id, parsed.data, { expectedVersion: version });
-  } catch (error) {
-    return refusal(error);
-  }
+  });
+  if (!result.ok) return result;
   revalidateViews(id);
   redirect(`/opportunities/${id}`);
 }
@@ -84,30 +74,27 @@ export async function closeOpportunityAction(
 ): Promise<ActionResult> {
   const scope = await requirePageScope();
   const params = opportunityIdParams.safeParse({ id });
-  if (!params.success || !Number.isInteger(version)) return { ok: false, errors: [], message: "Opportunity not found." };
+  if (!params.success || !Number.isInteger(version)) return notFound();
   const parsed = parseInput(changeStageBody, { stage, loss_reason: lossReason });
-  if (!parsed.success) return { ok: false, errors: parsed.errors };
-  try {
+  if (!parsed.success) return actionFailure(undefined, { errors: parsed.errors });
+  const result = await answering(async () => {
     await updateStage(scope, params.data.id, parsed.data, { expectedVersion: version });
-  } catch (error) {
-    return refusal(error);
-  }
+  });
+  if (!result.ok) return result;
   revalidateViews(id);
   refresh();
-  return { ok: true };
+  return result;
 }
 
 /** Admins only (the module enforces it). */
 export async function deleteOpportunityAction(id: string, version: number): Promise<ActionResult> {
   const scope = await requirePageScope();
   const params = opportunityIdParams.safeParse({ id });
-  if (!params.success || !Number.isInteger(version)) return { ok: false, errors: [], message: "Opportunity not found." };
-  try {
+  if (!params.success || !Number.isInteger(version)) return notFound();
+  const result = await answering(async () => {
     await deleteOpportunity(scope, params.data.id, { expectedVersion: version });
-  } catch (error) {
-    if (error instanceof ForbiddenError) return { ok: false, errors: [], message: error.message };
-    return refusal(error);
-  }
+  });
+  if (!result.ok) return result;
   revalidateViews();
   redirect("/opportunities");
 }

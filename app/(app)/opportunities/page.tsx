@@ -8,7 +8,9 @@ import { pageOf } from "@/lib/http/pagination";
 import { firstValues, type SearchParams } from "@/lib/http/search-params";
 import { getOpportunities, serializeOpportunity, SORT_FIELDS, STAGES } from "@/lib/opportunities";
 import { listUsers } from "@/lib/users/repository";
-import { FilterBar, FilterSelect, SearchField } from "@/components/opportunities/filter-controls";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { SelectField } from "@/components/ui/select-field";
+import { Field } from "@/components/ui/field";
 import { listQueryFromUrl, urlStateOf } from "@/components/opportunities/list-url";
 import { OpportunitiesTable } from "@/components/opportunities/opportunities-table";
 import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
@@ -51,54 +53,69 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
         }
       />
       <FilterBar action="/opportunities" label="Filter opportunities" clearHref="/opportunities" filtered={filtered}>
-        <FilterSelect
+        <SelectField
           id="list-stage"
           label="Stage"
           name="stage"
-          value={state.stage}
-          allLabel="All stages"
-          options={STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }))}
+          defaultValue={state.stage ?? ""}
+          options={[{ value: "", label: "All stages" }, ...STAGES.map((s) => ({ value: s, label: STAGE_LABEL[s] }))]}
+          className="sm:min-w-40"
         />
         {manager ? (
-          <FilterSelect
+          <SelectField
             id="list-owner"
             label="Owner"
             name="owner"
-            value={state.owner}
-            allLabel="Everyone"
-            options={users.map((u) => ({ value: u.id, label: u.name }))}
+            defaultValue={state.owner ?? ""}
+            options={[{ value: "", label: "Everyone" }, ...users.map((u) => ({ value: u.id, label: u.name }))]}
+            className="sm:min-w-40"
           />
         ) : null}
-        <FilterSelect
+        <SelectField
           id="list-client"
           label="Client"
           name="client"
-          value={state.client}
-          allLabel="All clients"
-          options={clients.map((c) => ({ value: c.id, label: c.name }))}
+          defaultValue={state.client ?? ""}
+          options={[{ value: "", label: "All clients" }, ...clients.map((c) => ({ value: c.id, label: c.name }))]}
+          className="sm:min-w-40"
         />
-        <FilterSelect
+        <SelectField
           id="list-overdue"
           label="Close date"
           name="overdue"
-          value={state.overdue}
-          allLabel="Any"
+          defaultValue={state.overdue ?? ""}
           options={[
-            { value: "true", label: "Overdue" },
-            { value: "false", label: "Not overdue" },
+            { value: "", label: "Any" },
+            ...[
+              { value: "true", label: "Overdue" },
+              { value: "false", label: "Not overdue" },
+            ],
           ]}
+          className="sm:min-w-40"
         />
-        <SearchField id="list-q" label="Search" name="q" value={state.q} placeholder="Deal name" />
-        <FilterSelect
+        <Field
+          id="list-q"
+          label="Search"
+          name="q"
+          placeholder="Deal name"
+          type="search"
+          defaultValue={state.q ?? ""}
+          maxLength={200}
+          className="sm:min-w-56"
+        />
+        <SelectField
           id="list-sort"
           label="Sort by"
           name="sort"
-          value={state.sort}
-          allLabel="Newest first"
-          options={SORT_FIELDS.flatMap((field) => [
-            { value: field, label: `${SORT_LABEL[field]} ↑` },
-            { value: `-${field}`, label: `${SORT_LABEL[field]} ↓` },
-          ]).filter((option) => option.value !== "-created_at")}
+          defaultValue={state.sort ?? ""}
+          options={[
+            { value: "", label: "Newest first" },
+            ...SORT_FIELDS.flatMap((field) => [
+              { value: field, label: `${SORT_LABEL[field]} ↑` },
+              { value: `-${field}`, label: `${SORT_LABEL[field]} ↓` },
+            ]).filter((option) => option.value !== "-created_at"),
+          ]}
+          className="sm:min-w-40"
         />
         {state.page_size ? <input type="hidden" name="page_size" value={state.page_size} /> : null}
       </FilterBar>

@@ -7,7 +7,9 @@ import { listClientOptions } from "@/lib/clients/repository";
 import { firstValues, type SearchParams } from "@/lib/http/search-params";
 import { getOpportunitiesByStage, serializeBoard } from "@/lib/opportunities";
 import { listUsers } from "@/lib/users/repository";
-import { FilterBar, FilterSelect, SearchField } from "@/components/opportunities/filter-controls";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { SelectField } from "@/components/ui/select-field";
+import { Field } from "@/components/ui/field";
 import { ownerParam, textParam, uuidParam } from "@/components/opportunities/url-filters";
 import { BOARD_PAGE_SIZE, type BoardFilters } from "@/components/pipeline/board-api";
 import { PipelineBoard } from "@/components/pipeline/pipeline-board";
@@ -45,24 +47,33 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
       />
       <FilterBar action="/pipeline" label="Filter the board" clearHref="/pipeline" filtered={filtered}>
         {manager ? (
-          <FilterSelect
+          <SelectField
             id="board-owner"
             label="Owner"
             name="owner"
-            value={filters.owner}
-            allLabel="Everyone"
-            options={users.map((u) => ({ value: u.id, label: u.name }))}
+            defaultValue={filters.owner ?? ""}
+            options={[{ value: "", label: "Everyone" }, ...users.map((u) => ({ value: u.id, label: u.name }))]}
+            className="sm:min-w-40"
           />
         ) : null}
-        <FilterSelect
+        <SelectField
           id="board-client"
           label="Client"
           name="client"
-          value={filters.client}
-          allLabel="All clients"
-          options={clients.map((c) => ({ value: c.id, label: c.name }))}
+          defaultValue={filters.client ?? ""}
+          options={[{ value: "", label: "All clients" }, ...clients.map((c) => ({ value: c.id, label: c.name }))]}
+          className="sm:min-w-40"
         />
-        <SearchField id="board-q" label="Search" name="q" value={filters.q} placeholder="Deal name" />
+        <Field
+          id="board-q"
+          label="Search"
+          name="q"
+          placeholder="Deal name"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          maxLength={200}
+          className="sm:min-w-56"
+        />
       </FilterBar>
       {empty ? (
         <EmptyState title={filtered ? "No deals match these filters" : "No deals yet"}>

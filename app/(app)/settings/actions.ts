@@ -7,20 +7,21 @@ import { requirePageScope } from "@/lib/auth/page-scope";
 import { createPersonalTokenInput } from "@/lib/auth/personal-token-schemas";
 import { issueToken, revokePersonalToken } from "@/lib/auth/tokens";
 import { parseInput } from "@/lib/http/parse-input";
+import { actionFailure, actionSuccess, formValues, type ActionResult } from "@/lib/http/action-result";
+import { EMAIL_CATEGORIES } from "@/lib/email/categories";
+import { updateEmailPreferences } from "@/lib/email/preferences";
 
-export type CreateTokenState = { token?: string; name?: string; fieldErrors?: Record<string, string> };
-
-export async function createPersonalTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
+/** Creates a personal token; the answer's values carry it (`token`, `name`) to show once. */
+export async function createPersonalTokenAction(prev: ActionResult, form: FormData): Promise<ActionResult> {
   const scope = await requirePageScope();
-  const parsed = parseInput(createPersonalTokenInput, Object.fromEntries(form));
-  if (!parsed.success) {
-    return { fieldErrors: Object.fromEntries(parsed.errors.map((e) => [e.field, e.message])) };
-  }
+  const values = formValues(form);
+  const parsed = parseInput(createPersonalTokenInput, values);
+  if (!parsed.success) return actionFailure(prev, { errors: parsed.errors, values });
   const { name, expires_in_days } = parsed.data;
   const expiresAt = expires_in_days === "never" ? null : addDays(new Date(), Number(expires_in_days));
   const { token } = await issueToken(scope, "PERSONAL_TOKEN", name, expiresAt);
   revalidatePath("/settings");
-  return { token, name };
+  return actionSuccess(prev, { token, name });
 }
 
 export async function revokePersonalTokenAction(form: FormData): Promise<void> {
@@ -28,4 +29,16 @@ export async function revokePersonalTokenAction(form: FormData): Promise<void> {
   const id = z.uuid().safeParse(form.get("id"));
   if (id.success) await revokePersonalToken(scope, id.data);
   revalidatePath("/settings");
+}
+
+/** The email settings form: every category listed, the checked ones (`enabled`) on, the others off. */
+export async function saveEmailPreferencesAction(prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const scope = await requirePageScope();
+  const checked = new Set(form.getAll("enabled").filter((value): value is string => typeof value === "string"));
+  await updateEmailPreferences(
+    scope,
+    EMAIL_CATEGORIES.map((category) => ({ category, enabled: checked.has(category) })),
+  );
+  revalidatePath("/settings");
+  return actionSuccess(prev);
 }

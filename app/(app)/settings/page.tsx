@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { EmailPreferences } from "@/components/email/email-preferences";
+import { EmailPreferences } from "./email-preferences";
 import { Button } from "@/components/ui/button";
 import { currentUser, requirePageScope } from "@/lib/auth/page-scope";
 import { listPersonalTokens } from "@/lib/auth/tokens";

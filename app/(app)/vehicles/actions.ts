@@ -2,22 +2,17 @@
 
 import { redirect } from "next/navigation";
 import { requirePageScope } from "@/lib/auth/page-scope";
-import { ValidationError } from "@/lib/errors";
+import { actionFailure, answering, formValues, type ActionResult } from "@/lib/http/action-result";
 import { parseInput } from "@/lib/http/parse-input";
 import { createVehicleBody } from "@/lib/vehicles/schemas";
 import { createVehicle } from "@/lib/vehicles/service";
-import { formFailure, formValues, type FormState } from "@/lib/http/form-state";
 
-export async function createVehicleAction(prev: FormState, form: FormData): Promise<FormState> {
+export async function createVehicleAction(prev: ActionResult, form: FormData): Promise<ActionResult> {
   const scope = await requirePageScope();
   const values = formValues(form);
   const parsed = parseInput(createVehicleBody, values);
-  if (!parsed.success) return formFailure(prev, parsed.errors, values);
-  try {
-    await createVehicle(scope, parsed.data);
-  } catch (error) {
-    if (error instanceof ValidationError) return formFailure(prev, error.errors, values);
-    throw error;
-  }
+  if (!parsed.success) return actionFailure(prev, { errors: parsed.errors, values });
+  const result = await answering(async () => void (await createVehicle(scope, parsed.data)), prev, values);
+  if (!result.ok) return result;
   redirect("/vehicles");
 }

@@ -4,15 +4,17 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 import { createClientAction } from "../actions";
-import { initialFormState, type FormState } from "@/lib/http/form-state";
+import { initialActionResult, type ActionResult } from "@/lib/http/action-result";
 
 export function ClientForm() {
-  const [state, action, pending] = useActionState<FormState, FormData>(createClientAction, initialFormState);
-  const err = state.errors ?? {};
+  const [state, action, pending] = useActionState<ActionResult, FormData>(createClientAction, initialActionResult);
+  const err = state.errors;
   const val = state.values ?? {};
   return (
     <form key={state.attempt} action={action} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+      <FormError message={state.message} />
       <Field label="Name" name="name" required maxLength={200} defaultValue={val.name} error={err.name} autoComplete="off" />
       <Field label="Company" name="company" maxLength={200} defaultValue={val.company} error={err.company} autoComplete="organization" />
       <div className="grid gap-4 sm:grid-cols-2">

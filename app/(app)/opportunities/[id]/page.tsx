@@ -8,6 +8,7 @@ import { OpportunityActions } from "@/components/opportunities/opportunity-actio
 import { OverdueBadge, StageBadge } from "@/components/opportunities/stage-badge";
 import { StageTimeline } from "@/components/opportunities/stage-timeline";
 import { secondaryLinkClass } from "@/components/ui/list-ui";
+import { closeOpportunityAction, deleteOpportunityAction } from "../actions";
 import { loadOpportunity } from "./load";
 
 type Params = { params: Promise<{ id: string }> };
@@ -48,11 +49,11 @@ export default async function OpportunityPage({ params }: Params) {
             </Link>
           ) : null}
           <OpportunityActions
-            id={deal.id}
             name={deal.name}
-            version={deal.version}
             isClosed={deal.is_closed}
             canDelete={canDeleteOpportunity(scope.role)}
+            close={closeOpportunityAction.bind(null, deal.id, deal.version)}
+            remove={deleteOpportunityAction.bind(null, deal.id, deal.version)}
           />
         </div>
       </div>

@@ -6,6 +6,7 @@ import { firstValues, type SearchParams } from "@/lib/http/search-params";
 import { OpportunityForm } from "@/components/opportunities/opportunity-form";
 import { uuidParam } from "@/components/opportunities/url-filters";
 import { EmptyState, PageHeader } from "@/components/ui/list-ui";
+import { createOpportunityAction } from "../actions";
 import { opportunityFormChoices } from "../form-choices";
 
 export const metadata: Metadata = { title: "New opportunity" };
@@ -25,6 +26,7 @@ export default async function NewOpportunityPage({ searchParams }: { searchParam
         </EmptyState>
       ) : (
         <OpportunityForm
+          save={createOpportunityAction}
           clients={clients}
           owners={owners}
           defaultValues={{

@@ -4,10 +4,11 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 import type { QuoteStatus } from "@/lib/generated/prisma/enums";
 import { createQuoteAction } from "../actions";
 import { statusLabel } from "../format";
-import { initialFormState, type FormState } from "@/lib/http/form-state";
+import { initialActionResult, type ActionResult } from "@/lib/http/action-result";
 import { SelectField } from "@/components/ui/select-field";
 
 type Option = { id: string; name: string };
@@ -21,11 +22,12 @@ type QuoteFormProps = {
 };
 
 export function QuoteForm({ clients, salesReps, currentUserId, statuses }: QuoteFormProps) {
-  const [state, action, pending] = useActionState<FormState, FormData>(createQuoteAction, initialFormState);
-  const err = state.errors ?? {};
+  const [state, action, pending] = useActionState<ActionResult, FormData>(createQuoteAction, initialActionResult);
+  const err = state.errors;
   const val = state.values ?? {};
   return (
     <form key={state.attempt} action={action} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+      <FormError message={state.message} />
       <SelectField
         label="Client"
         name="client_id"

@@ -4,16 +4,18 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 import { createVehicleAction } from "../actions";
-import { initialFormState, type FormState } from "@/lib/http/form-state";
+import { initialActionResult, type ActionResult } from "@/lib/http/action-result";
 import { SelectField } from "@/components/ui/select-field";
 
 export function VehicleForm({ users }: { users: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(createVehicleAction, initialFormState);
-  const err = state.errors ?? {};
+  const [state, action, pending] = useActionState<ActionResult, FormData>(createVehicleAction, initialActionResult);
+  const err = state.errors;
   const val = state.values ?? {};
   return (
     <form key={state.attempt} action={action} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
+      <FormError message={state.message} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           label="Name"

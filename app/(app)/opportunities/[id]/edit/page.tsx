@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { OpportunityForm } from "@/components/opportunities/opportunity-form";
 import { EmptyState, PageHeader } from "@/components/ui/list-ui";
+import { updateOpportunityAction } from "../../actions";
 import { opportunityFormChoices } from "../../form-choices";
 import { loadOpportunity } from "../load";
 
@@ -28,6 +29,7 @@ export default async function EditOpportunityPage({ params }: Params) {
       ) : (
         <OpportunityForm
           existing={{ id: opportunity.id, version: opportunity.version }}
+          save={updateOpportunityAction.bind(null, opportunity.id, opportunity.version)}
           clients={clients}
           owners={owners}
           defaultValues={{

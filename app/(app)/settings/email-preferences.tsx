@@ -1,7 +1,8 @@
 import { requirePageScope } from "@/lib/auth/page-scope";
 import { CATEGORY_LABELS } from "@/lib/email/categories";
 import { getEmailPreferences } from "@/lib/email/preferences";
-import { EmailPreferencesForm } from "./email-preferences-form";
+import { EmailPreferencesForm } from "@/components/email/email-preferences-form";
+import { saveEmailPreferencesAction } from "./actions";
 
 /** The settings section where a user turns email on or off per notification category. */
 export async function EmailPreferences() {
@@ -16,7 +17,7 @@ export async function EmailPreferences() {
       <p className="mt-1 text-sm text-slate-600">
         Choose which notifications also reach you by email. Every notification always appears in the app.
       </p>
-      <EmailPreferencesForm preferences={rows} />
+      <EmailPreferencesForm preferences={rows} save={saveEmailPreferencesAction} />
     </section>
   );
 }
