@@ -102,7 +102,7 @@ describe("concurrent moves without If-Match", () => {
       Array.from({ length: 10 }, (_, i) => moveTo(deal.id, { stage: openTargets[i % 4] }, moverToken(i))),
     );
 
-    // A move that keeps losing the race gives up with 409 rather than writing over a state it did not see.
+    // Writers take turns on the row lock, so each move is planned from the state the previous one left.
     const counts = statusCounts(responses);
     expect(Object.keys(counts).every((status) => status === "200" || status === "409")).toBe(true);
     const applied = responses.filter((r) => r.status === 200).map((r) => r.body);
@@ -125,6 +125,19 @@ describe("concurrent moves without If-Match", () => {
     const stored = await current(deal.id);
     expect(stored).toEqual(ordered.at(-1));
     expect(stored.version).toBe(applied.length + 1);
+  });
+
+  it("lets twenty parallel moves of one open deal take turns: every one succeeds, each on the row the previous left", async () => {
+    const deal = await createOpp(w, w.rep.token);
+    const openTargets = ["QUALIFIED", "PROPOSAL", "NEGOTIATION", "LEAD"];
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => moveTo(deal.id, { stage: openTargets[i % 4] }, moverToken(i))),
+    );
+    expect(statusCounts(responses)).toEqual({ 200: 20 });
+    expect(responses.map((r) => r.body.version).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+    const history = await historyOf(deal.id);
+    for (let i = 1; i < history.length; i++) expect(history[i]!.from_stage).toBe(history[i - 1]!.to_stage);
+    expect((await current(deal.id)).version).toBe(21);
   });
 
   it("closes a deal once when ten clients close it at the same moment; the other outcome gets 409", async () => {
