@@ -6,6 +6,7 @@ export { cleanupOldNotifications, CLEANUP_AFTER_DAYS, type CleanupResult } from 
 export { queueWeeklySummaries, requestNotificationEmails, weeklySummaryEmailKey, type EmailTotals } from "./dispatch";
 export { notificationEmailRequested, weeklySummaryRequested } from "./events";
 export { inngest, isInngestConfigured } from "./inngest-client";
+export { inngestEndpoint } from "./inngest-endpoint";
 export type { JobOptions } from "./options";
 export { PAGE_SIZE } from "./pages";
 export { pruneRateLimits, type PruneRateLimitsResult } from "./prune-rate-limits";

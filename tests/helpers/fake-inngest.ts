@@ -25,6 +25,8 @@ export type FakeInngest = {
   events: SentEvent[];
   /** Makes the event API answer 500 (to test what happens when Inngest cannot be reached). */
   failEvents: boolean;
+  /** Makes registration fail the way Inngest refuses a bad app (401 with an error). */
+  failRegistration: boolean;
   close(): Promise<void>;
 };
 
@@ -39,13 +41,16 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 export async function startFakeInngest(): Promise<FakeInngest> {
-  const fake: Omit<FakeInngest, "url" | "close"> = { registrations: [], events: [], failEvents: false };
+  const fake: Omit<FakeInngest, "url" | "close"> = { registrations: [], events: [], failEvents: false, failRegistration: false };
   let counter = 0;
   const server = http.createServer(async (req, res) => {
     const body = await readBody(req);
     const path = new URL(req.url ?? "/", "http://fake").pathname;
     res.setHeader("content-type", "application/json");
-    if (req.method === "POST" && path === "/fn/register") {
+    if (req.method === "POST" && path === "/fn/register" && fake.failRegistration) {
+      res.statusCode = 401;
+      res.end(JSON.stringify({ status: 401, error: "fake Inngest: signing key does not match" }));
+    } else if (req.method === "POST" && path === "/fn/register") {
       fake.registrations.push(JSON.parse(body) as Registration);
       res.end(JSON.stringify({ ok: true, modified: true }));
     } else if (req.method === "POST" && path.startsWith("/e/")) {

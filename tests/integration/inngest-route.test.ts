@@ -84,6 +84,20 @@ describe("PUT /api/inngest", () => {
   });
 });
 
+describe("PUT /api/inngest when Inngest refuses the registration", () => {
+  it("answers 502 problem+json saying why", async () => {
+    fake.failRegistration = true;
+    try {
+      const response = await route.PUT(new Request(SERVE_URL, { method: "PUT" }), undefined);
+      expect(response.status).toBe(502);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect((await response.json()).detail).toMatch(/^Registering the functions with Inngest failed: .*signing key does not match/);
+    } finally {
+      fake.failRegistration = false;
+    }
+  });
+});
+
 describe("POST /api/inngest", () => {
   it("runs check-overdue-opportunities step by step: 206 with the step's result, then 200", async () => {
     const client = await createTestClient(t.tenantId, "Proseware");
@@ -109,7 +123,7 @@ describe("POST /api/inngest", () => {
     expect(rows[0]).toMatchObject({ userId: t.rep.userId, relatedEntityId: deal.id, title: "Opportunity 5 days overdue: Route Deal" });
   });
 
-  it("answers an unknown function with an error, not a crash", async () => {
+  it("answers an unknown function with 404 problem+json, not a 500", async () => {
     const response = await route.POST(
       new Request(`${SERVE_URL}?fnId=onquota-nope&stepId=step`, {
         method: "POST",
@@ -117,7 +131,9 @@ describe("POST /api/inngest", () => {
       }),
       undefined,
     );
-    expect(response.status).toBe(500);
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect((await response.json()).detail).toContain('Function "onquota-nope" was not found');
   });
 });
 

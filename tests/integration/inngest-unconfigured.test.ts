@@ -27,12 +27,13 @@ describe("isInngestConfigured", () => {
 });
 
 describe("/api/inngest without Inngest", () => {
-  it("answers requests with an error response instead of throwing", async () => {
+  it("answers 404 problem+json saying Inngest is not configured and the jobs run with npm run job", async () => {
     const url = "http://localhost:3000/api/inngest";
     for (const method of ["GET", "PUT", "POST"] as const) {
       const response = await route[method](new Request(url, { method, ...(method === "POST" ? { body: "{}" } : {}) }), undefined);
-      expect(response.status).toBeGreaterThanOrEqual(400);
-      await response.text();
+      expect(response.status, method).toBe(404);
+      expect(response.headers.get("content-type")).toBe("application/problem+json");
+      expect((await response.json()).detail).toMatch(/not configured.*npm run job/);
     }
   });
 });
