@@ -4,16 +4,15 @@ import { sessionFetch } from "./session-fetch";
 
 type Configuration = Extract<ComponentProps<typeof ApiReferenceReact>["configuration"], { url?: string }>;
 
-export const OPENAPI_DOCUMENT_URL = "/api/v1/openapi.json";
-
 /**
- * Scalar set up to stay on this origin: its fonts, request proxy, telemetry, developer toolbar (share / deploy),
- * agent, MCP and "open in API client" links all reach scalar.com hosts by default and are turned off here.
+ * Scalar set up to stay on this origin. Each default that can reach a scalar.com host is off: the fonts
+ * (fonts.scalar.com), the request proxy (proxy.scalar.com), telemetry, the developer toolbar's share and deploy
+ * (registry / dashboard), the agent and MCP (api.scalar.com) and "open in API client" (client.scalar.com).
  * "Try it" sends requests straight to /api/v1 from the browser, so the visitor's session cookie or the bearer
  * token typed into the authentication box is what authorizes them.
  */
 export const referenceConfiguration = {
-  url: OPENAPI_DOCUMENT_URL,
+  url: "/api/v1/openapi.json",
   customFetch: sessionFetch,
   proxyUrl: "",
   withDefaultFonts: false,
