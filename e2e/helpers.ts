@@ -29,3 +29,20 @@ export async function signIn(page: Page, email: string, next?: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(next ? new RegExp(`${next}$`) : /\/pipeline/);
 }
+
+/** Records every CSP violation the page reports, from the first script on. */
+export async function watchViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.exposeFunction("reportCspViolation", (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(
+        `${location.pathname}: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
+  return violations;
+}

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { bearer, signIn, tokenFor, type Session } from "./helpers";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { bearer, signIn, tokenFor, watchViolations, type Session } from "./helpers";
 
 const PAGES = [
   "/pipeline",
@@ -13,23 +13,6 @@ const PAGES = [
   "/dev/outbox",
   "/docs",
 ];
-
-/** Records every CSP violation the page reports, from the first script on. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  page.on("console", (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
-  await page.exposeFunction("reportCspViolation", (text: string) => violations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(
-        `${location.pathname}: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
-      );
-    });
-  });
-  return violations;
-}
 
 function scriptSources(policy: string): string[] {
   return (

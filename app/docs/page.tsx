@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
-import { ApiReference } from "@/components/api-docs/api-reference";
-import { toReferenceView } from "@/components/api-docs/model";
-import { openApiDocument } from "@/lib/openapi/document";
+import { ScalarReference } from "@/components/api-reference/scalar-reference";
 
 export const metadata: Metadata = {
   title: "API reference",
@@ -10,5 +8,5 @@ export const metadata: Metadata = {
 
 /** Public: anyone may read the reference; "Try it" uses the visitor's own session or token. */
 export default function DocsPage() {
-  return <ApiReference reference={toReferenceView(openApiDocument())} documentUrl="/api/v1/openapi.json" />;
+  return <ScalarReference />;
 }
