@@ -50,7 +50,10 @@ export function useNotificationFeed(open: boolean) {
       source.addEventListener("open", () => setStreamDown(false));
       source.addEventListener("unread_count", (event) => {
         setStreamDown(false);
-        client.setQueryData(countKey, (JSON.parse((event as MessageEvent<string>).data) as { unread_count: number }).unread_count);
+        const { unread_count } = JSON.parse((event as MessageEvent<string>).data) as { unread_count: number };
+        // A count fetch still in flight (the first one, a reload) may answer with an older count after this event:
+        // cancelled first, it cannot overwrite the newer one.
+        void client.cancelQueries({ queryKey: countKey }).then(() => client.setQueryData(countKey, unread_count));
       });
       source.addEventListener("notification", (event) => {
         const notification = JSON.parse((event as MessageEvent<string>).data) as NotificationOut;
