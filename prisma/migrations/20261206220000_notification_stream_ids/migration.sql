@@ -38,7 +38,9 @@ CREATE UNIQUE INDEX "uq_notifications_user_seq" ON "notifications"("user_id", "s
 
 -- Every row ends up numbered: an insert that leaves seq at 0 gets the next number of its user from the trigger below
 -- (single inserts, and anything written outside lib/notifications); the bulk inserts of lib/notifications/repository.ts
--- bump the counter once per user and statement and number their rows themselves.
+-- bump the counter once per user and statement and number their rows themselves. The trigger is for a few rows at a
+-- time: each bump adds a version of the user's counter row that the next bump in the same transaction has to walk
+-- past, so n rows for one user in one transaction cost O(n²) (100,000 rows over 52 users: 50 s instead of 4 s).
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_seq_assigned" CHECK ("seq" > 0);
 
 CREATE FUNCTION "notifications_assign_seq"() RETURNS trigger LANGUAGE plpgsql AS $$
