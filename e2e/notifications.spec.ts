@@ -1,4 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import pg from "pg";
+import { encodeLiveEvents, NOTIFICATION_CHANNEL } from "../lib/notifications/live-events";
 import { bearer, signIn, tokenFor, type Session } from "./helpers";
 
 async function unreadOf(request: APIRequestContext, session: Session): Promise<number> {
@@ -12,6 +14,25 @@ async function notify(request: APIRequestContext, admin: Session, userId: string
     data: { user_ids: [userId], message: "Created by the end-to-end test.", type: "INFO", category: "GENERAL", ...fields },
   });
   expect(res.status()).toBe(201);
+}
+
+/** Many notifications in one statement straight in the database (as a scheduled check writes them), announced live. */
+async function insertMany(userId: string, count: number, title: string) {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      `INSERT INTO notifications (tenant_id, user_id, title, message)
+       SELECT u.tenant_id, u.id, $2 || ' ' || g, 'Written by the end-to-end test.' FROM users u, generate_series(1, $3::int) g WHERE u.id = $1`,
+      [userId, title, count],
+    );
+    const [payload] = encodeLiveEvents([{ userId, kind: "created", notificationIds: [] }]);
+    await client.query("SELECT pg_notify($1, $2)", [NOTIFICATION_CHANNEL, payload]);
+    await client.query("COMMIT");
+  } finally {
+    await client.end();
+  }
 }
 
 async function expectBadge(page: Page, count: number) {
@@ -100,4 +121,27 @@ test("the notification center filters, marks read and deletes, and fits a phone 
   await expect(items.filter({ hasText: `Quote expiring ${stamp}` })).toHaveCount(1);
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(page).toHaveURL(/\/notifications$/);
+});
+
+test("more new notifications than the stream sends one by one make the bell and the center reload", async ({ page, request }) => {
+  const gina = await tokenFor(request, "admin@globex.demo");
+  await signIn(page, "admin@globex.demo", "/notifications");
+  const bell = page.getByTestId("notification-bell");
+  const stamp = Date.now();
+
+  // A first notification arriving live shows that the stream is open.
+  const start = await unreadOf(request, gina);
+  await notify(request, gina, gina.userId, { title: `Stream open ${stamp}` });
+  await expect(bell).toHaveAccessibleName(`Notifications, ${start + 1} unread`);
+
+  await insertMany(gina.userId, 101, `Bulk ${stamp}`);
+  await expect(bell).toHaveAccessibleName(`Notifications, ${start + 102} unread`);
+  // The center is rendered on the server: only the reload the refetch event asks for shows the new ones.
+  await expect(page.getByText(`You have ${start + 102} unread notifications.`)).toBeVisible();
+  await expect(
+    page
+      .getByTestId("notification-item")
+      .filter({ hasText: `Bulk ${stamp}` })
+      .first(),
+  ).toBeVisible();
 });

@@ -98,7 +98,15 @@ export const streamNotificationsOperation = defineOperation({
   summary: "Live notification events (Server-Sent Events)",
   description:
     "Sends `unread_count` on connect and whenever your unread count changes, and `notification` (a Notification) for each new " +
-    "notification of yours, from any app instance. A comment line every 25 s keeps the connection open; `retry:` sets the reconnect delay.",
+    "notification of yours, from any app instance. A comment line every 25 s keeps the connection open; `retry:` sets the reconnect delay.\n\n" +
+    "**Event ids and resuming.** Each `notification` event carries an `id:`, its stream id: your notifications are numbered " +
+    "1, 2, 3… in the order they became visible, so a later notification always has a larger id (numbers may be skipped). " +
+    "Reconnect with the `Last-Event-ID` request header set to the last id you received (browsers' EventSource does this by " +
+    "itself) and the stream first sends, in order and once each, your notifications created since (deleted ones are skipped), " +
+    "then goes on live. More than 100 missed notifications are not replayed: one `refetch` event " +
+    '(data `{"reason":"missed_too_many","replay_limit":100}`) whose `id:` is your newest stream id tells you to reload your ' +
+    "notifications and unread count, and the stream goes on from there. Without `Last-Event-ID`, or with one that is not " +
+    "an id of your stream (malformed, or larger than your newest), the stream starts from now. `unread_count` events carry no id.",
   tags,
   response: notificationStreamOut,
   responseContentType: "text/event-stream",

@@ -47,6 +47,24 @@ export function findNotification(scope: Scope, id: string): Promise<Notification
   return db().notification.findFirst({ where: { ...ownWhere(scope), id }, select: notificationSelect });
 }
 
+/** The newest stream id given to the user's notifications (0 before their first one). */
+export async function lastStreamSeq(userId: string): Promise<bigint> {
+  const stream = await db().notificationStream.findUnique({ where: { userId }, select: { lastSeq: true } });
+  return stream?.lastSeq ?? 0n;
+}
+
+export type StreamedNotification = NotificationRow & { seq: bigint };
+
+/** Up to `limit` of the caller's live notifications numbered after `afterSeq`, in stream order (uq_notifications_user_seq). */
+export function notificationsAfter(scope: Scope, afterSeq: bigint, limit: number): Promise<StreamedNotification[]> {
+  return db().notification.findMany({
+    where: { ...ownWhere(scope), seq: { gt: afterSeq } },
+    select: { ...notificationSelect, seq: true },
+    orderBy: { seq: "asc" },
+    take: limit,
+  });
+}
+
 /** Marks one notification read unless it already is (the first read_at stays); `changed` says whether it was unread. */
 export async function markRead(scope: Scope, id: string, now: Date): Promise<{ row: NotificationRow; changed: boolean } | null> {
   const { count } = await db().notification.updateMany({
@@ -70,37 +88,6 @@ export async function softDeleteNotification(scope: Scope, id: string, now: Date
   return count > 0;
 }
 
-/**
- * One INSERT … SELECT FROM unnest(…) for the whole batch (several times faster than Prisma's createMany); a row
- * whose (user_id, dedupe_key) already exists is skipped. Returns the rows actually created, in no set order.
- */
-export function insertNotifications(data: NotificationData[], client: Tx = db()): Promise<NotificationRow[]> {
-  if (data.length === 0) return Promise.resolve([]);
-  const column = <T>(pick: (row: NotificationData) => T) => data.map(pick);
-  return client.$queryRaw<NotificationRow[]>`
-    INSERT INTO notifications (tenant_id, user_id, title, message, type, category, action_url, action_label,
-                               related_entity_type, related_entity_id, dedupe_key, email_requested)
-    SELECT * FROM unnest(
-      ${column((r) => r.tenantId)}::uuid[], ${column((r) => r.userId)}::uuid[],
-      ${column((r) => r.title)}::text[], ${column((r) => r.message)}::text[],
-      ${column((r) => r.type ?? "INFO")}::text[]::notification_type[],
-      ${column((r) => r.category ?? "GENERAL")}::text[]::notification_category[],
-      ${column((r) => r.actionUrl ?? null)}::text[], ${column((r) => r.actionLabel ?? null)}::text[],
-      ${column((r) => r.relatedEntityType ?? null)}::text[], ${column((r) => r.relatedEntityId ?? null)}::uuid[],
-      ${column((r) => r.dedupeKey ?? null)}::text[], ${column((r) => r.emailRequested ?? false)}::boolean[])
-      AS t(tenant_id, user_id, title, message, type, category, action_url, action_label,
-           related_entity_type, related_entity_id, dedupe_key, email_requested)
-    -- One insertion order for every batch: concurrent batches then take the unique-index locks in the same order
-    -- and wait for each other instead of deadlocking.
-    ORDER BY user_id, dedupe_key
-    ON CONFLICT (user_id, dedupe_key) DO NOTHING
-    RETURNING id, tenant_id AS "tenantId", user_id AS "userId", title, message, type, category,
-              action_url AS "actionUrl", action_label AS "actionLabel", is_read AS "isRead", read_at AS "readAt",
-              email_sent AS "emailSent", email_sent_at AS "emailSentAt", email_error AS "emailError",
-              related_entity_type AS "relatedEntityType", related_entity_id AS "relatedEntityId",
-              created_at AS "createdAt", updated_at AS "updatedAt"`;
-}
-
 /** What a `source` of `insertNotificationsFrom` selects, in this order (type and category as the enum types). */
 export const NOTIFICATION_SOURCE_COLUMNS = [
   "tenant_id",
@@ -117,21 +104,74 @@ export const NOTIFICATION_SOURCE_COLUMNS = [
   "email_requested",
 ] as const;
 
+const sourceColumns = Prisma.raw(NOTIFICATION_SOURCE_COLUMNS.join(", "));
+
+/**
+ * INSERT … SELECT of the `rows` (the NOTIFICATION_SOURCE_COLUMNS, then a `position`) that numbers them for the
+ * stream set-based: one bump of notification_streams per user for the whole batch, taken in user_id order (so
+ * concurrent batches wait for each other instead of deadlocking), and each row's seq counted back from its user's
+ * new last_seq, in position order (then dedupe key). The bump's row lock holds until commit, so one user's numbers
+ * follow the order their rows become visible. A row whose (user_id, dedupe_key) already exists is skipped and leaves
+ * a gap in its user's numbers. Ends before RETURNING.
+ */
+function numberedInsert(rows: Prisma.Sql): Prisma.Sql {
+  const batchColumns = Prisma.raw(NOTIFICATION_SOURCE_COLUMNS.map((column) => `batch.${column}`).join(", "));
+  return Prisma.sql`
+    WITH batch AS MATERIALIZED (
+      SELECT r.*, row_number() OVER (PARTITION BY r.user_id ORDER BY r.position DESC, r.dedupe_key DESC) AS from_end
+      FROM (${rows}) AS r(${sourceColumns}, position)
+    ),
+    streams AS (
+      INSERT INTO notification_streams AS s (user_id, tenant_id, last_seq)
+      SELECT user_id, tenant_id, count(*) FROM batch GROUP BY user_id, tenant_id ORDER BY user_id
+      ON CONFLICT (user_id) DO UPDATE SET last_seq = s.last_seq + excluded.last_seq
+      RETURNING s.user_id, s.last_seq
+    )
+    INSERT INTO notifications (${sourceColumns}, seq)
+    SELECT ${batchColumns}, streams.last_seq - batch.from_end + 1
+    FROM batch JOIN streams ON streams.user_id = batch.user_id
+    ORDER BY batch.user_id, batch.dedupe_key
+    ON CONFLICT (user_id, dedupe_key) DO NOTHING`;
+}
+
+/**
+ * One INSERT … SELECT FROM unnest(…) for the whole batch (several times faster than Prisma's createMany); a row
+ * whose (user_id, dedupe_key) already exists is skipped. A user's rows get stream ids in the order given. Returns
+ * the rows actually created, in no set order.
+ */
+export function insertNotifications(data: NotificationData[], client: Tx = db()): Promise<NotificationRow[]> {
+  if (data.length === 0) return Promise.resolve([]);
+  const column = <T>(pick: (row: NotificationData) => T) => data.map(pick);
+  return client.$queryRaw<NotificationRow[]>`
+    ${numberedInsert(Prisma.sql`
+      SELECT * FROM unnest(
+        ${column((r) => r.tenantId)}::uuid[], ${column((r) => r.userId)}::uuid[],
+        ${column((r) => r.title)}::text[], ${column((r) => r.message)}::text[],
+        ${column((r) => r.type ?? "INFO")}::text[]::notification_type[],
+        ${column((r) => r.category ?? "GENERAL")}::text[]::notification_category[],
+        ${column((r) => r.actionUrl ?? null)}::text[], ${column((r) => r.actionLabel ?? null)}::text[],
+        ${column((r) => r.relatedEntityType ?? null)}::text[], ${column((r) => r.relatedEntityId ?? null)}::uuid[],
+        ${column((r) => r.dedupeKey ?? null)}::text[], ${column((r) => r.emailRequested ?? false)}::boolean[]
+      ) WITH ORDINALITY`)}
+    RETURNING id, tenant_id AS "tenantId", user_id AS "userId", title, message, type, category,
+              action_url AS "actionUrl", action_label AS "actionLabel", is_read AS "isRead", read_at AS "readAt",
+              email_sent AS "emailSent", email_sent_at AS "emailSentAt", email_error AS "emailError",
+              related_entity_type AS "relatedEntityType", related_entity_id AS "relatedEntityId",
+              created_at AS "createdAt", updated_at AS "updatedAt"`;
+}
+
 /**
  * The set-based twin of `insertNotifications`, for checks that compute thousands of notifications in SQL: one
- * INSERT … SELECT of the `source` rows, nothing shipped through the app. Rows whose recipient is not a user of
- * the row's tenant are left out (the invariant `createNotificationRows` enforces), and existing (user, dedupe key)
- * pairs are skipped. Returns the created rows' ids and recipients.
+ * INSERT … SELECT of the `source` rows (columns as NOTIFICATION_SOURCE_COLUMNS), nothing shipped through the app.
+ * Rows whose recipient is not a user of the row's tenant are left out (the invariant `createNotificationRows`
+ * enforces), and existing (user, dedupe key) pairs are skipped. Returns the created rows' ids and recipients.
  */
 export function insertNotificationsFrom(source: Prisma.Sql): Promise<Array<{ id: string; userId: string }>> {
-  const columns = Prisma.raw(NOTIFICATION_SOURCE_COLUMNS.join(", "));
-  const sourceColumns = Prisma.raw(NOTIFICATION_SOURCE_COLUMNS.map((column) => `s.${column}`).join(", "));
+  const columns = Prisma.raw(NOTIFICATION_SOURCE_COLUMNS.map((column) => `s.${column}`).join(", "));
   return db().$queryRaw`
-    INSERT INTO notifications (${columns})
-    SELECT ${sourceColumns} FROM (${source}) AS s(${columns})
-    JOIN users recipient ON recipient.id = s.user_id AND recipient.tenant_id = s.tenant_id
-    ORDER BY s.user_id, s.dedupe_key
-    ON CONFLICT (user_id, dedupe_key) DO NOTHING
+    ${numberedInsert(Prisma.sql`
+      SELECT ${columns}, 0 FROM (${source}) AS s(${sourceColumns})
+      JOIN users recipient ON recipient.id = s.user_id AND recipient.tenant_id = s.tenant_id`)}
     RETURNING id, user_id AS "userId"`;
 }
 

@@ -132,8 +132,10 @@ export const notificationStreamOut = z.string().meta({
   id: "NotificationEventStream",
   description:
     'Server-Sent Events. `unread_count` (data `{"unread_count":n}`) on connect and whenever the count changes; ' +
-    "`notification` (data: a Notification) for each new notification; a comment line every 25 s keeps the connection alive.",
-  example: 'retry: 5000\n\nevent: unread_count\ndata: {"unread_count":3}\n\nevent: notification\ndata: {"id":"…","title":"…"}\n\n',
+    "`notification` (`id:` its stream id, data: a Notification) for each new notification, in stream order; `refetch` " +
+    "(`id:` your newest stream id) when more notifications were missed than a reconnect replays; a comment line every 25 s " +
+    "keeps the connection alive.",
+  example: 'retry: 5000\n\nevent: unread_count\ndata: {"unread_count":3}\n\nid: 42\nevent: notification\ndata: {"id":"…","title":"…"}\n\n',
 });
 
 export type ListNotificationsQuery = z.output<typeof listNotificationsQuery>;

@@ -3,7 +3,7 @@ import type { NotificationOut } from "./schemas";
 
 export type NotificationRow = Omit<
   Notification,
-  "dedupeKey" | "isDeleted" | "deletedAt" | "emailRequested" | "emailAttempts" | "emailNextAttemptAt"
+  "dedupeKey" | "isDeleted" | "deletedAt" | "emailRequested" | "emailAttempts" | "emailNextAttemptAt" | "seq"
 >;
 
 export const notificationSelect = {

@@ -136,24 +136,33 @@ async function seed(client: pg.Client, size: DataSize): Promise<string> {
   log(`seeded ${size.opportunities} opportunities (${Date.now() - started} ms)`);
 
   // One in five notifications is unread; they spread evenly over every user of the tenant and the last ~6 months.
+  // Each is numbered for the notification stream here (g / n + 1 grows with g for each user's rows), as every bulk
+  // insert numbers its rows itself: the per-row trigger would bump each user's counter row 100,000 / n times in one
+  // transaction, which costs quadratically (see prisma/migrations/20261206220000_notification_stream_ids).
   const batch = 100_000;
   for (let from = 1; from <= size.notifications; from += batch) {
     const to = Math.min(size.notifications, from + batch - 1);
     await client.query(
       `WITH people AS (SELECT array_agg(id ORDER BY email) AS ids, count(*)::int AS n FROM users WHERE tenant_id = $1)
-       INSERT INTO notifications (tenant_id, user_id, title, message, type, category, is_read, read_at, created_at, updated_at)
+       INSERT INTO notifications (tenant_id, user_id, title, message, type, category, is_read, read_at, created_at, updated_at, seq)
        SELECT $1, people.ids[1 + g % people.n], 'Notification ' || g, 'Benchmark notification number ' || g || '.',
               (ARRAY['INFO', 'WARNING', 'SUCCESS', 'ERROR'])[1 + g % 4]::notification_type,
               (ARRAY['SYSTEM', 'QUOTE', 'OPPORTUNITY', 'MAINTENANCE', 'PAYMENT', 'CLIENT', 'GENERAL'])[1 + g % 7]::notification_category,
               g % 5 <> 0,
               CASE WHEN g % 5 <> 0 THEN now() - make_interval(secs => g * 15 - 60) END,
               now() - make_interval(secs => g * 15),
-              now() - make_interval(secs => g * 15)
+              now() - make_interval(secs => g * 15),
+              g / people.n + 1
        FROM generate_series($2::int, $3::int) g, people`,
       [tenantId, from, to],
     );
     log(`seeded ${to} of ${size.notifications} notifications (${Date.now() - started} ms)`);
   }
+  await client.query(
+    `INSERT INTO notification_streams (user_id, tenant_id, last_seq)
+     SELECT user_id, tenant_id, max(seq) FROM notifications WHERE tenant_id = $1 GROUP BY user_id, tenant_id`,
+    [tenantId],
+  );
   await client.query("VACUUM ANALYZE");
   log(`seed done, vacuumed and analysed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return tenantId;

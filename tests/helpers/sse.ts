@@ -4,7 +4,8 @@
  */
 import { GET as notificationStream } from "@/app/api/v1/notifications/stream/route";
 
-export type SseEvent = { event: string; data: string; json: any };
+/** `id`: the event's own `id:` field, if it had one. */
+export type SseEvent = { event: string; data: string; json: any; id: string | null };
 
 type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
@@ -15,6 +16,8 @@ export type SseClient = {
   events: SseEvent[];
   comments: string[];
   retry: number | null;
+  /** The last event id received, as a browser keeps it to send back as Last-Event-ID when it reconnects. */
+  lastEventId: string;
   /** The first not yet taken event named `name` (and matching `where`), waiting up to `timeoutMs` for it. */
   next(name: string, where?: (event: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
   /**
@@ -29,10 +32,14 @@ export type SseClient = {
   abort(): void;
 };
 
-export async function openSse(token: string | undefined, options: { handler?: RouteHandler; url?: string } = {}): Promise<SseClient> {
+export async function openSse(
+  token: string | undefined,
+  options: { handler?: RouteHandler; url?: string; lastEventId?: string } = {},
+): Promise<SseClient> {
   const controller = new AbortController();
   const headers = new Headers({ accept: "text/event-stream" });
   if (token) headers.set("authorization", `Bearer ${token}`);
+  if (options.lastEventId !== undefined) headers.set("last-event-id", options.lastEventId);
   const request = new Request(options.url ?? "http://localhost:3000/api/v1/notifications/stream", { headers, signal: controller.signal });
   const response = await (options.handler ?? notificationStream)(request, { params: Promise.resolve({}) });
 
@@ -46,6 +53,7 @@ export async function openSse(token: string | undefined, options: { handler?: Ro
     events,
     comments,
     retry: null,
+    lastEventId: "",
     next: (name, where = () => true, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {
         const check = () => {
@@ -75,13 +83,16 @@ export async function openSse(token: string | undefined, options: { handler?: Ro
 
   const parseBlock = (block: string) => {
     let event = "message";
+    let id: string | null = null;
     const data: string[] = [];
     for (const line of block.split("\n")) {
       if (line.startsWith(":")) comments.push(line.slice(1).trim());
       else if (line.startsWith("event:")) event = line.slice(6).trim();
+      else if (line.startsWith("id:")) id = line.slice(3).replace(/^ /, "");
       else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
       else if (line.startsWith("retry:")) client.retry = Number(line.slice(6).trim());
     }
+    if (id !== null) client.lastEventId = id;
     if (data.length === 0) return;
     const text = data.join("\n");
     let json: unknown = null;
@@ -90,7 +101,7 @@ export async function openSse(token: string | undefined, options: { handler?: Ro
     } catch {
       json = null;
     }
-    events.push({ event, data: text, json });
+    events.push({ event, data: text, json, id });
     for (const waiter of [...waiters]) waiter();
   };
 

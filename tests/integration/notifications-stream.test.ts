@@ -1,9 +1,11 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/prisma";
+import { withPgClient } from "@/lib/db/pg-client";
+import { db, Prisma } from "@/lib/db/prisma";
 import {
   createNotification,
   createNotifications,
+  createNotificationsFrom,
   deleteNotification,
   getNotification,
   markAllNotificationsRead,
@@ -13,7 +15,7 @@ import {
 import { liveHub, LISTEN_APPLICATION_NAME } from "@/lib/notifications/live";
 import { encodeLiveEvents, NOTIFICATION_CHANNEL } from "@/lib/notifications/live-events";
 import { createTestTenant, createTestUser, type TestTenant, type TestUser } from "../helpers/fixtures";
-import { openSse, type SseClient } from "../helpers/sse";
+import { openSse, type SseClient, type SseEvent } from "../helpers/sse";
 
 let t: TestTenant;
 const open: SseClient[] = [];
@@ -27,8 +29,8 @@ afterAll(async () => {
   await liveHub().close();
 });
 
-async function connect(user: TestUser): Promise<SseClient> {
-  const client = await openSse(user.token);
+async function connect(user: TestUser, lastEventId?: string): Promise<SseClient> {
+  const client = await openSse(user.token, { lastEventId });
   open.push(client);
   return client;
 }
@@ -125,25 +127,12 @@ describe("GET /notifications/stream", () => {
     const user = await fresh();
     const sse = await connect(user);
     await sse.next("unread_count");
-    const instance = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await instance.connect();
-    try {
-      await instance.query("BEGIN");
-      const { rows } = await instance.query<{ id: string }>(
-        "INSERT INTO notifications (tenant_id, user_id, title, message) VALUES ($1, $2, 'From elsewhere', 'm') RETURNING id",
-        [t.tenantId, user.userId],
-      );
-      const [payload] = encodeLiveEvents([{ userId: user.userId, kind: "created", notificationIds: [rows[0]!.id] }]);
-      await instance.query("SELECT pg_notify($1, $2)", [NOTIFICATION_CHANNEL, payload]);
-      await instance.query("COMMIT");
-    } finally {
-      await instance.end();
-    }
+    await withPgClient(process.env.DATABASE_URL!, (instance) => insertElsewhere(instance, user, "From elsewhere"));
     expect((await sse.next("notification")).json.title).toBe("From elsewhere");
     expect((await sse.next("unread_count")).json).toEqual({ unread_count: 1 });
   });
 
-  it("reconnects its LISTEN connection when it drops and resynchronises the count", async () => {
+  it("reconnects its LISTEN connection when it drops and catches up the notifications and count it missed", async () => {
     const user = await fresh();
     const sse = await connect(user);
     await sse.next("unread_count");
@@ -152,11 +141,15 @@ describe("GET /notifications/stream", () => {
     expect(rows.length).toBeGreaterThan(0);
     await expect.poll(() => liveHub().isListening(), { timeout: 10_000 }).toBe(false);
     // A notification written while the connection is down is caught up by the resync after reconnecting.
-    await give(user, "while down");
+    const whileDown = await give(user, "while down");
     await expect.poll(() => liveHub().connectionCount(), { timeout: 10_000 }).toBeGreaterThan(connections);
+    const caughtUp = await sse.next("notification", undefined, 10_000);
+    expect(caughtUp.json).toEqual(await getNotification(user, whileDown!.id));
     expect((await sse.next("unread_count", (e) => e.json.unread_count === 1, 10_000)).json).toEqual({ unread_count: 1 });
     await give(user, "after reconnect");
-    expect((await sse.next("notification", (e) => e.json.title === "after reconnect", 10_000)).json.title).toBe("after reconnect");
+    const { event, skipped } = await sse.nextAfter("notification", (e) => e.json.title === "after reconnect", 10_000);
+    expect(BigInt(event.id!)).toBeGreaterThan(BigInt(caughtUp.id!));
+    expect(skipped.filter((e) => e.event === "notification")).toEqual([]);
   });
 
   it("sends heartbeat comments", async () => {
@@ -183,6 +176,164 @@ describe("GET /notifications/stream", () => {
   });
 });
 
+describe("resuming the stream with Last-Event-ID", () => {
+  it("gives each notification event an id, and after the instance went away replays exactly what was missed, once and in order", async () => {
+    const [user, neighbour] = await Promise.all([fresh(), fresh()]);
+    const before = await connect(user);
+    await before.next("unread_count");
+    await give(user, "seen 1");
+    await give(user, "seen 2");
+    const seen = [await before.next("notification"), await before.next("notification")];
+    expect(seen.map((e) => e.json.title)).toEqual(["seen 1", "seen 2"]);
+    expect(BigInt(seen[1]!.id!)).toBeGreaterThan(BigInt(seen[0]!.id!));
+    const lastSeen = before.lastEventId;
+    expect(lastSeen).toBe(seen[1]!.id);
+    before.abort();
+    await before.ended;
+    // The instance is gone: nothing listens, so nothing is heard of what follows.
+    await liveHub().close();
+
+    await give(user, "missed 1");
+    await createNotifications([
+      { tenantId: t.tenantId, userId: neighbour.userId, title: "not yours", message: "m" },
+      { tenantId: t.tenantId, userId: user.userId, title: "missed 2", message: "m" },
+    ]);
+    await withPgClient(process.env.DATABASE_URL!, (instance) => insertElsewhere(instance, user, "missed 3"));
+
+    const resumed = await connect(user, lastSeen);
+    const replayed = [await resumed.next("notification"), await resumed.next("notification"), await resumed.next("notification")];
+    expect(replayed.map((e) => e.json.title)).toEqual(["missed 1", "missed 2", "missed 3"]);
+    expect(increasing([lastSeen, ...replayed.map((e) => e.id!)])).toBe(true);
+    expect((await resumed.next("unread_count")).json).toEqual({ unread_count: 5 });
+    expect(resumed.lastEventId).toBe(replayed[2]!.id);
+
+    await give(user, "live again");
+    await resumed.next("notification", (e) => e.json.title === "live again");
+    expect(notificationTitles(resumed)).toEqual(["missed 1", "missed 2", "missed 3", "live again"]);
+    expect(resumed.events.filter((e) => e.event === "refetch")).toEqual([]);
+  });
+
+  it("replays up to 100 missed notifications one by one, and past that sends one refetch and goes on from the newest", async () => {
+    const user = await fresh();
+    const before = await connect(user);
+    await before.next("unread_count");
+    await give(user, "seen");
+    await before.next("notification");
+    const lastSeen = before.lastEventId;
+    before.abort();
+    await before.ended;
+
+    const batch = (from: number, count: number) =>
+      createNotifications(
+        Array.from({ length: count }, (_, i) => ({ tenantId: t.tenantId, userId: user.userId, title: `missed ${from + i}`, message: "m" })),
+      );
+    await batch(1, 100);
+    const atLimit = await connect(user, lastSeen);
+    await atLimit.next("notification", (e) => e.json.title === "missed 100");
+    expect(notificationTitles(atLimit)).toEqual(Array.from({ length: 100 }, (_, i) => `missed ${i + 1}`));
+    expect(increasing(atLimit.events.filter((e) => e.event === "notification").map((e) => e.id!))).toBe(true);
+    atLimit.abort();
+
+    await batch(101, 1);
+    const pastLimit = await connect(user, lastSeen);
+    const refetch = await pastLimit.next("refetch");
+    expect(refetch.json).toEqual({ reason: "missed_too_many", replay_limit: 100 });
+    expect(refetch.id).toBe(String(await newestSeq(user)));
+    expect((await pastLimit.next("unread_count")).json).toEqual({ unread_count: 102 });
+    await give(user, "after refetch");
+    const { skipped } = await pastLimit.nextAfter("notification", (e) => e.json.title === "after refetch");
+    expect(skipped).toEqual([]);
+    expect(notificationTitles(pastLimit)).toEqual(["after refetch"]);
+    expect(pastLimit.events.filter((e) => e.event === "refetch")).toHaveLength(1);
+
+    // Resuming from the refetch's id sends only what came after it.
+    const fromRefetch = await connect(user, refetch.id!);
+    expect((await fromRefetch.next("notification")).json.title).toBe("after refetch");
+  });
+
+  it("ignores a malformed or foreign Last-Event-ID and starts from now", async () => {
+    const user = await fresh();
+    await give(user, "old 1");
+    await give(user, "old 2");
+    const newest = await newestSeq(user);
+    const ignored = ["", "abc", "-1", "1.5", "1e3", " ", "0x1", "99999999999999999999", "9223372036854775808", String(newest + 1000n)];
+    for (const [i, lastEventId] of ignored.entries()) {
+      const sse = await connect(user, lastEventId);
+      expect(sse.status).toBe(200);
+      // Each round's sentinel below adds one to the count.
+      expect((await sse.next("unread_count")).json).toEqual({ unread_count: 2 + i });
+      expect(await skippedBefore(sse, user)).toEqual([]);
+      sse.abort();
+    }
+  });
+
+  it("numbers a user's notifications in the order they become visible: a second writer waits for the first to commit", async () => {
+    const user = await fresh();
+    const sse = await connect(user);
+    await sse.next("unread_count");
+    await withPgClient(process.env.DATABASE_URL!, async (slow) => {
+      const [{ pid }] = (await slow.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows as [{ pid: number }];
+      await slow.query("BEGIN");
+      await slow.query("INSERT INTO notifications (tenant_id, user_id, title, message) VALUES ($1, $2, 'slow', 'm')", [
+        t.tenantId,
+        user.userId,
+      ]);
+      const fast = give(user, "fast");
+      await expect.poll(() => blockedBy(pid), { timeout: 10_000 }).toBe(true);
+      await notifyCreated(slow, user);
+      await slow.query("COMMIT");
+      await fast;
+    });
+    const events = [await sse.next("notification"), await sse.next("notification")];
+    expect(events.map((e) => e.json.title)).toEqual(["slow", "fast"]);
+    expect(increasing(events.map((e) => e.id!))).toBe(true);
+  });
+
+  it("keeps ids in visibility order under 20 concurrent writers, so that a replay from any id seen has no gap", async () => {
+    const user = await fresh();
+    const sse = await connect(user);
+    await sse.next("unread_count");
+
+    // What a reader sees while the writers run: every snapshot must be a prefix of the final order.
+    const snapshots: string[][] = [];
+    let writing = true;
+    const reader = withPgClient(process.env.DATABASE_URL!, async (client) => {
+      while (writing) {
+        const { rows } = await client.query<{ seq: string }>(
+          "SELECT seq::text FROM notifications WHERE user_id = $1 ORDER BY notifications.seq",
+          [user.userId],
+        );
+        snapshots.push(rows.map((row) => row.seq));
+      }
+    });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => concurrentWriter(user, i)));
+    writing = false;
+    await reader;
+
+    const { rows: final } = await withPgClient(process.env.DATABASE_URL!, (client) =>
+      client.query<{ seq: string; title: string }>(
+        "SELECT seq::text, title FROM notifications WHERE user_id = $1 ORDER BY notifications.seq",
+        [user.userId],
+      ),
+    );
+    expect(final).toHaveLength(25);
+    const order = final.map((row) => row.seq);
+    expect(snapshots.length).toBeGreaterThan(1);
+    for (const snapshot of snapshots) expect(snapshot).toEqual(order.slice(0, snapshot.length));
+
+    await sse.next("notification", (e) => e.id === order.at(-1));
+    expect(sse.events.filter((e) => e.event === "notification").map((e) => e.id)).toEqual(order);
+    for (let seen = 1; seen < order.length; seen += 1) {
+      const resumed = await connect(user, order[seen - 1]);
+      await resumed.next("notification", (e) => e.id === order.at(-1));
+      expect(resumed.events.filter((e) => e.event === "notification").map((e) => e.json.title)).toEqual(
+        final.slice(seen).map((row) => row.title),
+      );
+      resumed.abort();
+    }
+  });
+});
+
 /**
  * The events `sse` received, and nobody took, before the notification of a sentinel given to `user` now: an
  * empty list proves that nothing was sent before it (a NOTIFY reaches the listener in commit order).
@@ -201,3 +352,78 @@ async function killListenConnection(): Promise<{ rows: number[] }> {
   for (const pid of rows) await db().$queryRaw`SELECT pg_terminate_backend(${pid}::int) AS killed`;
   return { rows };
 }
+
+/** Inserts a notification the way another app instance (or any other writer) would: plain SQL and a NOTIFY, one transaction. */
+async function insertElsewhere(instance: pg.Client, user: TestUser, title: string): Promise<void> {
+  await instance.query("BEGIN");
+  await instance.query("INSERT INTO notifications (tenant_id, user_id, title, message) VALUES ($1, $2, $3, 'm')", [
+    user.tenantId,
+    user.userId,
+    title,
+  ]);
+  await notifyCreated(instance, user);
+  await instance.query("COMMIT");
+}
+
+async function notifyCreated(client: pg.Client, user: TestUser): Promise<void> {
+  const [payload] = encodeLiveEvents([{ userId: user.userId, kind: "created", notificationIds: [] }]);
+  await client.query("SELECT pg_notify($1, $2)", [NOTIFICATION_CHANNEL, payload]);
+}
+
+/**
+ * Writer `i` of the concurrency test, each in its own transaction through one of the write paths: plain SQL (the
+ * trigger numbers it) held open a while, a single create held open a while, a bulk create of two, an INSERT … SELECT.
+ */
+async function concurrentWriter(user: TestUser, i: number): Promise<void> {
+  const title = `writer ${i}`;
+  const hold = ((i * 37) % 100) / 1000;
+  switch (i % 4) {
+    case 0:
+      return withPgClient(process.env.DATABASE_URL!, async (client) => {
+        await client.query("BEGIN");
+        await client.query("INSERT INTO notifications (tenant_id, user_id, title, message) VALUES ($1, $2, $3, 'm')", [
+          user.tenantId,
+          user.userId,
+          title,
+        ]);
+        await client.query("SELECT pg_sleep($1)", [hold]);
+        await notifyCreated(client, user);
+        await client.query("COMMIT");
+      });
+    case 1:
+      await db().$transaction(
+        async (tx) => {
+          await createNotification({ tenantId: user.tenantId, userId: user.userId, title, message: "m" }, tx);
+          await tx.$executeRaw`SELECT pg_sleep(${hold}::float8)`;
+        },
+        { maxWait: 60_000, timeout: 60_000 },
+      );
+      return;
+    case 2:
+      await createNotifications(
+        [`${title} a`, `${title} b`].map((name) => ({ tenantId: user.tenantId, userId: user.userId, title: name, message: "m" })),
+      );
+      return;
+    default:
+      await createNotificationsFrom(
+        Prisma.sql`SELECT ${user.tenantId}::uuid, ${user.userId}::uuid, ${title}, 'm', 'INFO'::notification_type, 'GENERAL'::notification_category,
+                          NULL, NULL, NULL, NULL::uuid, NULL, false`,
+      );
+  }
+}
+
+/** Whether some backend is waiting for a lock that backend `pid` holds. */
+async function blockedBy(pid: number): Promise<boolean> {
+  const [row] = await db().$queryRaw<Array<{ blocked: boolean }>>`
+    SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE ${pid}::int = ANY (pg_blocking_pids(pid))) AS blocked`;
+  return row?.blocked ?? false;
+}
+
+async function newestSeq(user: TestUser): Promise<bigint> {
+  const row = await db().notificationStream.findUnique({ where: { userId: user.userId } });
+  return row?.lastSeq ?? 0n;
+}
+
+const increasing = (ids: string[]) => ids.every((id, i) => i === 0 || BigInt(id) > BigInt(ids[i - 1]!));
+
+const notificationTitles = (sse: SseClient) => sse.events.filter((e: SseEvent) => e.event === "notification").map((e) => e.json.title);

@@ -4,4 +4,6 @@ import { notificationEventStream, streamNotificationsOperation } from "@/lib/not
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const GET = apiRoute(streamNotificationsOperation, async ({ scope, request }) => notificationEventStream(scope, request.signal));
+export const GET = apiRoute(streamNotificationsOperation, async ({ scope, request }) =>
+  notificationEventStream(scope, request.signal, { lastEventId: request.headers.get("last-event-id") }),
+);
