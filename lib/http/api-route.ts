@@ -65,6 +65,7 @@ function wrap<Op extends Operation, C>(op: Op, authenticate: (request: Request) 
       response = problemResponse({ ...problem, request_id: requestId }, problem.headers);
     }
     response.headers.set("x-request-id", requestId);
+    keepPrivate(response);
     logger.info(
       {
         requestId,
@@ -123,6 +124,12 @@ function assertSameOrigin(request: Request) {
   } else if (site !== null && site !== "same-origin" && site !== "none") {
     throw new ForbiddenError("Cross-site requests are not allowed.");
   }
+}
+
+/** Every answer of the API is about one caller (or hands out a token): no cache may keep it. */
+function keepPrivate(response: Response) {
+  const requested = response.headers.get("cache-control") ?? "";
+  response.headers.set("cache-control", /\bno-transform\b/.test(requested) ? "no-store, no-transform" : "no-store");
 }
 
 function toResponse(result: unknown, status: number): Response {
