@@ -1,6 +1,7 @@
 import type { Scope } from "@/lib/auth/scope";
 import { logger } from "@/lib/log";
 import { liveHub, type LiveListener } from "./live";
+import { trackStream } from "./open-streams";
 import { countUnread, findNotification } from "./repository";
 import { serializeNotification } from "./serialize";
 
@@ -23,6 +24,7 @@ export function notificationEventStream(scope: Scope, signal: AbortSignal, optio
       let lastCount: number | null = null;
       let unsubscribe = () => {};
       let stopHeartbeat = () => {};
+      let untrack = () => {};
       let work = Promise.resolve();
 
       const write = (text: string) => {
@@ -62,6 +64,7 @@ export function notificationEventStream(scope: Scope, signal: AbortSignal, optio
         if (closed) return;
         closed = true;
         stopHeartbeat();
+        untrack();
         unsubscribe();
         signal.removeEventListener("abort", stop);
         try {
@@ -71,6 +74,7 @@ export function notificationEventStream(scope: Scope, signal: AbortSignal, optio
         }
       };
       signal.addEventListener("abort", stop, { once: true });
+      untrack = trackStream(() => stop());
 
       write(`retry: ${RETRY_MS}\n\n`);
       unsubscribe = await liveHub().subscribe(scope.userId, onEvent);
