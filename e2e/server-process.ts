@@ -15,7 +15,7 @@ export type ServerProcess = {
   logFile: string;
   /** Resolves with the exit code (128 + n for a signal) once the process has gone. */
   exited: Promise<number>;
-  /** Resident memory now (VmRSS), in MB. */
+  /** Resident memory now (VmRSS), in MB; NaN once the process has gone. */
   rssMb: () => number;
   /** SIGTERM, then SIGKILL if it is still there after 20 s. */
   stop: () => Promise<number>;
@@ -75,8 +75,12 @@ export async function startServerProcess(slot: number, env: Record<string, strin
     throw new Error(`${(error as Error).message} (log: ${logFile})`);
   }
   const rssMb = () => {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB$/m);
-    return line ? Number(line[1]) / 1024 : NaN;
+    try {
+      const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB$/m);
+      return line ? Number(line[1]) / 1024 : NaN;
+    } catch {
+      return NaN;
+    }
   };
   return { pid, base, logFile, exited, rssMb, stop };
 }

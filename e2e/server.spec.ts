@@ -116,8 +116,7 @@ test.describe("a server of its own", () => {
         method: "POST",
         headers: json,
         chunks: filler(600 * 1024 * 1024),
-      });
-      clearInterval(sampler);
+      }).finally(() => clearInterval(sampler));
       peak = Math.max(peak, server.rssMb());
       expect(upload.status).toBe(413);
       expect(upload.json()).toMatchObject({ status: 413, title: "Content Too Large" });
@@ -133,7 +132,10 @@ test.describe("a server of its own", () => {
       const body = tokenBody("riley@acme.demo", DEMO_PASSWORD);
       let sendRest = () => {};
       const rest = new Promise<void>((resolve) => (sendRest = resolve));
+      let taken = () => {};
+      const takenIn = new Promise<void>((resolve) => (taken = resolve));
       const inFlight = rawRequest({
+        onContinue: () => taken(),
         url: `${server.base}/api/v1/auth/token`,
         method: "POST",
         headers: { ...json, "content-length": String(Buffer.byteLength(body)) },
@@ -144,6 +146,7 @@ test.describe("a server of its own", () => {
         })(),
       });
 
+      await takenIn;
       const signalled = Date.now();
       process.kill(server.pid, "SIGTERM");
       // The stream ends (its client would reconnect elsewhere)...

@@ -1,8 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { PayloadTooLargeError } from "@/lib/errors";
 import { problemResponse } from "@/lib/http/problem";
 
 type Push = IncomingMessage["push"];
+
+/** How long a refused upload's connection stays half-open after the answer, its further bytes discarded. */
+const LINGER_MS = 2_000;
 
 /**
  * Calls `admit` once the request's body is known to fit in `limitBytes`, else answers 413 problem+json and
@@ -12,6 +16,7 @@ type Push = IncomingMessage["push"];
  * - a chunked body is counted as Node's parser hands it over (the request's `push`) and held (at most
  *   `limitBytes`) until it ends, then handed on unchanged. Past the limit, what was held is dropped and the
  *   rest is discarded as it arrives until the connection closes: memory never holds more than the limit.
+ * The answer carries `Connection: close`; the connection then lingers (see lingerThenClose).
  */
 export function admitBody(req: IncomingMessage, res: ServerResponse, limitBytes: number, admit: () => void): void {
   const declared = req.headers["content-length"];
@@ -59,5 +64,18 @@ async function refuse(res: ServerResponse, limitBytes: number): Promise<void> {
     "cache-control": "no-store",
     connection: "close",
   });
+  if (res.socket) lingerThenClose(res.socket);
   res.end(body);
+}
+
+/**
+ * Node destroys the socket as soon as a `Connection: close` answer is written (`destroySoon`). With the client
+ * still sending, that resets the connection, and the client can lose the answer before reading it. Instead, as
+ * web servers do: half-close after the answer, discard what still arrives, destroy after LINGER_MS.
+ */
+function lingerThenClose(socket: Socket): void {
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
 }

@@ -14,8 +14,13 @@ export type RawRequest = {
   from?: string;
   /** A body sent with Content-Length. */
   body?: string | Buffer;
-  /** A body sent chunked (no Content-Length): these chunks, then the end. */
+  /** A body sent chunked (no Content-Length, unless given in `headers`): these chunks, then the end. */
   chunks?: AsyncIterable<Buffer> | Iterable<Buffer>;
+  /**
+   * Sends `Expect: 100-continue` and holds `chunks` back until the server's 100 Continue, which proves the server
+   * has taken the request in; called then.
+   */
+  onContinue?: () => void;
 };
 
 function finish(response: http.IncomingMessage): Promise<RawResponse> {
@@ -51,6 +56,7 @@ export function rawRequest(options: RawRequest): Promise<RawResponse> {
     const url = new URL(options.url);
     const headers = { ...options.headers };
     if (options.body !== undefined) headers["content-length"] = String(Buffer.byteLength(options.body));
+    if (options.onContinue) headers.expect = "100-continue";
     const request = http.request({
       host: url.hostname,
       port: url.port,
@@ -71,8 +77,17 @@ export function rawRequest(options: RawRequest): Promise<RawResponse> {
     request.on("error", (error) => {
       if (!answered) reject(error);
     });
+    const accepted = new Promise<void>((resolve) => {
+      if (!options.onContinue) return resolve();
+      request.once("continue", () => {
+        options.onContinue!();
+        resolve();
+      });
+      request.flushHeaders(); // the headers alone, to be answered with 100 Continue
+    });
     if (options.chunks) {
       void (async () => {
+        await accepted;
         for await (const chunk of options.chunks!) {
           if (answered || request.destroyed) return;
           if (!request.write(chunk)) await drainedOrClosed(request);
