@@ -4,8 +4,9 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
 /**
- * End-to-end tests drive Debian's Chromium against `next start` (built beforehand by `npm run build`).
- * `npm run test:e2e` provides a fresh, migrated and seeded database through E2E_DATABASE_URL.
+ * End-to-end tests drive Debian's Chromium against the production server (server.ts, serving the build made
+ * beforehand by `npm run build`). `npm run test:e2e` provides a fresh, migrated and seeded database through
+ * E2E_DATABASE_URL. The server trusts 127.0.0.2 as a reverse proxy, so tests can act as one (e2e/server.spec.ts).
  */
 export default defineConfig({
   testDir: "e2e",
@@ -36,7 +37,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
+    command: `node --import tsx server.ts -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -44,6 +45,7 @@ export default defineConfig({
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? "",
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
+      TRUSTED_PROXIES: "127.0.0.2",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
     },
   },

@@ -56,6 +56,12 @@ export class PreconditionFailedError extends DomainError {
   }
 }
 
+export class PayloadTooLargeError extends DomainError {
+  constructor(readonly limitBytes: number) {
+    super(`The request body is larger than ${limitBytes} bytes.`, 413, "Content Too Large");
+  }
+}
+
 export class ValidationError extends DomainError {
   constructor(readonly errors: FieldError[]) {
     super(errors.map((e) => `${e.field}: ${e.message}`).join("; ") || "Invalid input.", 422, "Unprocessable Content");

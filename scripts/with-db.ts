@@ -15,13 +15,13 @@
  * Steps 2–3 run under a PostgreSQL advisory lock, so launchers started together migrate/seed once.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { constants as osConstants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { ensureEmbeddedPostgres, releaseLease } from "../lib/db/embedded";
+import { migrationStatus, type MigrationStatus } from "../lib/db/migration-status";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SETUP_LOCK_KEY = "7310875497371745"; // pg_advisory_lock key for migrate + seed ("onquota")
@@ -70,38 +70,20 @@ function runCaptured(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promi
  * would do nothing; skipping it saves the ~2 s the Prisma CLI takes to start.
  */
 async function allMigrationsApplied(client: pg.Client): Promise<number | null> {
-  const dir = path.join(ROOT, "prisma", "migrations");
-  let wanted: string[];
+  let status: MigrationStatus;
   try {
-    wanted = readdirSync(dir, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, "migration.sql")))
-      .map((d) => d.name);
+    status = await migrationStatus(client, path.join(ROOT, "prisma", "migrations"));
   } catch {
     return null;
   }
-  try {
-    const { rows } = await client.query<{
-      migration_name: string;
-      checksum: string;
-      finished_at: Date | null;
-      rolled_back_at: Date | null;
-    }>("SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations");
-    if (rows.some((r) => !r.finished_at && !r.rolled_back_at)) return null; // a failed migration: let Prisma report it
-    const applied = new Map(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r.checksum]));
-    for (const name of wanted) {
-      const checksum = applied.get(name);
-      if (checksum === undefined) return null;
-      const sql = readFileSync(path.join(dir, name, "migration.sql"));
-      if (createHash("sha256").update(sql).digest("hex") !== checksum) {
-        log(
-          `warning: migration ${name} was edited after it was applied to this database (reset the embedded one: npm run db:stop && rm -rf .data/postgres)`,
-        );
-      }
-    }
-    return wanted.length;
-  } catch {
-    return null; // no _prisma_migrations table yet
+  // Pending or failed migrations: let Prisma apply or report them.
+  if (status.pending.length > 0 || status.failed.length > 0) return null;
+  for (const name of status.edited) {
+    log(
+      `warning: migration ${name} was edited after it was applied to this database (reset the embedded one: npm run db:stop && rm -rf .data/postgres)`,
+    );
   }
+  return status.expected.length;
 }
 
 async function migrate(client: pg.Client, env: NodeJS.ProcessEnv): Promise<void> {

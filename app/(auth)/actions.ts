@@ -11,7 +11,11 @@ import { parseInput } from "@/lib/http/parse-input";
 import { formValues } from "@/lib/http/action-result";
 
 export type AuthFormState = {
+  /** Counts the answers, so the form can tell a new one from the last. */
+  attempt?: number;
   error?: string;
+  /** Over a sign-in limit: how long to wait, the figure the API sends in Retry-After. */
+  retryAfterSeconds?: number;
   fieldErrors?: Record<string, string>;
   /** What the user typed (never the password), to refill the form after it resets. */
   values?: Record<string, string>;
@@ -21,15 +25,16 @@ function typedValues(form: FormData, names: string[]): Record<string, string> {
   return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? "")]));
 }
 
-export async function loginAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
+export async function loginAction(prev: AuthFormState, form: FormData): Promise<AuthFormState> {
   const redirectTo = safeRedirect(form.get("next"));
+  const attempt = (prev.attempt ?? 0) + 1;
   try {
     await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo });
   } catch (error) {
     // The form resets after an action: hand the email back so the user only retypes the password.
-    if (error instanceof RateLimitedSignin)
-      return { error: tooManyAttempts(error.retryAfterSeconds), values: typedValues(form, ["email"]) };
-    if (error instanceof AuthError) return { error: "Invalid email or password.", values: typedValues(form, ["email"]) };
+    const values = typedValues(form, ["email"]);
+    if (error instanceof RateLimitedSignin) return { attempt, retryAfterSeconds: error.retryAfterSeconds, values };
+    if (error instanceof AuthError) return { attempt, error: "Invalid email or password.", values };
     throw error; // the redirect after a successful sign-in
   }
   return {};

@@ -4,11 +4,13 @@ import { resolveCaller } from "@/lib/auth/caller";
 import { requireRole, type Scope } from "@/lib/auth/scope";
 import { BadRequestError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { bodyLimitFor } from "./body-limits";
 import { errorToProblem } from "./error-mapping";
 import { problemResponse } from "./problem";
 import { searchParamsToObject } from "./query";
 import type { Infer, Operation } from "./operation";
 import { parseInput } from "./parse-input";
+import { readBodyText } from "./read-body";
 
 export type RouteContext<Op extends Operation> = {
   request: Request;
@@ -21,7 +23,6 @@ export type RouteContext<Op extends Operation> = {
 type Handler<Op extends Operation, C> = (ctx: RouteContext<Op> & C) => Promise<unknown>;
 type NextRouteArgs = { params: Promise<Record<string, string | string[] | undefined>> };
 
-const MAX_BODY_BYTES = 1_000_000;
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** An authenticated route: resolves the caller's scope, checks the role, parses input, maps errors. */
@@ -64,6 +65,7 @@ function wrap<Op extends Operation, C>(op: Op, authenticate: (request: Request) 
       response = problemResponse({ ...problem, request_id: requestId }, problem.headers);
     }
     response.headers.set("x-request-id", requestId);
+    keepPrivate(response);
     logger.info(
       {
         requestId,
@@ -95,11 +97,9 @@ function parseWith(schema: z.ZodType | undefined, input: unknown) {
   return result.data;
 }
 
+/** The server edge already stops oversized bodies; this check covers `next dev` and anything that bypasses the edge. */
 async function readJson(request: Request): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new BadRequestError("The request body is too large.");
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new BadRequestError("The request body is too large.");
+  const text = await readBodyText(request, bodyLimitFor(new URL(request.url).pathname));
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
@@ -124,6 +124,12 @@ function assertSameOrigin(request: Request) {
   } else if (site !== null && site !== "same-origin" && site !== "none") {
     throw new ForbiddenError("Cross-site requests are not allowed.");
   }
+}
+
+/** Every answer of the API is about one caller (or hands out a token): no cache may keep it. */
+function keepPrivate(response: Response) {
+  const requested = response.headers.get("cache-control") ?? "";
+  response.headers.set("cache-control", /\bno-transform\b/.test(requested) ? "no-store, no-transform" : "no-store");
 }
 
 function toResponse(result: unknown, status: number): Response {

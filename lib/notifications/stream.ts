@@ -1,6 +1,7 @@
 import type { Scope } from "@/lib/auth/scope";
 import { logger } from "@/lib/log";
 import { liveHub, type LiveListener } from "./live";
+import { trackStream } from "./open-streams";
 import { countUnread, lastStreamSeq, notificationsAfter } from "./repository";
 import { serializeNotification } from "./serialize";
 import { resumePoint } from "./stream-ids";
@@ -41,6 +42,7 @@ export function notificationEventStream(scope: Scope, signal: AbortSignal, optio
       let syncing = false;
       let unsubscribe = () => {};
       let stopHeartbeat = () => {};
+      let untrack = () => {};
 
       const write = (text: string) => {
         if (closed) return;
@@ -101,6 +103,7 @@ export function notificationEventStream(scope: Scope, signal: AbortSignal, optio
         if (closed) return;
         closed = true;
         stopHeartbeat();
+        untrack();
         unsubscribe();
         signal.removeEventListener("abort", stop);
         try {
@@ -110,6 +113,7 @@ export function notificationEventStream(scope: Scope, signal: AbortSignal, optio
         }
       };
       signal.addEventListener("abort", stop, { once: true });
+      untrack = trackStream(() => stop());
 
       write(`retry: ${RETRY_MS}\n\n`);
       // Subscribed before the starting point is read: whatever commits after that read wakes the stream up.

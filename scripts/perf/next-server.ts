@@ -1,6 +1,7 @@
 /**
- * `next start` on a port against a given database, in its own process group (next leaves `next-server`
- * children behind otherwise), with its memory sampled from start to stop. Builds .next first if it is missing.
+ * The production server (`server.ts`; `next start` for an older checkout without it) on a port against a given
+ * database, in its own process group, with its memory sampled from start to stop. Builds .next first if it is
+ * missing.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, openSync, closeSync, mkdirSync } from "node:fs";
@@ -9,6 +10,13 @@ import { sampleGroupMemory } from "./memory";
 import { APP_ROOT as ROOT } from "./paths";
 
 const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
+const SERVER_ENTRY = path.join(ROOT, "server.ts");
+
+function serverCommand(port: number): [string, string[]] {
+  const listen = ["-p", String(port), "-H", "127.0.0.1"];
+  if (existsSync(SERVER_ENTRY)) return [process.execPath, ["--import", "tsx", SERVER_ENTRY, ...listen]];
+  return [NEXT_BIN, ["start", ...listen]];
+}
 
 export type RunningServer = {
   baseUrl: string;
@@ -40,12 +48,12 @@ export async function ensureBuild(): Promise<void> {
 async function waitUntilAnswering(baseUrl: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode} before answering`);
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode} before answering`);
     try {
       await fetch(`${baseUrl}/api/v1/me`, { signal: AbortSignal.timeout(2_000) });
       return;
     } catch {
-      if (Date.now() > deadline) throw new Error(`next start did not answer on ${baseUrl} within ${timeoutMs / 1000} s`);
+      if (Date.now() > deadline) throw new Error(`the server did not answer on ${baseUrl} within ${timeoutMs / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
@@ -71,7 +79,8 @@ export async function startNextServer(options: {
   const logFile = options.logFile ?? path.join(ROOT, ".data", "bench", `server-${options.port}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
   const out = openSync(logFile, "w");
-  const child = spawn(NEXT_BIN, ["start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const [command, args] = serverCommand(options.port);
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...options.env, DATABASE_URL: options.databaseUrl },
     stdio: ["ignore", out, out],
@@ -95,6 +104,6 @@ export async function startNextServer(options: {
     await stop();
     throw new Error(`${(error as Error).message} (log: ${logFile})`);
   }
-  log(`next start pid ${pid} answering on ${baseUrl} (log ${path.relative(ROOT, logFile)})`);
+  log(`server pid ${pid} answering on ${baseUrl} (log ${path.relative(ROOT, logFile)})`);
   return { baseUrl, pid, logFile, peakRssMb: memory.peakMb, stop };
 }

@@ -29,35 +29,38 @@ export type ApiResponse<T = any> = { status: number; headers: Headers; body: T; 
 
 export type CallOptions = { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
 
-export async function api<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
-  const url = new URL(path, "http://localhost:3000/api/v1/");
-  const routePath = url.pathname.replace(/^\/api\/v1/, "");
+/** Hands a request to the route handler its path names, as Next's router would; 404 when none matches, 405 for a missing method. */
+export async function dispatch(request: Request): Promise<Response> {
+  const routePath = new URL(request.url).pathname.replace(/^\/api\/v1/, "");
   for (const route of routes) {
     const match = route.pattern.exec(routePath);
     if (!match) continue;
-    const mod = await route.load();
-    const handler = mod[method];
-    if (!handler) return { status: 405, headers: new Headers(), body: null as T, text: "" };
+    const handler = (await route.load())[request.method];
+    if (!handler) return new Response(null, { status: 405 });
     const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
-    const headers = new Headers(options.headers);
-    if (options.token) headers.set("authorization", `Bearer ${options.token}`);
-    let body: string | undefined = options.rawBody;
-    if (options.body !== undefined) {
-      body = JSON.stringify(options.body);
-      headers.set("content-type", "application/json");
-    }
-    const request = new Request(url, { method, headers, body });
-    const response = await handler(request, { params: Promise.resolve(params) });
-    const text = await response.text();
-    let parsed: unknown = null;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      parsed = text;
-    }
-    return { status: response.status, headers: response.headers, body: parsed as T, text };
+    return handler(request, { params: Promise.resolve(params) });
   }
-  return { status: 404, headers: new Headers(), body: null as T, text: "no route" };
+  return new Response("no route", { status: 404 });
+}
+
+export async function api<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+  const url = new URL(path, "http://localhost:3000/api/v1/");
+  const headers = new Headers(options.headers);
+  if (options.token) headers.set("authorization", `Bearer ${options.token}`);
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers.set("content-type", "application/json");
+  }
+  const response = await dispatch(new Request(url, { method, headers, body }));
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = text;
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T, text };
 }
 
 export const get = <T = any>(path: string, o?: CallOptions) => api<T>("GET", path, o);

@@ -123,10 +123,10 @@ describe("cron functions", () => {
     expect((await db().notification.findUniqueOrThrow({ where: { id: unread.id } })).isDeleted).toBe(false);
   });
 
-  it("prune-rate-limits deletes rate-limit buckets whose window ended an hour before the scheduled time", async () => {
-    const [old, live] = ["login:ip:192.0.2.250", "login:ip:192.0.2.251"];
-    await db()
-      .$executeRaw`INSERT INTO rate_limit_buckets (key, count, window_start) VALUES (${old}, 4, '1995-01-01T00:59:00Z'), (${live}, 4, '1995-01-01T01:30:00Z')`;
+  it("prune-rate-limits deletes rate-limit buckets untouched for an hour before the scheduled time", async () => {
+    const [old, live] = ["login:address:192.0.2.250", "login:address:192.0.2.251"];
+    await db().$executeRaw`INSERT INTO rate_limit_buckets (key, count, window_start, updated_at)
+      VALUES (${old}, 4, '1995-01-01T00:59:00Z', '1995-01-01T00:59:00Z'), (${live}, 4, '1995-01-01T01:30:00Z', '1995-01-01T01:30:00Z')`;
     const { result, error, ctx } = await new InngestTestEngine({ function: inngestFunction("prune-rate-limits") }).execute({
       events: timer("1995-01-01T02:00:00Z"),
     });

@@ -46,7 +46,7 @@ describe("GET /notifications/stream", () => {
     const sse = await connect(user);
     expect(sse.status).toBe(200);
     expect(sse.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
-    expect(sse.headers.get("cache-control")).toContain("no-cache");
+    expect(sse.headers.get("cache-control")).toBe("no-store, no-transform");
     const first = await sse.next("unread_count");
     expect(first.json).toEqual({ unread_count: 1 });
     expect(sse.retry).toBe(5000);

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { loginAction, type AuthFormState } from "../actions";
+import { SignInButton } from "./sign-in-button";
 
 export function LoginForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState<AuthFormState, FormData>(loginAction, {});
@@ -19,9 +19,7 @@ export function LoginForm({ next }: { next?: string }) {
       <input type="hidden" name="next" value={next ?? ""} />
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
-      </Button>
+      <SignInButton key={state.attempt ?? 0} retryAfterSeconds={state.retryAfterSeconds} pending={pending} />
       <p className="text-center text-sm text-slate-600">
         New to OnQuota?{" "}
         <Link href="/register" className="font-medium text-brand-600 hover:underline">

@@ -1,0 +1,16 @@
+/**
+ * How many bytes a request body may have, by path: the one table both the server edge (which counts bytes as
+ * they arrive) and the route wrapper (which counts them again while reading) use. A route that takes files
+ * adds its own line here.
+ */
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
+const LIMITS: { prefix: string; bytes: number }[] = [
+  // Inngest sends a function's whole run state, which Inngest caps at 32 MB.
+  { prefix: "/api/inngest", bytes: 32 * 1024 * 1024 },
+];
+
+export function bodyLimitFor(pathname: string): number {
+  const match = LIMITS.find(({ prefix }) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+  return match?.bytes ?? DEFAULT_BODY_LIMIT_BYTES;
+}

@@ -1,0 +1,21 @@
+/**
+ * The production server: `node --import tsx server.ts [-p <port>] [-H <hostname>]` serves the build in
+ * .next (or NEXT_DIST_DIR) with Next's request handler behind our edge (lib/server): client addresses from the
+ * socket and TRUSTED_PROXIES only, body limits while reading, HSTS over https, a clean stop on SIGTERM/SIGINT.
+ * `npm start` runs it through the database launcher. The port defaults to PORT, else 3000.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+// Before Next and React load: they pick their production builds from it.
+if (!process.env.NODE_ENV) Object.assign(process.env, { NODE_ENV: "production" });
+
+const { values } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port ?? process.env.PORT}`);
+
+const { startServer } = await import("./lib/server/start");
+await startServer({ port, hostname: values.hostname, dir: path.dirname(fileURLToPath(import.meta.url)) });
