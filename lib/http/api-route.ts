@@ -4,6 +4,7 @@ import { resolveCaller } from "@/lib/auth/caller";
 import { requireRole, type Scope } from "@/lib/auth/scope";
 import { BadRequestError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { isSameOriginWrite } from "@/lib/security/same-origin";
 import { bodyLimitFor } from "./body-limits";
 import { errorToProblem } from "./error-mapping";
 import { problemResponse } from "./problem";
@@ -110,20 +111,7 @@ async function readJson(request: Request): Promise<unknown> {
 
 /** Cookie-authenticated writes must come from our own pages (CSRF). */
 function assertSameOrigin(request: Request) {
-  const origin = request.headers.get("origin");
-  const site = request.headers.get("sec-fetch-site");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (origin !== null) {
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      originHost = null;
-    }
-    if (originHost !== host) throw new ForbiddenError("Cross-site requests are not allowed.");
-  } else if (site !== null && site !== "same-origin" && site !== "none") {
-    throw new ForbiddenError("Cross-site requests are not allowed.");
-  }
+  if (!isSameOriginWrite(request.headers)) throw new ForbiddenError("Cross-site requests are not allowed.");
 }
 
 /** Every answer of the API is about one caller (or hands out a token): no cache may keep it. */
