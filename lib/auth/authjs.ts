@@ -4,7 +4,7 @@ import { z } from "zod";
 import { TooManyRequestsError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { clientIp, limitSignIn } from "@/lib/rate-limit";
-import { authenticate } from "@/lib/users/service";
+import { authenticate } from "./service";
 import { authSecret } from "./secret";
 
 /** Thrown by `authorize` over a sign-in limit; Auth.js hands it to the caller of `signIn`. */

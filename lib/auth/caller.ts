@@ -1,5 +1,5 @@
-import { auth } from "@/lib/auth/authjs";
-import { findActiveUserScope } from "@/lib/users/repository";
+import { auth } from "./authjs";
+import { findActiveUserScope } from "./repository";
 import { scopeFromBearer } from "./tokens";
 import type { Scope } from "./scope";
 

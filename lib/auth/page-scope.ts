@@ -1,7 +1,7 @@
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "./authjs";
-import { getUser, findActiveUserScope } from "@/lib/users/repository";
+import { findActiveUserScope, findSignedInUser } from "./repository";
 import type { Scope } from "./scope";
 
 /** The signed-in user's scope for a page or server action; anyone else is sent to the login page. */
@@ -14,7 +14,7 @@ export const requirePageScope = cache(async (): Promise<Scope> => {
 
 export const currentUser = cache(async () => {
   const scope = await requirePageScope();
-  const user = await getUser(scope, scope.userId);
+  const user = await findSignedInUser(scope);
   if (!user) redirect("/login");
   return user;
 });

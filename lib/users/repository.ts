@@ -3,19 +3,6 @@ import type { Scope } from "@/lib/auth/scope";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { userSelect, type UserRow } from "./serialize";
 
-/** The scope of an active user, by id (session cookies carry only the id; role and active flag are read fresh). */
-export async function findActiveUserScope(userId: string): Promise<Scope | null> {
-  const user = await db().user.findFirst({
-    where: { id: userId, isActive: true },
-    select: { id: true, tenantId: true, role: true },
-  });
-  return user ? { tenantId: user.tenantId, userId: user.id, role: user.role } : null;
-}
-
-export function findUserForLogin(email: string) {
-  return db().user.findUnique({ where: { email }, select: { ...userSelect, passwordHash: true } });
-}
-
 export function getUser(scope: Scope, id: string): Promise<UserRow | null> {
   return db().user.findFirst({ where: { id, tenantId: scope.tenantId }, select: userSelect });
 }

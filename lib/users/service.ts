@@ -1,10 +1,10 @@
 import { db } from "@/lib/db/prisma";
-import { dummyPasswordHash, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
 import type { Scope } from "@/lib/auth/scope";
 import { revokeAllTokensOfUser } from "@/lib/auth/tokens";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { UserRole } from "@/lib/generated/prisma/enums";
-import { findUserForLogin, getUser } from "./repository";
+import { getUser } from "./repository";
 import { userSelect, type UserRow } from "./serialize";
 
 export type NewAccount = { companyName: string; name: string; email: string; password: string };
@@ -21,15 +21,6 @@ export async function registerTenant(input: NewAccount): Promise<UserRow> {
     select: { users: { select: userSelect } },
   });
   return tenant.users[0]!;
-}
-
-/** The user with this email and password, if active; spends the same time whether or not the email exists. */
-export async function authenticate(email: string, password: string): Promise<UserRow | null> {
-  const user = await findUserForLogin(email.trim().toLowerCase());
-  const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !ok || !user.isActive) return null;
-  const { passwordHash: _ignored, ...row } = user;
-  return row;
 }
 
 export type NewUser = { name: string; email: string; role: UserRole; password: string };

@@ -4,7 +4,7 @@ import { publicApiRoute } from "@/lib/http/api-route";
 import { clientIp, limitSignIn } from "@/lib/rate-limit";
 import { tokenOperation } from "@/lib/users/operations";
 import { serializeUser } from "@/lib/users/serialize";
-import { authenticate } from "@/lib/users/service";
+import { authenticate } from "@/lib/auth/service";
 
 export const POST = publicApiRoute(tokenOperation, async ({ body, request }) => {
   const user = await limitSignIn(body.email, clientIp(request.headers), () => authenticate(body.email, body.password));
