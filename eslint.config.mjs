@@ -22,6 +22,26 @@ const config = [
     },
   },
   {
+    // A module is used through its index (@/lib/<module>) or, from the browser, its browser entry; inside a module,
+    // files import each other relatively. Tests may reach into a module to test its parts.
+    files: ["app/**", "components/**", "lib/**", "inngest/**", "scripts/**", "prisma/**", "proxy.ts", "server.ts"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/lib/(?!generated/)[^/]+/(?!browser$)",
+              message:
+                "Import a module through @/lib/<module> (or @/lib/<module>/browser in the browser); inside a module use relative imports.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Test helpers hand back parsed JSON bodies; tests assert on their shape.
     files: ["tests/**/*.ts", "e2e/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

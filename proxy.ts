@@ -1,6 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { newNonce, pageContentSecurityPolicy } from "@/lib/security/csp";
-import { isSameOriginWrite } from "@/lib/security/same-origin";
+import { isSameOriginWrite, newNonce, pageContentSecurityPolicy } from "@/lib/security";
 
 /**
  * Every page response gets its own CSP nonce: Next reads the policy from the request headers and puts the nonce on

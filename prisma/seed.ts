@@ -3,8 +3,8 @@
  * opportunities across every stage with their history, and notifications; plus "Globex" to show isolation.
  * Run with `npm run db:seed`; it does nothing when the demo tenant already exists.
  */
-import { db } from "@/lib/db/prisma";
-import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth";
 import { addDays, utcDate } from "@/lib/clock";
 import type { Client, User } from "@/lib/generated/prisma/client";
 import type { OpportunityStage, QuoteStatus, UserRole } from "@/lib/generated/prisma/enums";

@@ -7,9 +7,9 @@
  */
 import os from "node:os";
 import pg from "pg";
-import type { Scope } from "@/lib/auth/scope";
-import { scopeFromBearer } from "@/lib/auth/tokens";
-import { closeDatabase } from "@/lib/db/prisma";
+import { type Scope } from "@/lib/scope";
+import { scopeFromBearer } from "@/lib/auth";
+import { closeDatabase } from "@/lib/db";
 import { unreadCount } from "@/lib/notifications";
 import { boardQuery, getOpportunities, getOpportunitiesByStage, getPipelineSummary, listOpportunitiesQuery } from "@/lib/opportunities";
 import { Flags } from "./perf/args";

@@ -6,7 +6,7 @@
  * without it they are sent inline. Exit code: 0 done, 1 the job failed, 2 bad arguments.
  */
 import { fixedClock, systemClock } from "@/lib/clock";
-import { closeDatabase } from "@/lib/db/prisma";
+import { closeDatabase } from "@/lib/db";
 import { crontab, isInngestConfigured, runJob } from "@/lib/jobs";
 import { parseJobArgs, UsageError, USAGE } from "./job-args";
 

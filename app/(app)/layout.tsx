@@ -4,7 +4,7 @@ import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Providers } from "@/components/providers";
 import { NavLinks } from "@/components/shell/nav-links";
 import { UserMenu } from "@/components/shell/user-menu";
-import { currentUser } from "@/lib/auth/page-scope";
+import { currentUser } from "@/lib/auth";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();

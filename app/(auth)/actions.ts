@@ -2,13 +2,11 @@
 
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
-import { RateLimitedSignin, signIn } from "@/lib/auth/authjs";
+import { RateLimitedSignin, signIn } from "@/lib/auth";
 import { ConflictError, TooManyRequestsError } from "@/lib/errors";
 import { clientIp, limitRegistration } from "@/lib/rate-limit";
-import { registerBody } from "@/lib/users/schemas";
-import { registerTenant } from "@/lib/users/service";
-import { parseInput } from "@/lib/http/parse-input";
-import { formValues } from "@/lib/http/action-result";
+import { registerBody, registerTenant } from "@/lib/users";
+import { formValues, parseInput } from "@/lib/http";
 
 export type AuthFormState = {
   /** Counts the answers, so the form can tell a new one from the last. */

@@ -1,8 +1,8 @@
 "use server";
 
-import { unsubscribe } from "@/lib/email/preferences";
+import { unsubscribe } from "@/lib/email";
 import { NotFoundError } from "@/lib/errors";
-import { actionFailure, actionSuccess, type ActionResult } from "@/lib/http/action-result";
+import { actionFailure, type ActionResult, actionSuccess } from "@/lib/http";
 
 /** The confirmation page's button: the same one-click unsubscribe as POST /api/v1/email/unsubscribe. */
 export async function unsubscribeAction(prev: ActionResult, form: FormData): Promise<ActionResult> {

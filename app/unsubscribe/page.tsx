@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { UnsubscribeForm } from "./unsubscribe-form";
-import { CATEGORY_LABELS } from "@/lib/email/categories";
-import { readUnsubscribeLink } from "@/lib/email/preferences";
+import { CATEGORY_LABELS, readUnsubscribeLink } from "@/lib/email";
 
 export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false, follow: false } };
 

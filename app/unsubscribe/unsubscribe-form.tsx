@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { initialActionResult, type ActionResult } from "@/lib/http/action-result";
+import { type ActionResult, initialActionResult } from "@/lib/http/browser";
 import { unsubscribeAction } from "./actions";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";

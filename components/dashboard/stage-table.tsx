@@ -1,4 +1,4 @@
-import { STAGES } from "@/lib/opportunities/rules";
+import { STAGES } from "@/lib/opportunities";
 import type { PipelineSummaryOut } from "@/lib/opportunities/browser";
 import { formatMoney, formatPercent } from "@/lib/money";
 import { STAGE_LABEL } from "@/components/opportunities/stage-meta";

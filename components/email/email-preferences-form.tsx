@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { initialActionResult, type ActionResult } from "@/lib/http/action-result";
+import { type ActionResult, initialActionResult } from "@/lib/http/browser";
 
 export type PreferenceRow = { category: string; label: string; description: string; enabled: boolean };
 

@@ -1,4 +1,4 @@
-import type { NotificationListOut, NotificationOut } from "@/lib/notifications/schemas";
+import type { NotificationListOut, NotificationOut } from "@/lib/notifications";
 
 /** The browser's calls to the notifications API (same-origin, session cookie). */
 const BASE = "/api/v1/notifications";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import type { NotificationOut } from "@/lib/notifications/schemas";
+import type { NotificationOut } from "@/lib/notifications";
 import { timeAgo, TypeIcon, typeStyle } from "./notification-style";
 import { useNotificationFeed } from "./use-notification-feed";
 

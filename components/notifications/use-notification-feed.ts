@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import type { NotificationListOut, NotificationOut } from "@/lib/notifications/schemas";
+import type { NotificationListOut, NotificationOut } from "@/lib/notifications";
 import { fetchLatest, fetchUnreadCount, markAllRead, markRead, STREAM_URL } from "./api";
 
 export const LATEST_LIMIT = 8;

@@ -1,6 +1,6 @@
 import { hrefWith } from "@/components/ui/list-ui";
-import { listQueryFrom } from "@/lib/http/search-params";
-import { listOpportunitiesQuery, type ListOpportunitiesQuery } from "@/lib/opportunities/schemas";
+import { listQueryFrom } from "@/lib/http";
+import { listOpportunitiesQuery, type ListOpportunitiesQuery } from "@/lib/opportunities";
 import { ownerParam } from "./url-filters";
 
 /**

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { OpportunityOut } from "@/lib/opportunities/schemas";
+import type { OpportunityOut } from "@/lib/opportunities";
 import { formatDay } from "@/lib/clock";
 import { formatMoney, formatPercent } from "@/lib/money";
 import { isOverdue } from "@/lib/opportunities/browser";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { useForm, type FieldErrors, type Resolver } from "react-hook-form";
 import type { z } from "zod";
-import type { ActionResult } from "@/lib/http/action-result";
+import type { ActionResult } from "@/lib/http";
 import {
   changedValues,
   createOpportunityBody,

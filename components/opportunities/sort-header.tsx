@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { SortField } from "@/lib/opportunities/schemas";
+import type { SortField } from "@/lib/opportunities";
 
 type SortHeaderProps = {
   label: string;

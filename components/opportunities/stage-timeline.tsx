@@ -1,4 +1,4 @@
-import type { StageHistoryOut } from "@/lib/opportunities/schemas";
+import type { StageHistoryOut } from "@/lib/opportunities";
 import { formatInstant } from "@/lib/clock";
 import { STAGE_ACCENT, STAGE_LABEL } from "./stage-meta";
 

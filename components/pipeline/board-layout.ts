@@ -1,6 +1,6 @@
 import type { UniqueIdentifier } from "@dnd-kit/core";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import { STAGES } from "@/lib/opportunities/rules";
+import { STAGES } from "@/lib/opportunities/browser";
 import type { BoardData } from "./board-api";
 
 /** The card ids of every column in board order: what the board shows, and what a drag rearranges. */

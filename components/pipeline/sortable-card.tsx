@@ -2,7 +2,7 @@
 
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import type { OpportunityOut } from "@/lib/opportunities/schemas";
+import type { OpportunityOut } from "@/lib/opportunities";
 import { CardView } from "./card-view";
 
 type SortableCardProps = { card: OpportunityOut; todayIso: string; disabled: boolean };

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-quer
 import { useState } from "react";
 import { toast } from "sonner";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import type { OpportunityOut } from "@/lib/opportunities/schemas";
+import type { OpportunityOut } from "@/lib/opportunities";
 import { ProblemError } from "@/components/ui/problem";
 import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
 import { fetchBoardTotals, patchStage, type BoardData, type BoardFilters } from "./board-api";

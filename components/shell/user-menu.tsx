@@ -1,4 +1,4 @@
-import { signOut } from "@/lib/auth/authjs";
+import { signOut } from "@/lib/auth";
 
 type UserMenuProps = { name: string; email: string; role: string };
 

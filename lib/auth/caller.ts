@@ -1,7 +1,7 @@
 import { auth } from "./authjs";
 import { findActiveUserScope } from "./repository";
 import { scopeFromBearer } from "./tokens";
-import type { Scope } from "./scope";
+import type { Scope } from "@/lib/scope";
 
 export type Caller = { scope: Scope; via: "bearer" | "cookie" };
 

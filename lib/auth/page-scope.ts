@@ -2,7 +2,7 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "./authjs";
 import { findActiveUserScope, findSignedInUser } from "./repository";
-import type { Scope } from "./scope";
+import type { Scope } from "@/lib/scope";
 
 /** The signed-in user's scope for a page or server action; anyone else is sent to the login page. */
 export const requirePageScope = cache(async (): Promise<Scope> => {

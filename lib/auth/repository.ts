@@ -1,6 +1,6 @@
-import { db } from "@/lib/db/prisma";
+import { db } from "@/lib/db";
 import type { UserRole } from "@/lib/generated/prisma/enums";
-import type { Scope } from "./scope";
+import type { Scope } from "@/lib/scope";
 
 /** The queries authentication makes of the users table (the users module manages the rows themselves). */
 

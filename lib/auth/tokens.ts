@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { ApiCredentialKind, UserRole } from "@/lib/generated/prisma/enums";
-import { db, Prisma } from "@/lib/db/prisma";
-import { queryRows } from "@/lib/db/raw-rows";
+import { db, Prisma, queryRows } from "@/lib/db";
 import { systemClock, type Clock } from "@/lib/clock";
 import { NotFoundError } from "@/lib/errors";
-import type { Scope } from "./scope";
+import type { Scope } from "@/lib/scope";
 
 /** Lifetime of the access tokens handed out by POST /auth/token. */
 export const ACCESS_TOKEN_TTL_SECONDS = 60 * 60;

@@ -1,5 +1,5 @@
-import { defineOperation } from "@/lib/http/operation";
-import { MANAGER_ROLES } from "@/lib/auth/scope";
+import { defineOperation } from "@/lib/http";
+import { MANAGER_ROLES } from "@/lib/scope";
 import { clientIdParams, clientListOut, clientListQuery, clientOut, createClientBody, updateClientBody } from "./schemas";
 
 export const listClientsOperation = defineOperation({

@@ -1,7 +1,6 @@
-import { db, type Prisma, type Tx } from "@/lib/db/prisma";
-import type { Scope } from "@/lib/auth/scope";
-import { skipTake } from "@/lib/http/pagination";
-import type { PageRequest } from "@/lib/http/query";
+import { db, type Prisma, type Tx } from "@/lib/db";
+import type { Scope } from "@/lib/scope";
+import { type PageRequest, skipTake } from "@/lib/http";
 import { clientSelect, type ClientRow } from "./serialize";
 
 export type ClientFilter = { q?: string };

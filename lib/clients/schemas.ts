@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { paginationQuery } from "@/lib/http/query";
-import { pageSchema } from "@/lib/http/pagination";
+import { pageSchema, paginationQuery } from "@/lib/http";
 
 /** Optional text: an empty string (as a blank form field sends) means "none". */
 const optionalText = (max: number) =>

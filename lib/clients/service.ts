@@ -1,7 +1,7 @@
-import { requireRole, MANAGER_ROLES, type Scope } from "@/lib/auth/scope";
+import { MANAGER_ROLES, requireRole, type Scope } from "@/lib/scope";
 import { systemClock, type Clock } from "@/lib/clock";
 import { NotFoundError } from "@/lib/errors";
-import { pageOf, type Page } from "@/lib/http/pagination";
+import { type Page, pageOf } from "@/lib/http";
 import { findClient, insertClient, listClients, softDeleteClient, updateClientRow } from "./repository";
 import type { ClientListQuery, ClientOut, CreateClientInput, UpdateClientInput } from "./schemas";
 import { serializeClient } from "./serialize";

@@ -1,4 +1,4 @@
-import { defineOperation } from "@/lib/http/operation";
+import { defineOperation } from "@/lib/http";
 import { emailPreferencesOut, unsubscribeOut, unsubscribeQuery, updateEmailPreferencesBody } from "./schemas";
 
 export const unsubscribeOneClickOperation = defineOperation({

@@ -1,4 +1,4 @@
-import type { Scope } from "@/lib/auth/scope";
+import type { Scope } from "@/lib/scope";
 import { outboxIsTransport, type Env } from "./config";
 import { countOutboxMessages, findOutboxMessage, listOutboxMessages } from "./repository";
 

@@ -1,4 +1,4 @@
-import type { Scope } from "@/lib/auth/scope";
+import type { Scope } from "@/lib/scope";
 import { NotFoundError } from "@/lib/errors";
 import type { NotificationCategory } from "@/lib/generated/prisma/enums";
 import { EMAIL_CATEGORIES } from "./categories";

@@ -1,5 +1,5 @@
-import type { Scope } from "@/lib/auth/scope";
-import { db, Prisma } from "@/lib/db/prisma";
+import type { Scope } from "@/lib/scope";
+import { db, Prisma } from "@/lib/db";
 import type { NotificationCategory } from "@/lib/generated/prisma/enums";
 import type { EmailMessage } from "./message";
 

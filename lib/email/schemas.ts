@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { notificationCategorySchema } from "@/lib/notifications/schemas";
+import { notificationCategorySchema } from "@/lib/notifications";
 
 export const unsubscribeQuery = z.object({
   token: z

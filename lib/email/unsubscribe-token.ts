@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { authSecret } from "@/lib/auth/secret";
+import { authSecret } from "@/lib/auth";
 import { NotificationCategory } from "@/lib/generated/prisma/enums";
 
 export type UnsubscribeClaim = { userId: string; category: NotificationCategory };

@@ -1,7 +1,6 @@
-import { dbPool } from "@/lib/db/prisma";
-import { migrationStatus } from "@/lib/db/migration-status";
+import { dbPool, migrationStatus } from "@/lib/db";
 import { logger } from "@/lib/log";
-import { isDraining } from "@/lib/server/lifecycle";
+import { isDraining } from "@/lib/server";
 
 /** A probe that takes longer than this counts as a failure: a load balancer must not wait on a stuck database. */
 const READY_TIMEOUT_MS = 3_000;

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { resolveCaller } from "@/lib/auth/caller";
-import { requireRole, type Scope } from "@/lib/auth/scope";
+import { requireRole, type Scope } from "@/lib/scope";
+import { resolveCaller } from "@/lib/auth";
 import { BadRequestError, ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from "@/lib/errors";
 import { logger } from "@/lib/log";
-import { isSameOriginWrite } from "@/lib/security/same-origin";
+import { isSameOriginWrite } from "@/lib/security";
 import { bodyLimitFor } from "./body-limits";
 import { errorToProblem } from "./error-mapping";
 import { problemResponse } from "./problem";

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { isDatabaseUnavailable } from "@/lib/db";
 import { DomainError, TooManyRequestsError, ValidationError, type FieldError } from "@/lib/errors";
 
 type MappedProblem = { status: number; title: string; detail: string; errors?: FieldError[]; headers?: HeadersInit };

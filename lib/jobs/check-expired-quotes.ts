@@ -1,8 +1,8 @@
 import { formatDay, toIsoDate, utcDate, type Clock } from "@/lib/clock";
-import { db, Prisma } from "@/lib/db/prisma";
+import { db, Prisma } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { clipTitle, type NewNotification } from "@/lib/notifications";
-import { expiredQuoteSql } from "@/lib/quotes/rules-sql";
+import { expiredQuoteSql } from "@/lib/quotes";
 import { addEmailTotals, noEmails, type EmailTotals } from "./dispatch";
 import { plural } from "./format";
 import { notifyAll } from "./notify";

@@ -1,5 +1,5 @@
 import { formatDay, toIsoDate, utcDate, type Clock } from "@/lib/clock";
-import { db, Prisma } from "@/lib/db/prisma";
+import { db, Prisma } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { clipTitleSql, createNotificationsFrom } from "@/lib/notifications";
 import { daysOverdue, overdueSql } from "@/lib/opportunities";

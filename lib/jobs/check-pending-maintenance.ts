@@ -1,10 +1,9 @@
-import { MANAGER_ROLES } from "@/lib/auth/scope";
+import { MANAGER_ROLES } from "@/lib/scope";
 import { addDays, formatDay, toIsoDate, utcDate, type Clock } from "@/lib/clock";
-import { db, Prisma } from "@/lib/db/prisma";
+import { db, Prisma } from "@/lib/db";
 import type { NewNotification } from "@/lib/notifications";
-import { activeUsersWithRolesSql } from "@/lib/users/repository";
-import { MAINTENANCE_DUE_SOON_DAYS } from "@/lib/vehicles/rules";
-import { maintenanceDueSql, maintenanceOverdueSql } from "@/lib/vehicles/rules-sql";
+import { activeUsersWithRolesSql } from "@/lib/users";
+import { MAINTENANCE_DUE_SOON_DAYS, maintenanceDueSql, maintenanceOverdueSql } from "@/lib/vehicles";
 import { addEmailTotals, noEmails, type EmailTotals } from "./dispatch";
 import { dueText, plural } from "./format";
 import { notifyAll } from "./notify";

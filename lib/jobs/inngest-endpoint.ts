@@ -1,6 +1,6 @@
 import type { InngestFunction } from "inngest";
 import { serve } from "inngest/next";
-import { problemResponse } from "@/lib/http/problem";
+import { problemResponse } from "@/lib/http";
 import { logger } from "@/lib/log";
 import { inngest, isInngestConfigured } from "./inngest-client";
 

@@ -1,4 +1,4 @@
-import { Prisma } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/db";
 
 /** A check runs over every tenant, or over one (`npm run job -- <name> --tenant <id>`). */
 export type JobOptions = { tenantId?: string };

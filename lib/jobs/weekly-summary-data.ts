@@ -1,13 +1,11 @@
-import { seesWholeTenant, type Scope } from "@/lib/auth/scope";
+import { type Scope, seesWholeTenant } from "@/lib/scope";
 import { addDays, toIsoDate, utcDate } from "@/lib/clock";
-import { db, Prisma } from "@/lib/db/prisma";
-import type { WeeklySummary } from "@/lib/email/weekly-summary";
+import { db, Prisma } from "@/lib/db";
+import type { WeeklySummary } from "@/lib/email";
 import { Decimal, toMoney } from "@/lib/money";
 import { getPipelineSummary, OPEN_STAGES, overdueSql, visibleSql } from "@/lib/opportunities";
-import { countExpiringQuotes } from "@/lib/quotes/repository";
-import { EXPIRING_SOON_DAYS } from "@/lib/quotes/rules";
-import { countMaintenanceDue } from "@/lib/vehicles/repository";
-import { MAINTENANCE_DUE_SOON_DAYS } from "@/lib/vehicles/rules";
+import { countExpiringQuotes, EXPIRING_SOON_DAYS } from "@/lib/quotes";
+import { countMaintenanceDue, MAINTENANCE_DUE_SOON_DAYS } from "@/lib/vehicles";
 
 /** The Monday (UTC) of the week an instant falls in, as `YYYY-MM-DD`. */
 export function weekStartOf(instant: Date): string {

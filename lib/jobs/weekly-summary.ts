@@ -1,9 +1,8 @@
 import { isInngestConfigured } from "./inngest-client";
 import { formatDay, systemClock, type Clock } from "@/lib/clock";
 import { formatMoney } from "@/lib/money";
-import { db } from "@/lib/db/prisma";
-import { sendWeeklySummaryEmail } from "@/lib/email";
-import type { WeeklySummary } from "@/lib/email/weekly-summary";
+import { db } from "@/lib/db";
+import { sendWeeklySummaryEmail, type WeeklySummary } from "@/lib/email";
 import { logger } from "@/lib/log";
 import { createNotification, updateEmailStatus } from "@/lib/notifications";
 import { queueWeeklySummaries, weeklySummaryEmailKey } from "./dispatch";

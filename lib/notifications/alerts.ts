@@ -1,6 +1,6 @@
-import type { Tx } from "@/lib/db/prisma";
+import type { Tx } from "@/lib/db";
 import { formatMoney, type Decimal } from "@/lib/money";
-import { activeUserIdsWithRoles } from "@/lib/users/repository";
+import { activeUserIdsWithRoles } from "@/lib/users";
 import { clipTitle } from "./rules";
 import { createNotification, createNotifications, type NewNotification } from "./service";
 

@@ -23,3 +23,5 @@ export { clipTitleSql } from "./rules-sql";
 export { serializeNotification, type NotificationRow } from "./serialize";
 export * from "./schemas";
 export * from "./operations";
+export { liveHub } from "./live";
+export { endAllStreams } from "./open-streams";

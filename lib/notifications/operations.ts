@@ -1,5 +1,5 @@
-import { MANAGER_ROLES } from "@/lib/auth/scope";
-import { defineOperation } from "@/lib/http/operation";
+import { MANAGER_ROLES } from "@/lib/scope";
+import { defineOperation } from "@/lib/http";
 import {
   createdNotificationsOut,
   createNotificationsBody,

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db/prisma";
+import type { Tx } from "@/lib/db";
 import { logger } from "@/lib/log";
 import { encodeLiveEvents, NOTIFICATION_CHANNEL, type LiveEvent } from "./live-events";
 import { notifyChannel } from "./repository";

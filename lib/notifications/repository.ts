@@ -1,9 +1,7 @@
-import type { Scope } from "@/lib/auth/scope";
-import { db, Prisma, type Tx } from "@/lib/db/prisma";
-import { queryRows } from "@/lib/db/raw-rows";
+import type { Scope } from "@/lib/scope";
+import { db, Prisma, queryRows, type Tx } from "@/lib/db";
 import type { NotificationCategory, NotificationType } from "@/lib/generated/prisma/enums";
-import { skipTake } from "@/lib/http/pagination";
-import type { PageRequest } from "@/lib/http/query";
+import { type PageRequest, skipTake } from "@/lib/http";
 import { notificationSelect, type NotificationRow } from "./serialize";
 
 export type NotificationFilter = { isRead?: boolean; type?: NotificationType; category?: NotificationCategory };

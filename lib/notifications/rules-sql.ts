@@ -1,4 +1,4 @@
-import { Prisma } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/db";
 import { TITLE_MAX } from "./rules";
 
 /** `clipTitle` of the text expression `text` (char_length and left count characters, as clipTitle does). */

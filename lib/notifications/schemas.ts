@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { NotificationCategory, NotificationType } from "@/lib/generated/prisma/enums";
-import { pageSchema } from "@/lib/http/pagination";
-import { paginationQuery, queryBoolean } from "@/lib/http/query";
+import { pageSchema, paginationQuery, queryBoolean } from "@/lib/http";
 
 export const NOTIFICATION_TYPES = Object.values(NotificationType);
 export const NOTIFICATION_CATEGORIES = Object.values(NotificationCategory);

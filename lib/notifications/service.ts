@@ -1,10 +1,10 @@
-import type { Scope } from "@/lib/auth/scope";
+import type { Scope } from "@/lib/scope";
 import { addDays, systemClock, type Clock } from "@/lib/clock";
-import type { Prisma, Tx } from "@/lib/db/prisma";
+import type { Prisma, Tx } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { NotificationCategory, NotificationType } from "@/lib/generated/prisma/enums";
-import { pageOf } from "@/lib/http/pagination";
-import { countActiveTenantUsers } from "@/lib/users/repository";
+import { pageOf } from "@/lib/http";
+import { countActiveTenantUsers } from "@/lib/users";
 import { publishLive } from "./publish";
 import {
   countUnread,

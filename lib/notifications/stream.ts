@@ -1,4 +1,4 @@
-import type { Scope } from "@/lib/auth/scope";
+import type { Scope } from "@/lib/scope";
 import { logger } from "@/lib/log";
 import { liveHub, type LiveListener } from "./live";
 import { trackStream } from "./open-streams";

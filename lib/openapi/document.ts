@@ -6,7 +6,7 @@ import {
   type ZodOpenApiResponsesObject,
   type oas31,
 } from "zod-openapi";
-import type { Operation } from "@/lib/http/operation";
+import type { Operation } from "@/lib/http";
 import { ERROR_RESPONSES, errorStatusesOf, successStatusOf } from "./error-responses";
 import { problemSchema } from "./problem-schema";
 import { operations } from "./registry";

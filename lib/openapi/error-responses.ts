@@ -1,4 +1,4 @@
-import type { Operation } from "@/lib/http/operation";
+import type { Operation } from "@/lib/http";
 
 /** What each error status means across the API; the OpenAPI document registers one shared response per status. */
 export const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Problem } from "@/lib/http/problem";
+import type { Problem } from "@/lib/http";
 
 /** The RFC 9457 problem document every error response carries (see lib/http/problem.ts). */
 export const problemSchema: z.ZodType<Problem> = z

@@ -1,11 +1,11 @@
-import type { Operation } from "@/lib/http/operation";
-import { userOperations } from "@/lib/users/operations";
-import { opportunityOperations } from "@/lib/opportunities/operations";
-import { clientOperations } from "@/lib/clients/operations";
-import { quoteOperations } from "@/lib/quotes/operations";
-import { vehicleOperations } from "@/lib/vehicles/operations";
-import { notificationOperations } from "@/lib/notifications/operations";
-import { emailOperations } from "@/lib/email/operations";
+import type { Operation } from "@/lib/http";
+import { userOperations } from "@/lib/users";
+import { opportunityOperations } from "@/lib/opportunities";
+import { clientOperations } from "@/lib/clients";
+import { quoteOperations } from "@/lib/quotes";
+import { vehicleOperations } from "@/lib/vehicles";
+import { notificationOperations } from "@/lib/notifications";
+import { emailOperations } from "@/lib/email";
 
 /**
  * Every API operation, once. The OpenAPI document and the route-table tests read this list; a route file

@@ -1,8 +1,8 @@
-import type { Scope } from "@/lib/auth/scope";
+import type { Scope } from "@/lib/scope";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { logger } from "@/lib/log";
 import { notifyOpportunityAssigned, notifyOpportunityClosed } from "@/lib/notifications";
-import { getUser } from "@/lib/users/repository";
+import { getUser } from "@/lib/users";
 import { isClosedStage } from "./rules";
 import type { OpportunityRow } from "./rows";
 

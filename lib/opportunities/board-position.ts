@@ -1,5 +1,5 @@
-import type { Scope } from "@/lib/auth/scope";
-import { Prisma, type Tx } from "@/lib/db/prisma";
+import type { Scope } from "@/lib/scope";
+import { Prisma, type Tx } from "@/lib/db";
 import { ValidationError } from "@/lib/errors";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { visibleWhere } from "./filters";

@@ -1,5 +1,5 @@
-import { ownedWhere, seesWholeTenant, type Scope } from "@/lib/auth/scope";
-import { Prisma } from "@/lib/db/prisma";
+import { ownedWhere, type Scope, seesWholeTenant } from "@/lib/scope";
+import { Prisma } from "@/lib/db";
 import { overdueSql } from "./rules-sql";
 import type { OpportunityFilters, SortField } from "./schemas";
 

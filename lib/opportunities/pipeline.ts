@@ -1,4 +1,4 @@
-import type { Scope } from "@/lib/auth/scope";
+import type { Scope } from "@/lib/scope";
 import { ValidationError } from "@/lib/errors";
 import { baseCurrencyOf } from "@/lib/tenants";
 import { encodeBoardCursor } from "./board-cursor";

@@ -1,8 +1,7 @@
-import type { Scope } from "@/lib/auth/scope";
-import { db, Prisma, type Tx } from "@/lib/db/prisma";
-import { queryRows } from "@/lib/db/raw-rows";
+import type { Scope } from "@/lib/scope";
+import { db, Prisma, queryRows, type Tx } from "@/lib/db";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import { skipTake } from "@/lib/http/pagination";
+import { skipTake } from "@/lib/http";
 import { decodeBoardCursor } from "./board-cursor";
 import { orderBySql, visibleSql } from "./filters";
 import {

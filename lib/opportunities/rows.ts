@@ -1,4 +1,4 @@
-import { Prisma } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/db";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 
 /**

@@ -1,4 +1,4 @@
-import { Prisma } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/db";
 import { CLOSED_STAGES } from "./rules";
 
 /**

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { OpportunityStage } from "@/lib/generated/prisma/enums";
-import { pageSchema } from "@/lib/http/pagination";
-import { paginationQuery, queryInt } from "@/lib/http/query";
+import { pageSchema, paginationQuery, queryInt } from "@/lib/http/browser";
 import { currencyInput, decimalInput, moneyOut } from "@/lib/money";
 
 export const stageSchema = z.enum(OpportunityStage).meta({ id: "OpportunityStage", description: "Pipeline stage, in board order." });

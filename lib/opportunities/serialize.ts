@@ -1,6 +1,6 @@
 import { toIsoDate } from "@/lib/clock";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import { etag } from "@/lib/http/if-match";
+import { etag } from "@/lib/http";
 import { Decimal, toMoney } from "@/lib/money";
 import type { Board, BoardColumn, HistoryRow, OpportunityRow, PipelineSummary } from "./rows";
 import { averageDealSize, isClosedStage, OPEN_STAGES, weightedValue, winRate } from "./rules";

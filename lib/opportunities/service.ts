@@ -1,10 +1,10 @@
-import { seesWholeTenant, type Scope } from "@/lib/auth/scope";
-import { findClient } from "@/lib/clients/repository";
+import { type Scope, seesWholeTenant } from "@/lib/scope";
+import { findClient } from "@/lib/clients";
 import { systemClock, toIsoDate, utcDate, type Clock } from "@/lib/clock";
-import { db, type Prisma, type Tx } from "@/lib/db/prisma";
+import { db, type Prisma, type Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import { isActiveTenantUser } from "@/lib/users/repository";
+import { isActiveTenantUser } from "@/lib/users";
 import { announceOpportunityChange } from "./alerts";
 import { dropPosition, lockColumn, topOfColumn, type Drop } from "./board-position";
 import {

@@ -1,5 +1,5 @@
-import { seesWholeTenant, type Scope } from "@/lib/auth/scope";
-import { Prisma } from "@/lib/db/prisma";
+import { type Scope, seesWholeTenant } from "@/lib/scope";
+import { Prisma } from "@/lib/db";
 import type { OpportunityFilters } from "./schemas";
 
 /**

@@ -1,4 +1,4 @@
-import { defineOperation } from "@/lib/http/operation";
+import { defineOperation } from "@/lib/http";
 import { createQuoteBody, quoteIdParams, quoteListOut, quoteListQuery, quoteOut, updateQuoteBody } from "./schemas";
 
 export const listQuotesOperation = defineOperation({

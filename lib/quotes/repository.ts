@@ -1,9 +1,7 @@
-import { db, Prisma, type Tx } from "@/lib/db/prisma";
-import { ownedWhere, seesWholeTenant, type Scope } from "@/lib/auth/scope";
-import { queryRows } from "@/lib/db/raw-rows";
+import { db, Prisma, queryRows, type Tx } from "@/lib/db";
+import { ownedWhere, type Scope, seesWholeTenant } from "@/lib/scope";
 import type { QuoteStatus } from "@/lib/generated/prisma/enums";
-import { skipTake } from "@/lib/http/pagination";
-import type { PageRequest } from "@/lib/http/query";
+import { type PageRequest, skipTake } from "@/lib/http";
 import { expiringQuoteSql } from "./rules-sql";
 import { quoteSelect, type QuoteRow } from "./serialize";
 

@@ -1,4 +1,4 @@
-import { Prisma } from "@/lib/db/prisma";
+import { Prisma } from "@/lib/db";
 
 /** The SQL twins of rules.ts over a quote aliased `q` (dates `YYYY-MM-DD`). */
 

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { QuoteStatus } from "@/lib/generated/prisma/enums";
 import { currencyInput, decimalInput, moneyOut } from "@/lib/money";
-import { pageSchema } from "@/lib/http/pagination";
-import { paginationQuery } from "@/lib/http/query";
+import { pageSchema, paginationQuery } from "@/lib/http";
 import { clientRefOut, userRefOut } from "./refs";
 
 export const QUOTE_STATUSES = Object.values(QuoteStatus);

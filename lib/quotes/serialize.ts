@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/db";
 import { toIsoDate } from "@/lib/clock";
 import { toMoney } from "@/lib/money";
 import { clientRefSelect, serializeClientRef, serializeUserRef, userRefSelect } from "./refs";

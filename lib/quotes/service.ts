@@ -1,9 +1,9 @@
-import { seesWholeTenant, type Scope } from "@/lib/auth/scope";
-import { findClient, listClientOptions } from "@/lib/clients/repository";
+import { type Scope, seesWholeTenant } from "@/lib/scope";
+import { findClient, listClientOptions } from "@/lib/clients";
 import { systemClock, type Clock } from "@/lib/clock";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from "@/lib/errors";
-import { pageOf, type Page } from "@/lib/http/pagination";
-import { isActiveTenantUser, listUsers } from "@/lib/users/repository";
+import { type Page, pageOf } from "@/lib/http";
+import { isActiveTenantUser, listUsers } from "@/lib/users";
 import {
   findQuote,
   insertQuote,

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db/prisma";
+import { db } from "@/lib/db";
 
 export type Bucket = { key: string; count: number; windowStart: Date };
 

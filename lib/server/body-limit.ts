@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { PayloadTooLargeError } from "@/lib/errors";
-import { problemResponse } from "@/lib/http/problem";
+import { problemResponse } from "@/lib/http";
 
 type Push = IncomingMessage["push"];
 

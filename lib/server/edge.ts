@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
-import { bodyLimitFor } from "@/lib/http/body-limits";
+import { bodyLimitFor } from "@/lib/http";
 import { logger } from "@/lib/log";
 import { admitBody } from "./body-limit";
 import { resolveClient, setForwardingHeaders, type TrustProxy } from "./client-address";

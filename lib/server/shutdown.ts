@@ -1,9 +1,8 @@
 import type { Server } from "node:http";
 import stoppable from "stoppable";
-import { closeDatabase } from "@/lib/db/prisma";
+import { closeDatabase } from "@/lib/db";
 import { logger } from "@/lib/log";
-import { liveHub } from "@/lib/notifications/live";
-import { endAllStreams } from "@/lib/notifications/open-streams";
+import { endAllStreams, liveHub } from "@/lib/notifications";
 import { markDraining } from "./lifecycle";
 
 /** In-flight requests get this long to finish once a stop is asked for; then their connections are cut. */

@@ -1,6 +1,5 @@
-import type { Scope } from "@/lib/auth/scope";
-import { Prisma } from "@/lib/db/prisma";
-import { queryRows } from "@/lib/db/raw-rows";
+import type { Scope } from "@/lib/scope";
+import { Prisma, queryRows } from "@/lib/db";
 
 /** The caller's tenant's base currency: the currency every total is in. */
 export async function baseCurrencyOf(scope: Pick<Scope, "tenantId">): Promise<string> {

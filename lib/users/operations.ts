@@ -1,4 +1,4 @@
-import { defineOperation } from "@/lib/http/operation";
+import { defineOperation } from "@/lib/http";
 import { createUserBody, registerBody, tokenBody, tokenOut, updateUserBody, userIdParams, userListOut, userOut } from "./schemas";
 
 export const registerOperation = defineOperation({

@@ -1,5 +1,5 @@
-import { db, Prisma, type Tx } from "@/lib/db/prisma";
-import type { Scope } from "@/lib/auth/scope";
+import { db, Prisma, type Tx } from "@/lib/db";
+import type { Scope } from "@/lib/scope";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { userSelect, type UserRow } from "./serialize";
 

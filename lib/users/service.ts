@@ -1,7 +1,6 @@
-import { db } from "@/lib/db/prisma";
-import { hashPassword } from "@/lib/auth/password";
-import type { Scope } from "@/lib/auth/scope";
-import { revokeAllTokensOfUser } from "@/lib/auth/tokens";
+import { db } from "@/lib/db";
+import { type Scope } from "@/lib/scope";
+import { hashPassword, revokeAllTokensOfUser } from "@/lib/auth";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 import { getUser } from "./repository";

@@ -1,8 +1,6 @@
-import { db, Prisma } from "@/lib/db/prisma";
-import type { Scope } from "@/lib/auth/scope";
-import { queryRows } from "@/lib/db/raw-rows";
-import { skipTake } from "@/lib/http/pagination";
-import type { PageRequest } from "@/lib/http/query";
+import { db, Prisma, queryRows } from "@/lib/db";
+import type { Scope } from "@/lib/scope";
+import { type PageRequest, skipTake } from "@/lib/http";
 import { maintenanceDueSql } from "./rules-sql";
 import { vehicleSelect, type VehicleRow } from "./serialize";
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { pageSchema } from "@/lib/http/pagination";
-import { paginationQuery, queryInt } from "@/lib/http/query";
-import { userRefOut } from "@/lib/quotes/refs";
+import { pageSchema, paginationQuery, queryInt } from "@/lib/http";
+import { userRefOut } from "@/lib/quotes";
 
 /** A calendar date `YYYY-MM-DD` (a real day), as a Date at 00:00 UTC. */
 const maintenanceDate = z.iso

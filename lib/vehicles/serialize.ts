@@ -1,6 +1,6 @@
-import type { Prisma } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/db";
 import { toIsoDate } from "@/lib/clock";
-import { serializeUserRef, userRefSelect } from "@/lib/quotes/refs";
+import { serializeUserRef, userRefSelect } from "@/lib/quotes";
 import type { VehicleOut } from "./schemas";
 
 export const vehicleSelect = {

@@ -1,8 +1,8 @@
-import { MANAGER_ROLES, requireRole, type Scope } from "@/lib/auth/scope";
+import { MANAGER_ROLES, requireRole, type Scope } from "@/lib/scope";
 import { addDays, systemClock, utcDate, type Clock } from "@/lib/clock";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { pageOf, type Page } from "@/lib/http/pagination";
-import { isActiveTenantUser, listUsers } from "@/lib/users/repository";
+import { type Page, pageOf } from "@/lib/http";
+import { isActiveTenantUser, listUsers } from "@/lib/users";
 import { findVehicle, insertVehicle, listVehicles, softDeleteVehicle, updateVehicleRow, type VehicleData } from "./repository";
 import type { CreateVehicleInput, UpdateVehicleInput, VehicleListQuery, VehicleOut } from "./schemas";
 import { serializeVehicle } from "./serialize";

@@ -3,7 +3,7 @@
  * check, then the module call the route handler makes) with the app's pool noting every read statement, grouped
  * into steps as they were sent — statements sent while another was still running share a step.
  */
-import { dbPool } from "@/lib/db/prisma";
+import { dbPool } from "@/lib/db";
 import type { Statement } from "./sql-load";
 
 type QueryConfig = { text: string; values?: unknown[] };

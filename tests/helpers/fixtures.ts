@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/prisma";
 import { issueAccessToken } from "@/lib/auth/tokens";
-import type { Scope } from "@/lib/auth/scope";
+import type { Scope } from "@/lib/scope";
 import type { UserRole } from "@/lib/generated/prisma/enums";
 
 /** A precomputed scrypt hash of "password123" keeps fixtures fast (hashing costs ~100 ms). */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Scope } from "@/lib/auth/scope";
+import type { Scope } from "@/lib/scope";
 import { addDays, fixedClock } from "@/lib/clock";
 import { db, Prisma, type Tx } from "@/lib/db/prisma";
 import { NotFoundError } from "@/lib/errors";

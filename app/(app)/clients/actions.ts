@@ -1,11 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requirePageScope } from "@/lib/auth/page-scope";
-import { actionFailure, answering, formValues, type ActionResult } from "@/lib/http/action-result";
-import { parseInput } from "@/lib/http/parse-input";
-import { createClientBody } from "@/lib/clients/schemas";
-import { createClient } from "@/lib/clients/service";
+import { requirePageScope } from "@/lib/auth";
+import { actionFailure, type ActionResult, answering, formValues, parseInput } from "@/lib/http";
+import { createClient, createClientBody } from "@/lib/clients";
 
 export async function createClientAction(prev: ActionResult, form: FormData): Promise<ActionResult> {
   const scope = await requirePageScope();

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageScope } from "@/lib/auth/page-scope";
-import { clientListQuery } from "@/lib/clients/schemas";
-import { listClientPage } from "@/lib/clients/service";
+import { requirePageScope } from "@/lib/auth";
+import { clientListQuery, listClientPage } from "@/lib/clients";
 import { Button } from "@/components/ui/button";
 import { buttonLinkClass, EmptyState, PageHeader, Pagination } from "@/components/ui/list-ui";
-import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "@/lib/http/search-params";
+import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "@/lib/http";
 
 export const metadata: Metadata = { title: "Clients" };
 

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageScope } from "@/lib/auth/page-scope";
-import { seesWholeTenant } from "@/lib/auth/scope";
-import { firstValues, type SearchParams } from "@/lib/http/search-params";
+import { seesWholeTenant } from "@/lib/scope";
+import { requirePageScope } from "@/lib/auth";
+import { firstValues, type SearchParams } from "@/lib/http";
 import { getPipelineSummary, serializeSummary } from "@/lib/opportunities";
-import { listUsers } from "@/lib/users/repository";
+import { listUsers } from "@/lib/users";
 import { KpiCards } from "@/components/dashboard/kpi-cards";
 import { StageChart } from "@/components/dashboard/stage-chart";
 import { StageTable } from "@/components/dashboard/stage-table";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requirePageScope } from "@/lib/auth/page-scope";
+import { requirePageScope } from "@/lib/auth";
 import { NotFoundError } from "@/lib/errors";
 import { actionUrlSchema, deleteNotification, markAllNotificationsRead, markNotificationRead } from "@/lib/notifications";
 

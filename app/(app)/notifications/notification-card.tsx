@@ -1,4 +1,4 @@
-import type { NotificationOut } from "@/lib/notifications/schemas";
+import type { NotificationOut } from "@/lib/notifications";
 import { categoryLabel, timeAgo, TypeIcon, typeStyle } from "@/components/notifications/notification-style";
 import { deleteNotificationAction, markReadAction, openNotificationAction } from "./actions";
 

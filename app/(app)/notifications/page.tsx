@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageScope } from "@/lib/auth/page-scope";
+import { requirePageScope } from "@/lib/auth";
 import { systemClock } from "@/lib/clock";
 import { listNotificationPage, listNotificationsQuery, NOTIFICATION_CATEGORIES, NOTIFICATION_TYPES } from "@/lib/notifications";
 import { Button } from "@/components/ui/button";
 import { NotificationCard } from "./notification-card";
 import { categoryLabel, typeStyle } from "@/components/notifications/notification-style";
 import { EmptyState, PageHeader, Pagination } from "@/components/ui/list-ui";
-import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "@/lib/http/search-params";
+import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "@/lib/http";
 import { markAllReadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };

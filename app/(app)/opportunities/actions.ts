@@ -2,9 +2,8 @@
 
 import { refresh, revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requirePageScope } from "@/lib/auth/page-scope";
-import { actionFailure, answering, type ActionResult } from "@/lib/http/action-result";
-import { parseInput } from "@/lib/http/parse-input";
+import { requirePageScope } from "@/lib/auth";
+import { actionFailure, type ActionResult, answering, parseInput } from "@/lib/http";
 import type { FieldError } from "@/lib/errors";
 import {
   changeStageBody,

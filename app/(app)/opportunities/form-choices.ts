@@ -1,7 +1,6 @@
-import type { Scope } from "@/lib/auth/scope";
-import { seesWholeTenant } from "@/lib/auth/scope";
-import { listClientOptions } from "@/lib/clients/repository";
-import { listUsers } from "@/lib/users/repository";
+import { type Scope, seesWholeTenant } from "@/lib/scope";
+import { listClientOptions } from "@/lib/clients";
+import { listUsers } from "@/lib/users";
 
 /** The clients a deal can be for, and (for supervisors and admins) the active users it can be assigned to. */
 export async function opportunityFormChoices(scope: Scope) {

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageScope } from "@/lib/auth/page-scope";
-import { seesWholeTenant } from "@/lib/auth/scope";
+import { seesWholeTenant } from "@/lib/scope";
+import { requirePageScope } from "@/lib/auth";
 import { systemClock, toIsoDate, utcDate } from "@/lib/clock";
-import { listClientOptions } from "@/lib/clients/repository";
-import { pageOf } from "@/lib/http/pagination";
-import { firstValues, type SearchParams } from "@/lib/http/search-params";
+import { listClientOptions } from "@/lib/clients";
+import { firstValues, pageOf, type SearchParams } from "@/lib/http";
 import { getOpportunities, serializeOpportunity, SORT_FIELDS, STAGES } from "@/lib/opportunities";
-import { listUsers } from "@/lib/users/repository";
+import { listUsers } from "@/lib/users";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { SelectField } from "@/components/ui/select-field";
 import { Field } from "@/components/ui/field";

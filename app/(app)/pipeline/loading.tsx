@@ -1,4 +1,4 @@
-import { STAGES } from "@/lib/opportunities/rules";
+import { STAGES } from "@/lib/opportunities";
 
 export default function PipelineLoading() {
   return (

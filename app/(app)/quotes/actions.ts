@@ -1,11 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requirePageScope } from "@/lib/auth/page-scope";
-import { actionFailure, answering, formValues, type ActionResult } from "@/lib/http/action-result";
-import { parseInput } from "@/lib/http/parse-input";
-import { createQuoteBody } from "@/lib/quotes/schemas";
-import { createQuote } from "@/lib/quotes/service";
+import { requirePageScope } from "@/lib/auth";
+import { actionFailure, type ActionResult, answering, formValues, parseInput } from "@/lib/http";
+import { createQuote, createQuoteBody } from "@/lib/quotes";
 
 export async function createQuoteAction(prev: ActionResult, form: FormData): Promise<ActionResult> {
   const scope = await requirePageScope();

@@ -1,15 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageScope } from "@/lib/auth/page-scope";
-import { seesWholeTenant } from "@/lib/auth/scope";
+import { seesWholeTenant } from "@/lib/scope";
+import { requirePageScope } from "@/lib/auth";
 import { addDays, formatDay, systemClock, toIsoDate, utcDate } from "@/lib/clock";
 import { formatMoney } from "@/lib/money";
-import { EXPIRING_SOON_DAYS, quoteExpiry, type QuoteExpiry } from "@/lib/quotes/rules";
-import { QUOTE_STATUSES, quoteListQuery, type QuoteOut } from "@/lib/quotes/schemas";
-import { listQuotePage } from "@/lib/quotes/service";
+import {
+  EXPIRING_SOON_DAYS,
+  listQuotePage,
+  QUOTE_STATUSES,
+  quoteExpiry,
+  type QuoteExpiry,
+  quoteListQuery,
+  type QuoteOut,
+} from "@/lib/quotes";
 import { Button } from "@/components/ui/button";
 import { Badge, buttonLinkClass, EmptyState, PageHeader, Pagination } from "@/components/ui/list-ui";
-import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "@/lib/http/search-params";
+import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "@/lib/http";
 import { statusLabel, statusTone } from "./format";
 
 export const metadata: Metadata = { title: "Quotes" };

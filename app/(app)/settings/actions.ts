@@ -3,13 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { addDays } from "@/lib/clock";
-import { requirePageScope } from "@/lib/auth/page-scope";
-import { createPersonalTokenInput } from "@/lib/auth/personal-token-schemas";
-import { issueToken, revokePersonalToken } from "@/lib/auth/tokens";
-import { parseInput } from "@/lib/http/parse-input";
-import { actionFailure, actionSuccess, formValues, type ActionResult } from "@/lib/http/action-result";
-import { EMAIL_CATEGORIES } from "@/lib/email/categories";
-import { updateEmailPreferences } from "@/lib/email/preferences";
+import { createPersonalTokenInput, issueToken, requirePageScope, revokePersonalToken } from "@/lib/auth";
+import { actionFailure, type ActionResult, actionSuccess, formValues, parseInput } from "@/lib/http";
+import { EMAIL_CATEGORIES, updateEmailPreferences } from "@/lib/email";
 
 /** Creates a personal token; the answer's values carry it (`token`, `name`) to show once. */
 export async function createPersonalTokenAction(prev: ActionResult, form: FormData): Promise<ActionResult> {

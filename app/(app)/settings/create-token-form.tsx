@@ -3,9 +3,9 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { TOKEN_LIFETIMES } from "@/lib/auth/personal-token-schemas";
+import { TOKEN_LIFETIMES } from "@/lib/auth/browser";
 import { SelectField } from "@/components/ui/select-field";
-import { initialActionResult, type ActionResult } from "@/lib/http/action-result";
+import { type ActionResult, initialActionResult } from "@/lib/http/browser";
 import { createPersonalTokenAction } from "./actions";
 
 export function CreateTokenForm() {

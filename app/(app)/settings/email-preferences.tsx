@@ -1,6 +1,5 @@
-import { requirePageScope } from "@/lib/auth/page-scope";
-import { CATEGORY_LABELS } from "@/lib/email/categories";
-import { getEmailPreferences } from "@/lib/email/preferences";
+import { requirePageScope } from "@/lib/auth";
+import { CATEGORY_LABELS, getEmailPreferences } from "@/lib/email";
 import { EmailPreferencesForm } from "@/components/email/email-preferences-form";
 import { saveEmailPreferencesAction } from "./actions";
 

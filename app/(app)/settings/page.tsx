@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { EmailPreferences } from "./email-preferences";
 import { Button } from "@/components/ui/button";
-import { currentUser, requirePageScope } from "@/lib/auth/page-scope";
-import { listPersonalTokens } from "@/lib/auth/tokens";
-import { outboxPageAvailable } from "@/lib/email/outbox";
+import { currentUser, listPersonalTokens, requirePageScope } from "@/lib/auth";
+import { outboxPageAvailable } from "@/lib/email";
 import { revokePersonalTokenAction } from "./actions";
 import { CreateTokenForm } from "./create-token-form";
 

@@ -1,11 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { requirePageScope } from "@/lib/auth/page-scope";
-import { actionFailure, answering, formValues, type ActionResult } from "@/lib/http/action-result";
-import { parseInput } from "@/lib/http/parse-input";
-import { createVehicleBody } from "@/lib/vehicles/schemas";
-import { createVehicle } from "@/lib/vehicles/service";
+import { requirePageScope } from "@/lib/auth";
+import { actionFailure, type ActionResult, answering, formValues, parseInput } from "@/lib/http";
+import { createVehicle, createVehicleBody } from "@/lib/vehicles";
 
 export async function createVehicleAction(prev: ActionResult, form: FormData): Promise<ActionResult> {
   const scope = await requirePageScope();

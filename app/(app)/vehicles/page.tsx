@@ -1,12 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageScope } from "@/lib/auth/page-scope";
+import { requirePageScope } from "@/lib/auth";
 import { addDays, formatDay, systemClock, toIsoDate, utcDate } from "@/lib/clock";
-import { MAINTENANCE_DUE_SOON_DAYS, maintenanceState, type MaintenanceState } from "@/lib/vehicles/rules";
-import { vehicleListQuery } from "@/lib/vehicles/schemas";
-import { listVehiclePage } from "@/lib/vehicles/service";
+import { listVehiclePage, MAINTENANCE_DUE_SOON_DAYS, maintenanceState, type MaintenanceState, vehicleListQuery } from "@/lib/vehicles";
 import { Badge, buttonLinkClass, EmptyState, PageHeader, Pagination, secondaryLinkClass } from "@/components/ui/list-ui";
-import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "@/lib/http/search-params";
+import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "@/lib/http";
 
 export const metadata: Metadata = { title: "Vehicles" };
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageScope } from "@/lib/auth/page-scope";
+import { requirePageScope } from "@/lib/auth";
 import { PageHeader } from "@/components/ui/list-ui";
 import { ClientForm } from "./client-form";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePageScope } from "@/lib/auth/page-scope";
-import { outboxPageAvailable, readOutbox } from "@/lib/email/outbox";
+import { requirePageScope } from "@/lib/auth";
+import { outboxPageAvailable, readOutbox } from "@/lib/email";
 
 export const metadata: Metadata = { title: "Email outbox" };
 

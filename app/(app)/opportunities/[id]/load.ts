@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { requirePageScope } from "@/lib/auth/page-scope";
+import { requirePageScope } from "@/lib/auth";
 import { findVisibleOpportunity, opportunityIdParams, serializeOpportunity } from "@/lib/opportunities";
 
 /** The opportunity of an `[id]` page; a malformed id, a missing or deleted deal, or another's (for a rep) → 404. */

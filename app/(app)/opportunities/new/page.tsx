@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageScope } from "@/lib/auth/page-scope";
+import { requirePageScope } from "@/lib/auth";
 import { addDays, systemClock, toIsoDate, utcDate } from "@/lib/clock";
-import { firstValues, type SearchParams } from "@/lib/http/search-params";
+import { firstValues, type SearchParams } from "@/lib/http";
 import { OpportunityForm } from "@/components/opportunities/opportunity-form";
 import { uuidParam } from "@/components/opportunities/url-filters";
 import { EmptyState, PageHeader } from "@/components/ui/list-ui";

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageScope } from "@/lib/auth/page-scope";
-import { QUOTE_STATUSES } from "@/lib/quotes/schemas";
-import { quoteFormChoices } from "@/lib/quotes/service";
+import { requirePageScope } from "@/lib/auth";
+import { QUOTE_STATUSES, quoteFormChoices } from "@/lib/quotes";
 import { EmptyState, PageHeader } from "@/components/ui/list-ui";
 import { QuoteForm } from "./quote-form";
 

@@ -8,7 +8,7 @@ import { FormError } from "@/components/ui/form-error";
 import type { QuoteStatus } from "@/lib/generated/prisma/enums";
 import { createQuoteAction } from "../actions";
 import { statusLabel } from "../format";
-import { initialActionResult, type ActionResult } from "@/lib/http/action-result";
+import { type ActionResult, initialActionResult } from "@/lib/http/browser";
 import { SelectField } from "@/components/ui/select-field";
 
 type Option = { id: string; name: string };

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requirePageScope } from "@/lib/auth/page-scope";
-import { vehicleAssigneeChoices } from "@/lib/vehicles/service";
+import { requirePageScope } from "@/lib/auth";
+import { vehicleAssigneeChoices } from "@/lib/vehicles";
 import { PageHeader } from "@/components/ui/list-ui";
 import { VehicleForm } from "./vehicle-form";
 

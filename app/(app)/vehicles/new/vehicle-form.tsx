@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { createVehicleAction } from "../actions";
-import { initialActionResult, type ActionResult } from "@/lib/http/action-result";
+import { type ActionResult, initialActionResult } from "@/lib/http/browser";
 import { SelectField } from "@/components/ui/select-field";
 
 export function VehicleForm({ users }: { users: { id: string; name: string }[] }) {

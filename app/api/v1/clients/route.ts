@@ -1,6 +1,5 @@
-import { apiRoute } from "@/lib/http/api-route";
-import { createClientOperation, listClientsOperation } from "@/lib/clients/operations";
-import { createClient, listClientPage } from "@/lib/clients/service";
+import { apiRoute } from "@/lib/http";
+import { createClient, createClientOperation, listClientPage, listClientsOperation } from "@/lib/clients";
 
 export const GET = apiRoute(listClientsOperation, async ({ scope, query }) => listClientPage(scope, query));
 

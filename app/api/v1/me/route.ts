@@ -1,8 +1,6 @@
 import { NotFoundError } from "@/lib/errors";
-import { apiRoute } from "@/lib/http/api-route";
-import { meOperation } from "@/lib/users/operations";
-import { getUser } from "@/lib/users/repository";
-import { serializeUser } from "@/lib/users/serialize";
+import { apiRoute } from "@/lib/http";
+import { getUser, meOperation, serializeUser } from "@/lib/users";
 
 export const GET = apiRoute(meOperation, async ({ scope }) => {
   const user = await getUser(scope, scope.userId);

@@ -1,5 +1,5 @@
 import { deliverNotificationEmails } from "@/lib/email";
-import { apiRoute } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/http";
 import { createNotificationsOperation, listNotificationsOperation, listNotificationPage, sendNotifications } from "@/lib/notifications";
 
 export const GET = apiRoute(listNotificationsOperation, async ({ scope, query }) => listNotificationPage(scope, query));

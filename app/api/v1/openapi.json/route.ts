@@ -1,4 +1,4 @@
-import { openApiDocument } from "@/lib/openapi/document";
+import { openApiDocument } from "@/lib/openapi";
 
 /** The OpenAPI 3.1 document of this API; public. */
 export function GET() {

@@ -1,5 +1,4 @@
-import { apiRoute } from "@/lib/http/api-route";
-import { pageOf } from "@/lib/http/pagination";
+import { apiRoute, pageOf } from "@/lib/http";
 import {
   createOpportunity,
   createOpportunityOperation,

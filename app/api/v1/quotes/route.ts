@@ -1,6 +1,5 @@
-import { apiRoute } from "@/lib/http/api-route";
-import { createQuoteOperation, listQuotesOperation } from "@/lib/quotes/operations";
-import { createQuote, listQuotePage } from "@/lib/quotes/service";
+import { apiRoute } from "@/lib/http";
+import { createQuote, createQuoteOperation, listQuotePage, listQuotesOperation } from "@/lib/quotes";
 
 export const GET = apiRoute(listQuotesOperation, async ({ scope, query }) => listQuotePage(scope, query));
 

@@ -1,8 +1,5 @@
-import { apiRoute } from "@/lib/http/api-route";
-import { createUserOperation, listUsersOperation } from "@/lib/users/operations";
-import { listUsers } from "@/lib/users/repository";
-import { serializeUser } from "@/lib/users/serialize";
-import { createUser } from "@/lib/users/service";
+import { apiRoute } from "@/lib/http";
+import { createUser, createUserOperation, listUsers, listUsersOperation, serializeUser } from "@/lib/users";
 
 export const GET = apiRoute(listUsersOperation, async ({ scope }) => ({
   items: (await listUsers(scope)).map(serializeUser),

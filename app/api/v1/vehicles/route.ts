@@ -1,6 +1,5 @@
-import { apiRoute } from "@/lib/http/api-route";
-import { createVehicleOperation, listVehiclesOperation } from "@/lib/vehicles/operations";
-import { createVehicle, listVehiclePage } from "@/lib/vehicles/service";
+import { apiRoute } from "@/lib/http";
+import { createVehicle, createVehicleOperation, listVehiclePage, listVehiclesOperation } from "@/lib/vehicles";
 
 export const GET = apiRoute(listVehiclesOperation, async ({ scope, query }) => listVehiclePage(scope, query));
 

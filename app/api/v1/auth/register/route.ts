@@ -1,9 +1,7 @@
-import { issueAccessToken, ACCESS_TOKEN_TTL_SECONDS } from "@/lib/auth/tokens";
-import { publicApiRoute } from "@/lib/http/api-route";
+import { ACCESS_TOKEN_TTL_SECONDS, issueAccessToken } from "@/lib/auth";
+import { publicApiRoute } from "@/lib/http";
 import { clientIp, limitRegistration } from "@/lib/rate-limit";
-import { registerOperation } from "@/lib/users/operations";
-import { serializeUser } from "@/lib/users/serialize";
-import { registerTenant } from "@/lib/users/service";
+import { registerOperation, registerTenant, serializeUser } from "@/lib/users";
 
 export const POST = publicApiRoute(registerOperation, async ({ body, request }) => {
   await limitRegistration(clientIp(request.headers));

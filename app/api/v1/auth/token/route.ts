@@ -1,10 +1,8 @@
-import { issueAccessToken, ACCESS_TOKEN_TTL_SECONDS } from "@/lib/auth/tokens";
+import { ACCESS_TOKEN_TTL_SECONDS, authenticate, issueAccessToken } from "@/lib/auth";
 import { UnauthorizedError } from "@/lib/errors";
-import { publicApiRoute } from "@/lib/http/api-route";
+import { publicApiRoute } from "@/lib/http";
 import { clientIp, limitSignIn } from "@/lib/rate-limit";
-import { tokenOperation } from "@/lib/users/operations";
-import { serializeUser } from "@/lib/users/serialize";
-import { authenticate } from "@/lib/auth/service";
+import { serializeUser, tokenOperation } from "@/lib/users";
 
 export const POST = publicApiRoute(tokenOperation, async ({ body, request }) => {
   const user = await limitSignIn(body.email, clientIp(request.headers), () => authenticate(body.email, body.password));

@@ -1,6 +1,5 @@
-import { apiRoute } from "@/lib/http/api-route";
-import { deleteClientOperation, getClientOperation, updateClientOperation } from "@/lib/clients/operations";
-import { deleteClient, getClient, updateClient } from "@/lib/clients/service";
+import { apiRoute } from "@/lib/http";
+import { deleteClient, deleteClientOperation, getClient, getClientOperation, updateClient, updateClientOperation } from "@/lib/clients";
 
 export const GET = apiRoute(getClientOperation, async ({ scope, params }) => getClient(scope, params.id));
 

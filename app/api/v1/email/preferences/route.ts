@@ -1,5 +1,5 @@
 import { getEmailPreferences, getEmailPreferencesOperation, updateEmailPreferences, updateEmailPreferencesOperation } from "@/lib/email";
-import { apiRoute } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/http";
 
 export const GET = apiRoute(getEmailPreferencesOperation, async ({ scope }) => getEmailPreferences(scope));
 

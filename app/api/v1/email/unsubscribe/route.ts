@@ -1,5 +1,5 @@
 import { openUnsubscribeLinkOperation, unsubscribe, unsubscribeOneClickOperation } from "@/lib/email";
-import { publicApiRoute } from "@/lib/http/api-route";
+import { publicApiRoute } from "@/lib/http";
 
 export const POST = publicApiRoute(unsubscribeOneClickOperation, async ({ query }) => unsubscribe(query.token));
 

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/http";
 import { deleteNotification, deleteNotificationOperation, getNotification, getNotificationOperation } from "@/lib/notifications";
 
 export const GET = apiRoute(getNotificationOperation, async ({ scope, params }) => getNotification(scope, params.id));

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/http";
 import { notificationEventStream, streamNotificationsOperation } from "@/lib/notifications";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,5 @@
-import { apiRoute } from "@/lib/http/api-route";
-import { deleteQuoteOperation, getQuoteOperation, updateQuoteOperation } from "@/lib/quotes/operations";
-import { deleteQuote, getQuote, updateQuote } from "@/lib/quotes/service";
+import { apiRoute } from "@/lib/http";
+import { deleteQuote, deleteQuoteOperation, getQuote, getQuoteOperation, updateQuote, updateQuoteOperation } from "@/lib/quotes";
 
 export const GET = apiRoute(getQuoteOperation, async ({ scope, params }) => getQuote(scope, params.id));
 

@@ -1,6 +1,12 @@
-import { apiRoute } from "@/lib/http/api-route";
-import { deleteVehicleOperation, getVehicleOperation, updateVehicleOperation } from "@/lib/vehicles/operations";
-import { deleteVehicle, getVehicle, updateVehicle } from "@/lib/vehicles/service";
+import { apiRoute } from "@/lib/http";
+import {
+  deleteVehicle,
+  deleteVehicleOperation,
+  getVehicle,
+  getVehicleOperation,
+  updateVehicle,
+  updateVehicleOperation,
+} from "@/lib/vehicles";
 
 export const GET = apiRoute(getVehicleOperation, async ({ scope, params }) => getVehicle(scope, params.id));
 

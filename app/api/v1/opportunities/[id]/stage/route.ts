@@ -1,5 +1,4 @@
-import { apiRoute } from "@/lib/http/api-route";
-import { expectedVersion } from "@/lib/http/if-match";
+import { apiRoute, expectedVersion } from "@/lib/http";
 import { changeStageOperation, opportunityResponse, updateStage } from "@/lib/opportunities";
 
 export const PATCH = apiRoute(changeStageOperation, async ({ scope, params, body, request }) =>

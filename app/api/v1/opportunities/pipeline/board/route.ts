@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/http/api-route";
+import { apiRoute } from "@/lib/http";
 import { getOpportunitiesByStage, pipelineBoardOperation, serializeBoard } from "@/lib/opportunities";
 
 export const GET = apiRoute(pipelineBoardOperation, async ({ scope, query }) =>

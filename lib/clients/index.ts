@@ -1,0 +1,12 @@
+/** What the edges and the other modules use of this module. */
+export {
+  clientOperations,
+  createClientOperation,
+  deleteClientOperation,
+  getClientOperation,
+  listClientsOperation,
+  updateClientOperation,
+} from "./operations";
+export { findClient, listClientOptions } from "./repository";
+export { clientListQuery, createClientBody } from "./schemas";
+export { createClient, deleteClient, getClient, listClientPage, updateClient } from "./service";

@@ -1,0 +1,21 @@
+/** What the edges and the other modules use of this module. */
+export {
+  createUserOperation,
+  listUsersOperation,
+  meOperation,
+  registerOperation,
+  tokenOperation,
+  updateUserOperation,
+  userOperations,
+} from "./operations";
+export {
+  activeUserIdsWithRoles,
+  activeUsersWithRolesSql,
+  countActiveTenantUsers,
+  getUser,
+  isActiveTenantUser,
+  listUsers,
+} from "./repository";
+export { registerBody } from "./schemas";
+export { serializeUser } from "./serialize";
+export { createUser, registerTenant, updateUser } from "./service";
