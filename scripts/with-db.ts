@@ -16,7 +16,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { constants as osConstants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -218,7 +218,8 @@ async function main(): Promise<number> {
       leased = true;
       url = server.url;
       const rel = server.dataDir.startsWith(ROOT + path.sep) ? path.relative(ROOT, server.dataDir) : server.dataDir;
-      log(`embedded PostgreSQL at 127.0.0.1:${server.port} (${rel}), ${server.startedByUs ? "started" : "already running, reused"}`);
+      const link = lstatSync(server.dataDir).isSymbolicLink() ? ` → ${realpathSync(server.dataDir)}` : "";
+      log(`embedded PostgreSQL at 127.0.0.1:${server.port} (${rel}${link}), ${server.startedByUs ? "started" : "already running, reused"}`);
     }
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, PATH: binPath() };
     if (interrupted) return 130;
