@@ -70,6 +70,26 @@ describe.skipIf(!asRoot)("embedded PostgreSQL cluster location (runs as root onl
     await stopEmbeddedPostgres({ dataDir });
   });
 
+  it("several processes starting a new relocated cluster at once get one cluster, one link and one server", async () => {
+    const { dataDir, port } = await newCluster("raced");
+    const script = path.join(tmp, "ensure-raced.mts");
+    await fs.writeFile(
+      script,
+      `import { ensureEmbeddedPostgres } from ${JSON.stringify(path.join(ROOT, "scripts", "db", "embedded.ts"))};
+       process.stdout.write(JSON.stringify(await ensureEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port} })));`,
+    );
+    const inChild = async () => {
+      const run = await runCaptured(TSX, [script], { cwd: ROOT, env: process.env });
+      expect(run.code, run.stderr).toBe(0);
+      return JSON.parse(run.stdout) as { startedByUs: boolean; url: string };
+    };
+    const results = await Promise.all([inChild(), inChild(), ensureEmbeddedPostgres({ dataDir, port })]);
+    expect(results.filter((r) => r.startedByUs)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.url)).size).toBe(1);
+    expect(clusters().filter((name) => name.startsWith("raced-"))).toEqual([path.basename(readlinkSync(dataDir))]);
+    expect(await stopEmbeddedPostgres({ dataDir })).toBe(true);
+  });
+
   it("keeps a cluster where it is when the postgres user can reach it", async () => {
     const open = path.join(tmp, "open");
     await fs.mkdir(open, { mode: 0o755 });
