@@ -3,7 +3,7 @@
  * fast clean shutdown, whatever leases are held (running launchers lose their database), and clears
  * the "keep running" mark left by `npm run db:url`.
  */
-import { embeddedPaths, stopEmbeddedPostgres } from "../lib/db/embedded";
+import { embeddedPaths, stopEmbeddedPostgres } from "./db/embedded";
 
 const { dataDir } = embeddedPaths();
 const stopped = await stopEmbeddedPostgres({ onLog: (m) => process.stderr.write(`[db] ${m}\n`) });

@@ -5,7 +5,7 @@
  * until `npm run db:stop`.
  *   psql "$(npm run -s db:url)"
  */
-import { ensureEmbeddedPostgres, keepEmbeddedPostgres } from "../lib/db/embedded";
+import { ensureEmbeddedPostgres, keepEmbeddedPostgres } from "./db/embedded";
 
 if (process.env.DATABASE_URL) {
   process.stdout.write(`${process.env.DATABASE_URL}\n`);

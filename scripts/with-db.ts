@@ -15,13 +15,13 @@
  * Steps 2–3 run under a PostgreSQL advisory lock, so launchers started together migrate/seed once.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, lstatSync, realpathSync } from "node:fs";
 import { constants as osConstants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { ensureEmbeddedPostgres, releaseLease } from "../lib/db/embedded";
 import { migrationStatus, type MigrationStatus } from "../lib/db/migration-status";
+import { ensureEmbeddedPostgres, releaseLease } from "./db/embedded";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SETUP_LOCK_KEY = "7310875497371745"; // pg_advisory_lock key for migrate + seed ("onquota")
@@ -200,7 +200,8 @@ async function main(): Promise<number> {
       leased = true;
       url = server.url;
       const rel = server.dataDir.startsWith(ROOT + path.sep) ? path.relative(ROOT, server.dataDir) : server.dataDir;
-      log(`embedded PostgreSQL at 127.0.0.1:${server.port} (${rel}), ${server.startedByUs ? "started" : "already running, reused"}`);
+      const link = lstatSync(server.dataDir).isSymbolicLink() ? ` → ${realpathSync(server.dataDir)}` : "";
+      log(`embedded PostgreSQL at 127.0.0.1:${server.port} (${rel}${link}), ${server.startedByUs ? "started" : "already running, reused"}`);
     }
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, PATH: binPath() };
     if (interrupted) return 130;

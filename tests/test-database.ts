@@ -9,8 +9,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensureEmbeddedPostgres, releaseLease } from "../lib/db/embedded";
-import { urlOfDatabase, withPgClient } from "../lib/db/pg-client";
+import { ensureEmbeddedPostgres, releaseLease } from "../scripts/db/embedded";
+import { urlOfDatabase, withPgClient } from "../scripts/db/pg-client";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const STALE_AFTER_MS = 6 * 60 * 60 * 1000;

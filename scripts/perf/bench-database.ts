@@ -6,8 +6,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
-import { ensureEmbeddedPostgres, releaseLease } from "../../lib/db/embedded";
-import { urlOfDatabase, withPgClient } from "../../lib/db/pg-client";
+import { ensureEmbeddedPostgres, releaseLease } from "../db/embedded";
+import { urlOfDatabase, withPgClient } from "../db/pg-client";
 import { hashPassword } from "../../lib/auth/password";
 import { ROOT } from "./paths";
 

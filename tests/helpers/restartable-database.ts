@@ -3,11 +3,10 @@
  * that the test may stop and start again, as an operator restarting the database would. The run's shared test
  * database is never touched.
  */
-import fs from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
-import { embeddedPaths, ensureEmbeddedPostgres, stopEmbeddedPostgres } from "@/lib/db/embedded";
+import { ensureEmbeddedPostgres, removeEmbeddedCluster, stopEmbeddedPostgres } from "@/scripts/db/embedded";
 import { migrate, ROOT } from "../test-database";
+import { freePort } from "./embedded-postgres";
 
 export type RestartableDatabase = {
   url: string;
@@ -17,18 +16,6 @@ export type RestartableDatabase = {
   /** Stops the cluster and deletes its folder. */
   teardown(): Promise<void>;
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startRestartableDatabase(): Promise<RestartableDatabase> {
   const dataDir = path.join(ROOT, ".data", `restartable-${process.pid}-${Date.now()}`);
@@ -43,11 +30,6 @@ export async function startRestartableDatabase(): Promise<RestartableDatabase> {
     start: async () => {
       await ensureEmbeddedPostgres(options);
     },
-    teardown: async () => {
-      await stopEmbeddedPostgres({ dataDir });
-      const paths = embeddedPaths({ dataDir });
-      for (const target of [paths.dataDir, paths.log, paths.lock, paths.keep, paths.leases])
-        await fs.rm(target, { recursive: true, force: true });
-    },
+    teardown: () => removeEmbeddedCluster({ dataDir }),
   };
 }

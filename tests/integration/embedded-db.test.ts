@@ -1,17 +1,17 @@
 /**
- * The embedded PostgreSQL (lib/db/embedded.ts) on its own throwaway cluster: a temp data folder and
+ * The embedded PostgreSQL (scripts/db/embedded.ts) on its own throwaway cluster: a temp data folder and
  * a random free port, so it never meets a developer's .data/postgres server.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import fs from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { embeddedPaths, embeddedStatus, ensureEmbeddedPostgres, releaseLease, stopEmbeddedPostgres } from "@/lib/db/embedded";
+import { freePort, portOpen, processAlive as alive, queryOnce as query } from "@/tests/helpers/embedded-postgres";
+import { embeddedPaths, embeddedStatus, ensureEmbeddedPostgres, releaseLease, stopEmbeddedPostgres } from "@/scripts/db/embedded";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -20,29 +20,8 @@ let tmp: string;
 let dataDir: string;
 let port: number;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function postmasterPid(): number {
   return Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** Pids of processes running in (or with) our data folder: the postmaster and its children. */
@@ -61,28 +40,10 @@ function clusterProcesses(): number[] {
   return found;
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-function portOpen(p: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(p, "127.0.0.1");
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-  });
-}
-
 /** ensureEmbeddedPostgres() in a separate Node process (as `next dev` or the job runner would). */
 async function ensureInChild(extra = ""): Promise<{ url: string; startedByUs: boolean }> {
   const script = path.join(tmp, `child-${Math.random().toString(36).slice(2)}.mts`);
-  const mod = pathToFileURL(path.join(ROOT, "lib", "db", "embedded.ts")).href;
+  const mod = pathToFileURL(path.join(ROOT, "scripts", "db", "embedded.ts")).href;
   await fs.writeFile(
     script,
     `import { ensureEmbeddedPostgres } from ${JSON.stringify(mod)};
