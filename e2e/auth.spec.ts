@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { withPgClient } from "../lib/db/pg-client";
+import { withPgClient } from "../scripts/db/pg-client";
 import { loginPairKey } from "../lib/rate-limit/keys";
 
 test("a new company registers, sees the shell, logs out and logs back in", async ({ page }) => {

@@ -6,7 +6,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { urlOfDatabase, withPgClient } from "../lib/db/pg-client";
+import { urlOfDatabase, withPgClient } from "../scripts/db/pg-client";
 import { filler, rawRequest } from "../tests/helpers/raw-http";
 import { DEMO_PASSWORD } from "./helpers";
 import { E2E_PORT, ROOT, startServerProcess } from "./server-process";

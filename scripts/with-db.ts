@@ -20,7 +20,7 @@ import { constants as osConstants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { migrationStatus, type MigrationStatus } from "../lib/db/migration-status";
+import { migrationStatus, type MigrationStatus } from "@/lib/db";
 import { ensureEmbeddedPostgres, releaseLease } from "./db/embedded";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

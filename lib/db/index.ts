@@ -1,5 +1,5 @@
 /** What the edges and the other modules use of this module. */
-export { migrationStatus } from "./migration-status";
+export { migrationStatus, type MigrationStatus } from "./migration-status";
 export { Prisma, closeDatabase, db, dbPool, type Tx } from "./prisma";
 export { queryRows } from "./raw-rows";
 export { isDatabaseUnavailable } from "./unavailable";

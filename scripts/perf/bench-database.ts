@@ -8,7 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { ensureEmbeddedPostgres, releaseLease } from "../db/embedded";
 import { urlOfDatabase, withPgClient } from "../db/pg-client";
-import { hashPassword } from "../../lib/auth/password";
+import { hashPassword } from "@/lib/auth";
 import { ROOT } from "./paths";
 
 export const BENCH_DATABASE = "onquota_bench";

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withPgClient } from "@/lib/db/pg-client";
+import { withPgClient } from "@/scripts/db/pg-client";
 import { db, Prisma } from "@/lib/db/prisma";
 import {
   createNotification,
