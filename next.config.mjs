@@ -13,6 +13,8 @@ const nextConfig = {
   // A second build (e.g. a benchmark next to a test run) can live in another directory.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // A rates file (Settings → Exchange rates) goes through a server action; lib/http/body-limits.ts caps it too.
+  experimental: { serverActions: { bodySizeLimit: "10mb" } },
   reactStrictMode: true,
   // `npm run typecheck` checks the whole project (tests included) before the build; no need to do it twice.
   typescript: { ignoreBuildErrors: true },

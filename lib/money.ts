@@ -70,13 +70,6 @@ export const moneyOut = z
   .regex(/^-?\d+\.\d{2}$/)
   .meta({ example: "50000.00" });
 
-/** ISO 4217 currency code. */
-export const currencyInput = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{3}$/, "must be a 3-letter ISO 4217 currency code");
-
 type Numeric = `${number}`;
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -108,4 +101,10 @@ export function formatMoney(amount: Decimal | string, currency: string, options:
 export function formatPercent(value: Decimal | string): string {
   const text = Prisma.Decimal.isDecimal(value) ? value.toFixed(2) : value;
   return `${text.includes(".") ? text.replace(/\.?0+$/, "") : text}%`;
+}
+
+/** A deal's amount in its own currency and, where that is not the base currency, in the base: "€10,000.00 ≈ $10,850.00". */
+export function formatWithBase(amount: Decimal | string, currency: string, baseAmount: Decimal | string, baseCurrency: string): string {
+  const own = formatMoney(amount, currency);
+  return currency === baseCurrency ? own : `${own} ≈ ${formatMoney(baseAmount, baseCurrency)}`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decimalInput, formatMoney, formatPercent } from "./money";
+import { decimalInput, formatMoney, formatPercent, formatWithBase } from "./money";
 
 describe("formatMoney", () => {
   it("shows the exact amount with its currency's symbol, grouping thousands without float arithmetic", () => {
@@ -30,5 +30,12 @@ describe("formatPercent", () => {
     expect(formatPercent("25.00")).toBe("25%");
     expect(formatPercent("33.50")).toBe("33.5%");
     expect(formatPercent("100")).toBe("100%");
+  });
+});
+
+describe("formatWithBase", () => {
+  it("adds the base amount only when the currencies differ", () => {
+    expect(formatWithBase("10000", "EUR", "10850", "USD")).toBe("€10,000.00 ≈ $10,850.00");
+    expect(formatWithBase("10000", "USD", "10000", "USD")).toBe("$10,000.00");
   });
 });

@@ -6,6 +6,7 @@
 import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth";
 import { addDays, utcDate } from "@/lib/clock";
+import { toBase } from "@/lib/currency";
 import type { Client, User } from "@/lib/generated/prisma/client";
 import type { OpportunityStage, QuoteStatus, UserRole } from "@/lib/generated/prisma/enums";
 import { DEMO_PASSWORD, DEMO_USERS, OTHER_TENANT_USERS } from "./demo-accounts";
@@ -17,6 +18,15 @@ const STAGE_PROBABILITY: Record<OpportunityStage, string> = {
   NEGOTIATION: "75",
   CLOSED_WON: "100",
   CLOSED_LOST: "0",
+};
+
+/** Acme's rates to its base currency (USD), and which demo deals are priced in euros or pounds. */
+const RATES: Record<string, string> = { USD: "1", EUR: "1.08500000", GBP: "1.27000000" };
+const FOREIGN_DEALS: Record<string, string> = {
+  "Fleet Telematics Pilot": "EUR",
+  "Field Service App": "EUR",
+  "IoT Sensors Batch": "GBP",
+  "HR Suite Upgrade": "GBP",
 };
 
 const DEALS: [string, OpportunityStage, string][] = [
@@ -130,6 +140,11 @@ async function seedDemoTenant(today: Date) {
     })),
   });
 
+  await db().exchangeRate.createMany({
+    data: Object.entries(RATES)
+      .filter(([currency]) => currency !== "USD")
+      .map(([currency, rate]) => ({ tenantId: tenant.id, currency, rate, effectiveFrom: addDays(today, -90) })),
+  });
   const positionInStage = new Map<OpportunityStage, number>();
   for (const [i, [name, stage, value]] of DEALS.entries()) {
     const owner = reps[i % 2]!;
@@ -148,7 +163,9 @@ async function seedDemoTenant(today: Date) {
         assignedTo: owner.id,
         createdBy: owner.id,
         estimatedValue: value,
-        currency: "USD",
+        currency: FOREIGN_DEALS[name] ?? "USD",
+        baseValue: toBase(value, RATES[FOREIGN_DEALS[name] ?? "USD"]!).toFixed(2),
+        baseRate: RATES[FOREIGN_DEALS[name] ?? "USD"]!,
         probability: STAGE_PROBABILITY[stage],
         expectedCloseDate: expected,
         actualCloseDate: closed ? addDays(today, -(i % 7) - 1) : null,
@@ -234,6 +251,7 @@ async function seedOtherTenant(today: Date) {
         assignedTo: rep!.id,
         createdBy: admin!.id,
         estimatedValue: "99000.00",
+        baseValue: "99000.00",
         probability: STAGE_PROBABILITY[stage],
         expectedCloseDate: addDays(today, 30),
         stage,

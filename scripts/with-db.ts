@@ -20,7 +20,8 @@ import { constants as osConstants } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { migrationStatus, type MigrationStatus } from "@/lib/db";
+// Relative, not "@/lib/db": the launcher runs before (and without) the tsconfig path aliases of a project copy.
+import { migrationStatus, type MigrationStatus } from "../lib/db/migration-status";
 import { ensureEmbeddedPostgres, releaseLease } from "./db/embedded";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -39,15 +39,15 @@ export async function loginAction(prev: AuthFormState, form: FormData): Promise<
 }
 
 export async function registerAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
-  const values = typedValues(form, ["company_name", "name", "email"]);
+  const values = typedValues(form, ["company_name", "name", "email", "base_currency"]);
   const parsed = parseInput(registerBody, formValues(form));
   if (!parsed.success) {
     return { values, fieldErrors: Object.fromEntries(parsed.errors.map((e) => [e.field, e.message])) };
   }
   try {
     await limitRegistration(clientIp(await headers()));
-    const { company_name, name, email, password } = parsed.data;
-    await registerTenant({ companyName: company_name, name, email, password });
+    const { company_name, name, email, password, base_currency } = parsed.data;
+    await registerTenant({ companyName: company_name, name, email, password, baseCurrency: base_currency });
   } catch (error) {
     if (error instanceof ConflictError) return { values, fieldErrors: { email: error.message } };
     if (error instanceof TooManyRequestsError) return { values, fieldErrors: { email: tooManyAttempts(error.retryAfterSeconds) } };

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { OpportunityOut } from "@/lib/opportunities";
 import { formatDay } from "@/lib/clock";
-import { formatMoney, formatPercent } from "@/lib/money";
+import { formatPercent } from "@/lib/money";
+import { DealAmount } from "./deal-amount";
 import { isOverdue } from "@/lib/opportunities/browser";
 import { listHref, type ListUrlState } from "./list-url";
 import { SortHeader } from "./sort-header";
@@ -54,7 +55,12 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso }: 
                   <StageBadge stage={deal.stage} />
                 </td>
                 <td className="px-4 py-3 text-right whitespace-nowrap text-slate-900 tabular-nums">
-                  {formatMoney(deal.estimated_value, deal.currency)}
+                  <DealAmount
+                    amount={deal.estimated_value}
+                    currency={deal.currency}
+                    baseAmount={deal.base_value}
+                    baseCurrency={deal.base_currency}
+                  />
                 </td>
                 <td className="px-4 py-3 text-right text-slate-700 tabular-nums">{formatPercent(deal.probability)}</td>
                 <td className="px-4 py-3">
@@ -80,7 +86,13 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso }: 
               <StageBadge stage={deal.stage} />
             </div>
             <p className="mt-2 flex items-baseline justify-between gap-2">
-              <span className="text-base font-semibold tabular-nums">{formatMoney(deal.estimated_value, deal.currency)}</span>
+              <DealAmount
+                amount={deal.estimated_value}
+                currency={deal.currency}
+                baseAmount={deal.base_value}
+                baseCurrency={deal.base_currency}
+                className="text-base font-semibold tabular-nums"
+              />
               <span className="text-sm text-slate-600 tabular-nums">{formatPercent(deal.probability)}</span>
             </p>
             <div className="mt-1 text-sm">

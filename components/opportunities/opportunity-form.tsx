@@ -17,6 +17,7 @@ import {
   type OpportunityFormValues,
 } from "@/lib/opportunities/browser";
 import { Button } from "@/components/ui/button";
+import { CurrencyField } from "@/components/ui/currency-field";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { SelectField } from "@/components/ui/select-field";
@@ -114,11 +115,9 @@ export function OpportunityForm({ defaultValues, clients, owners, existing, save
           error={errors.estimated_value?.message}
           {...register("estimated_value")}
         />
-        <Field
+        <CurrencyField
           id="opp-currency"
           label="Currency"
-          maxLength={3}
-          autoComplete="off"
           className="uppercase"
           error={errors.currency?.message}
           {...register("currency")}

@@ -32,6 +32,7 @@ function entered(card: OpportunityOut, move: CardMove): OpportunityOut {
     stage: entry.stage,
     probability: toMoney(entry.probability),
     weighted_value: toMoney(weightedValue(card.estimated_value, entry.probability)),
+    base_weighted_value: toMoney(weightedValue(card.base_value, entry.probability)),
     is_closed: entry.actualCloseDate !== null,
     is_won: entry.stage === "CLOSED_WON",
     actual_close_date: entry.actualCloseDate ? move.today : null,
@@ -47,8 +48,8 @@ function without(column: BoardColumnOut, card: OpportunityOut): BoardColumnOut {
     ...column,
     items: column.items.filter((item) => item.id !== card.id),
     count: column.count - 1,
-    total_value: minus(column.total_value, card.estimated_value),
-    weighted_value: minus(column.weighted_value, card.weighted_value),
+    total_value: minus(column.total_value, card.base_value),
+    weighted_value: minus(column.weighted_value, card.base_weighted_value),
   };
 }
 
@@ -62,12 +63,12 @@ function withCard(column: BoardColumnOut, card: OpportunityOut, beforeId?: strin
     ...column,
     items,
     count: column.count + 1,
-    total_value: plus(column.total_value, card.estimated_value),
-    weighted_value: plus(column.weighted_value, card.weighted_value),
+    total_value: plus(column.total_value, card.base_value),
+    weighted_value: plus(column.weighted_value, card.base_weighted_value),
   };
 }
 
-/** The card leaves its column and lands in `move.stage` between its drop neighbours, totals adjusted exactly. */
+/** The card leaves its column and lands in `move.stage` between its drop neighbours, totals (base currency) adjusted exactly. */
 export function moveCard(board: BoardData, move: CardMove): BoardData {
   const card = findCard(board, move.cardId);
   if (!card) return board;

@@ -2,7 +2,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { OpportunityOut } from "@/lib/opportunities";
 import { formatDay } from "@/lib/clock";
-import { formatMoney, formatPercent } from "@/lib/money";
+import { formatPercent } from "@/lib/money";
+import { DealAmount } from "@/components/opportunities/deal-amount";
 import { isOverdue } from "@/lib/opportunities/browser";
 import { initials } from "@/lib/users/browser";
 
@@ -35,7 +36,13 @@ export function CardView({ card, todayIso, handle, lifted = false }: CardViewPro
       </div>
       <p className="mt-0.5 truncate text-xs text-slate-600">{card.client.name}</p>
       <div className="mt-2 flex items-baseline justify-between gap-2">
-        <span className="text-sm font-semibold text-slate-900 tabular-nums">{formatMoney(card.estimated_value, card.currency)}</span>
+        <DealAmount
+          amount={card.estimated_value}
+          currency={card.currency}
+          baseAmount={card.base_value}
+          baseCurrency={card.base_currency}
+          className="text-sm font-semibold text-slate-900 tabular-nums"
+        />
         <span className="text-xs text-slate-600 tabular-nums">
           <span className="sr-only">Probability </span>
           {formatPercent(card.probability)}

@@ -57,7 +57,7 @@ function wrap<Op extends Operation, C>(op: Op, authenticate: (request: Request) 
       userId = (extra as { scope?: Scope }).scope?.userId;
       const params = await parseParams(op, next);
       const query = parseWith(op.query, searchParamsToObject(new URL(request.url).searchParams));
-      const body = op.body ? parseWith(op.body, await readJson(request)) : undefined;
+      const body = op.body ? parseWith(op.body, op.textBody ? await readText(request) : await readJson(request)) : undefined;
       const result = await handler({ request, requestId, params, query, body, ...extra } as RouteContext<Op> & C);
       response = toResponse(result, op.successStatus ?? 200);
     } catch (error) {
@@ -99,8 +99,12 @@ function parseWith(schema: z.ZodType | undefined, input: unknown) {
 }
 
 /** The server edge already stops oversized bodies; this check covers `next dev` and anything that bypasses the edge. */
+function readText(request: Request): Promise<string> {
+  return readBodyText(request, bodyLimitFor(new URL(request.url).pathname));
+}
+
 async function readJson(request: Request): Promise<unknown> {
-  const text = await readBodyText(request, bodyLimitFor(new URL(request.url).pathname));
+  const text = await readText(request);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);

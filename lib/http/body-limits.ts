@@ -6,6 +6,10 @@
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 
 const LIMITS: { prefix: string; bytes: number }[] = [
+  // A rates file: the ECB's whole history since 1999 is about 8 MB.
+  { prefix: "/api/v1/exchange-rates/import", bytes: 10 * 1024 * 1024 },
+  // The settings page posts the same files through a server action.
+  { prefix: "/settings/exchange-rates", bytes: 10 * 1024 * 1024 },
   // Inngest sends a function's whole run state, which Inngest caps at 32 MB.
   { prefix: "/api/inngest", bytes: 32 * 1024 * 1024 },
 ];

@@ -34,6 +34,8 @@ export type Operation<
   errors?: readonly number[];
   /** Request headers the operation reads (documented), e.g. If-Match. */
   ifMatch?: boolean;
+  /** A body that is a file's text (CSV, XML…) rather than JSON: its content types; `body` then parses the text. */
+  textBody?: { contentTypes: readonly string[] };
   /** Non-JSON responses (e.g. text/event-stream), documented by content type. */
   responseContentType?: string;
 };

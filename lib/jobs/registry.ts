@@ -1,5 +1,6 @@
 import type { Clock } from "@/lib/clock";
 import { deliverNotificationEmails } from "@/lib/email";
+import { restateExchangeRates } from "@/lib/opportunities";
 import { checkExpiredQuotes } from "./check-expired-quotes";
 import { checkOverdueOpportunities } from "./check-overdue-opportunities";
 import { checkPendingMaintenance } from "./check-pending-maintenance";
@@ -46,6 +47,13 @@ export function describeEmails(emails: EmailTotals): string {
 const job = <R>(definition: Job<R>): Job => definition as Job;
 
 export const JOBS = {
+  "restate-exchange-rates": job({
+    title: "Restate deals at today's exchange rates",
+    schedule: "5 0 * * *",
+    run: (clock) => restateExchangeRates(clock),
+    describe: (r) => `${plural(r.restated, "open deal")} restated at today's rates`,
+    onInngest: "step",
+  }),
   "check-pending-maintenance": job({
     title: "Check pending maintenance",
     schedule: "0 8 * * *",

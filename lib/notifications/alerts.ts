@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db";
-import { formatMoney, type Decimal } from "@/lib/money";
+import { formatWithBase, type Decimal } from "@/lib/money";
 import { activeUserIdsWithRoles } from "@/lib/users";
 import { clipTitle } from "./rules";
 import { createNotification, createNotifications, type NewNotification } from "./service";
@@ -38,7 +38,12 @@ export async function notifyOpportunityAssigned(event: OpportunityAssigned, tx?:
 
 export type OpportunityClosed = {
   tenantId: string;
-  opportunity: OpportunityRef & { estimated_value: Decimal | string; currency: string };
+  opportunity: OpportunityRef & {
+    estimated_value: Decimal | string;
+    currency: string;
+    base_value?: Decimal | string;
+    base_currency?: string;
+  };
   won: boolean;
   actorId: string;
   actorName: string;
@@ -52,7 +57,12 @@ export type OpportunityClosed = {
 export async function notifyOpportunityClosed(event: OpportunityClosed, tx?: Tx): Promise<number> {
   const recipients = await activeUserIdsWithRoles(event.tenantId, ["SUPERVISOR", "ADMIN"]);
   const { opportunity } = event;
-  const amount = formatMoney(opportunity.estimated_value, opportunity.currency);
+  const amount = formatWithBase(
+    opportunity.estimated_value,
+    opportunity.currency,
+    opportunity.base_value ?? opportunity.estimated_value,
+    opportunity.base_currency ?? opportunity.currency,
+  );
   const base: Omit<NewNotification, "userId"> = event.won
     ? {
         tenantId: event.tenantId,

@@ -84,7 +84,7 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
     security: op.auth === "public" ? [] : AUTHENTICATED,
     ...(Object.keys(requestParams).length ? { requestParams } : {}),
     ...(op.ifMatch ? { parameters: [ifMatchHeader()] } : {}),
-    ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
+    ...(op.body ? { requestBody: { required: true, content: requestContent(op) } } : {}),
     responses: responsesOf(op),
     ...(op.roles ? { "x-roles": [...op.roles] } : {}),
     ...(op.ownerScoped ? { "x-owner-scoped": true } : {}),
@@ -134,4 +134,9 @@ function sharedErrorResponses(ops: readonly Operation[]) {
       .filter(([code]) => used.has(Number(code)))
       .map(([, { name, description }]) => [name, { description, content: { "application/problem+json": { schema: problemSchema } } }]),
   );
+}
+
+function requestContent(op: Operation) {
+  const types = op.textBody?.contentTypes ?? ["application/json"];
+  return Object.fromEntries(types.map((type) => [type, { schema: op.body }]));
 }

@@ -6,6 +6,8 @@ import { quoteOperations } from "@/lib/quotes";
 import { vehicleOperations } from "@/lib/vehicles";
 import { notificationOperations } from "@/lib/notifications";
 import { emailOperations } from "@/lib/email";
+import { currencyOperations } from "@/lib/currency";
+import { tenantOperations } from "@/lib/tenants";
 
 /**
  * Every API operation, once. The OpenAPI document and the route-table tests read this list; a route file
@@ -19,4 +21,6 @@ export const operations: readonly Operation[] = [
   ...vehicleOperations,
   ...notificationOperations,
   ...emailOperations,
+  ...tenantOperations,
+  ...currencyOperations,
 ];

@@ -25,7 +25,14 @@ export async function announceOpportunityChange(scope: Scope, before: Before, af
     if (closed) {
       await notifyOpportunityClosed({
         ...base,
-        opportunity: { id: after.id, name: after.name, estimated_value: after.estimatedValue, currency: after.currency },
+        opportunity: {
+          id: after.id,
+          name: after.name,
+          estimated_value: after.estimatedValue,
+          currency: after.currency,
+          base_value: after.baseValue,
+          base_currency: after.baseCurrency,
+        },
         won: after.stage === "CLOSED_WON",
         lossReason: after.lossReason,
       });

@@ -1,3 +1,4 @@
+import { toBaseSql } from "@/lib/currency";
 import type { Scope } from "@/lib/scope";
 import { db, Prisma, queryRows, type Tx } from "@/lib/db";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
@@ -14,7 +15,7 @@ import {
   type StageTotals,
 } from "./rows";
 import { STAGES } from "./rules";
-import { daysOverdueSql, overdueSql, weightedCentsSql } from "./rules-sql";
+import { baseWeightedCentsSql, daysOverdueSql, openStageSql, overdueSql } from "./rules-sql";
 import type { BoardQuery, ListOpportunitiesQuery, OpportunityFilters } from "./schemas";
 import { countFromTotalsSql, stageTotalsFromTotalsSql, totalsAnswer } from "./stage-totals-sql";
 
@@ -43,7 +44,7 @@ export function opportunityPageSql(scope: Scope, query: ListOpportunitiesQuery, 
     rows: Prisma.sql`
       SELECT ${OPPORTUNITY_COLUMNS}
       FROM (SELECT o.* FROM opportunities o WHERE ${where} ORDER BY ${order} LIMIT ${take} OFFSET ${skip}) AS o
-      JOIN clients c ON c.id = o.client_id JOIN users u ON u.id = o.assigned_to
+      JOIN clients c ON c.id = o.client_id JOIN users u ON u.id = o.assigned_to JOIN tenants t ON t.id = o.tenant_id
       ORDER BY ${order}`,
     total: totalsAnswer(query)
       ? countFromTotalsSql(scope, query)
@@ -122,7 +123,7 @@ export async function insertStageChange(tx: Tx, scope: Scope, id: string, change
 type Filters = Pick<OpportunityFilters, "assigned_to" | "client_id" | "q" | "stage">;
 
 /**
- * Count, value, weighted value and average probability per stage, in ONE grouped query, every stage present (zeros
+ * Count, value, weighted value (both in the base currency) and average probability per stage, in ONE grouped query, every stage present (zeros
  * included). A stage's weighted value is the sum of its deals' rounded ones, so a column's total equals the sum of
  * its cards.
  */
@@ -156,8 +157,8 @@ export function stageTotalsSql(scope: Scope, filters: Filters = {}): Prisma.Sql 
   return Prisma.sql`
     SELECT o.stage::text AS stage,
            count(*)::int AS count,
-           sum(o.estimated_value)::text AS total_value,
-           round(sum(${weightedCentsSql}) / 100, 2)::text AS weighted_value,
+           sum(o.base_value)::text AS total_value,
+           round(sum(${baseWeightedCentsSql}) / 100, 2)::text AS weighted_value,
            round(avg(o.probability), 2)::text AS average_probability
     FROM opportunities o
     WHERE ${visibleSql(scope, filters)}
@@ -199,4 +200,24 @@ function boardCardsSql(scope: Scope, query: BoardQuery): Prisma.Sql {
       LIMIT ${query.limit + 1}
     ) AS card
     ORDER BY card.board_position, card.id`;
+}
+
+/**
+ * Restates the open, live deals whose stored rate is not the rate of `day` (the latest `effective_from` on or before
+ * it): their base value becomes their value at that rate. Closed deals keep the rate of their close. One statement;
+ * the stage-totals trigger moves every total by exactly the converted difference. Returns how many deals changed.
+ */
+export async function restateOpenDeals(day: string, filter: { tenantId?: string; currencies?: string[] } = {}, tx?: Tx): Promise<number> {
+  const tenant = filter.tenantId ? Prisma.sql`AND r.tenant_id = ${filter.tenantId}::uuid` : Prisma.empty;
+  const currencies = filter.currencies ? Prisma.sql`AND r.currency = ANY(${filter.currencies}::text[])` : Prisma.empty;
+  return (tx ?? db()).$executeRaw`
+    UPDATE opportunities o SET base_rate = cur.rate, base_value = ${toBaseSql(Prisma.sql`o.estimated_value`, Prisma.sql`cur.rate`)}
+    FROM (
+      SELECT DISTINCT ON (r.tenant_id, r.currency) r.tenant_id, r.currency, r.rate
+      FROM exchange_rates r
+      WHERE r.effective_from <= ${day}::date ${tenant} ${currencies}
+      ORDER BY r.tenant_id, r.currency, r.effective_from DESC
+    ) AS cur
+    WHERE o.tenant_id = cur.tenant_id AND o.currency = cur.currency AND o.is_deleted = false AND ${openStageSql}
+      AND o.base_rate <> cur.rate`;
 }

@@ -16,6 +16,10 @@ export type OpportunityRow = {
   createdBy: string | null;
   estimatedValue: Prisma.Decimal;
   currency: string;
+  /** The tenant's base currency, and the value in it (at `baseRate`: today's rate while open, the close day's once closed). */
+  baseCurrency: string;
+  baseValue: Prisma.Decimal;
+  baseRate: Prisma.Decimal;
   probability: Prisma.Decimal;
   expectedCloseDate: Date;
   actualCloseDate: Date | null;
@@ -32,11 +36,11 @@ export type OpportunityRow = {
 };
 
 /** The opportunity `o` with its client `c` and assignee `u` (every opportunity has both). */
-export const OPPORTUNITY_FROM = Prisma.sql`opportunities o JOIN clients c ON c.id = o.client_id JOIN users u ON u.id = o.assigned_to`;
+export const OPPORTUNITY_FROM = Prisma.sql`opportunities o JOIN clients c ON c.id = o.client_id JOIN users u ON u.id = o.assigned_to JOIN tenants t ON t.id = o.tenant_id`;
 
 export const OPPORTUNITY_COLUMNS = Prisma.sql`
   o.id, o.tenant_id, o.name, o.description, o.client_id, o.assigned_to, o.created_by, o.estimated_value, o.currency,
-  o.probability, o.expected_close_date, o.actual_close_date, o.stage::text AS stage, o.loss_reason, o.board_position,
+  t.base_currency, o.base_value, o.base_rate, o.probability, o.expected_close_date, o.actual_close_date, o.stage::text AS stage, o.loss_reason, o.board_position,
   o.version, o.is_deleted, o.deleted_at, o.created_at, o.updated_at,
   c.name AS client_name, u.name AS assignee_name, u.email AS assignee_email`;
 
@@ -50,6 +54,9 @@ export type OpportunitySqlRow = {
   created_by: string | null;
   estimated_value: Prisma.Decimal;
   currency: string;
+  base_currency: string;
+  base_value: Prisma.Decimal;
+  base_rate: Prisma.Decimal;
   probability: Prisma.Decimal;
   expected_close_date: Date;
   actual_close_date: Date | null;
@@ -79,6 +86,9 @@ export function toOpportunityRow(r: OpportunitySqlRow): OpportunityRow {
     createdBy: r.created_by,
     estimatedValue: decimal(r.estimated_value),
     currency: r.currency,
+    baseCurrency: r.base_currency,
+    baseValue: decimal(r.base_value),
+    baseRate: decimal(r.base_rate),
     probability: decimal(r.probability),
     expectedCloseDate: r.expected_close_date,
     actualCloseDate: r.actual_close_date,

@@ -20,8 +20,8 @@ export function daysOverdueSql(today: string): Prisma.Sql {
 }
 
 /**
- * `weightedValue` in whole cents: round(value × probability), exactly round(value × probability / 100, 2) shifted
- * by two places. opportunity_weighted_cents is a SQL function (migration 20261206120000_rules_in_sql) that the
- * stage-totals trigger calls too, so the trigger and the queries cannot disagree.
+ * `weightedValue` of the deal's base value, in whole cents: round(value × probability), exactly round(value ×
+ * probability / 100, 2) shifted by two places. opportunity_weighted_cents is a SQL function (migration
+ * 20261206120000_rules_in_sql) that the stage-totals trigger calls too, so the trigger and the queries cannot disagree.
  */
-export const weightedCentsSql = Prisma.sql`opportunity_weighted_cents(o.estimated_value, o.probability)`;
+export const baseWeightedCentsSql = Prisma.sql`opportunity_weighted_cents(o.base_value, o.probability)`;

@@ -39,7 +39,7 @@ export function defaultProbability(stage: OpportunityStage): string {
   return DEFAULT_PROBABILITY[stage];
 }
 
-/** round_half_up(value × probability / 100, 2): the same rounding PostgreSQL's round(numeric, 2) applies (SQL: `weightedCentsSql`). */
+/** round_half_up(value × probability / 100, 2): the same rounding PostgreSQL's round(numeric, 2) applies (SQL: `baseWeightedCentsSql`). */
 export function weightedValue(value: Decimal | string, probability: Decimal | string): Decimal {
   return new Decimal(value).mul(probability).div(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { pageSchema, paginationQuery, queryInt } from "@/lib/http/browser";
-import { currencyInput, decimalInput, moneyOut } from "@/lib/money";
+import { currencyInput } from "@/lib/currency/browser";
+import { decimalInput, moneyOut } from "@/lib/money";
 
 export const stageSchema = z.enum(OpportunityStage).meta({ id: "OpportunityStage", description: "Pipeline stage, in board order." });
 
@@ -25,7 +26,7 @@ export const createOpportunityBody = z
     description: description.optional(),
     client_id: z.uuid({ message: "must be a client id" }),
     estimated_value: estimatedValue,
-    currency: currencyInput.default("USD"),
+    currency: currencyInput.optional().meta({ description: "ISO 4217 code; defaults to the company's base currency." }),
     probability: probability
       .optional()
       .meta({ description: "Defaults to the stage's probability (LEAD 10, QUALIFIED 25, PROPOSAL 50, NEGOTIATION 75)." }),
@@ -139,6 +140,17 @@ export const opportunityOut = z
     currency: z.string(),
     probability: moneyOut,
     weighted_value: moneyOut.meta({ description: "round_half_up(estimated_value × probability / 100, 2)" }),
+    base_currency: z.string().meta({ description: "The company's base currency: every total is in it." }),
+    base_value: moneyOut.meta({
+      description:
+        "estimated_value in the base currency: round_half_up(estimated_value × rate, 2), at today's rate while open, the close day's once closed.",
+    }),
+    base_weighted_value: moneyOut.meta({ description: "round_half_up(base_value × probability / 100, 2)" }),
+    fx_rate: z
+      .string()
+      .regex(/^\d+\.\d{8}$/)
+      .nullable()
+      .meta({ description: "The rate frozen when the deal closed (base currency per 1 unit of `currency`); null while open." }),
     expected_close_date: isoDate,
     actual_close_date: isoDate.nullable(),
     stage: stageSchema,
@@ -164,6 +176,10 @@ export const opportunityOut = z
       currency: "USD",
       probability: "70.00",
       weighted_value: "35000.00",
+      base_currency: "USD",
+      base_value: "50000.00",
+      base_weighted_value: "35000.00",
+      fx_rate: null,
       expected_close_date: "2030-12-31",
       actual_close_date: null,
       stage: "PROPOSAL",

@@ -5,8 +5,10 @@ import { db, type Prisma, type Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { isActiveTenantUser } from "@/lib/users";
+import { baseCurrencyOf } from "@/lib/tenants";
 import { announceOpportunityChange } from "./alerts";
 import { dropPosition, lockColumn, topOfColumn, type Drop } from "./board-position";
+import { baseAmount, type BaseAmount } from "./conversion";
 import {
   findOpportunity,
   insertOpportunity,
@@ -26,6 +28,7 @@ import {
   canDeleteOpportunity,
   defaultProbability,
   enterStage,
+  isClosedStage,
 } from "./rules";
 import type { ChangeStageInput, CreateOpportunityInput, ListOpportunitiesQuery, UpdateOpportunityInput } from "./schemas";
 
@@ -36,11 +39,14 @@ const today = (clock: Clock = systemClock) => utcDate(clock());
 
 export async function createOpportunity(scope: Scope, input: CreateOpportunityInput, clock: Clock = systemClock): Promise<OpportunityRow> {
   const assignedTo = input.assigned_to ?? scope.userId;
+  const currency = input.currency ?? (await baseCurrencyOf(scope));
+  let base: BaseAmount | undefined;
   await collectFieldErrors([
     () => assertOpenStage(input.stage),
     () => assertFutureCloseDate(input.expected_close_date, today(clock)),
     () => assertUsableClient(scope, input.client_id),
     () => assertAssignable(scope, assignedTo),
+    async () => (base = await baseAmount(scope, currency, input.estimated_value, toIsoDate(today(clock)))),
   ]);
   // The new card goes on top of its column, under the column's lock (see board-position.ts).
   const created = await db().$transaction(async (tx) => {
@@ -53,7 +59,8 @@ export async function createOpportunity(scope: Scope, input: CreateOpportunityIn
       assignedTo,
       createdBy: scope.userId,
       estimatedValue: input.estimated_value,
-      currency: input.currency,
+      currency,
+      ...base!,
       probability: input.probability ?? defaultProbability(input.stage),
       expectedCloseDate: input.expected_close_date,
       stage: input.stage,
@@ -137,6 +144,12 @@ export async function updateOpportunity(
         history = { fromStage: current.stage, toStage: entry.stage, lossReason: entry.lossReason };
         drop = { stage: entry.stage, cardId: id };
       },
+      async () => {
+        const converts = input.estimated_value !== undefined || (input.currency !== undefined && input.currency !== current.currency);
+        if (!converts && !(stageChanges && isClosedStage(input.stage!))) return;
+        const value = input.estimated_value ?? current.estimatedValue.toFixed(2);
+        Object.assign(data, await baseAmount(scope, input.currency ?? current.currency, value, toIsoDate(day), tx));
+      },
     ]);
     return { data, history, drop };
   });
@@ -148,10 +161,15 @@ export async function updateOpportunity(
  */
 export async function updateStage(scope: Scope, id: string, input: ChangeStageInput, options: WriteOptions = {}): Promise<OpportunityRow> {
   const day = today(options.clock);
-  return announcedWrite(scope, id, options.expectedVersion, input.stage, async (current) => {
+  return announcedWrite(scope, id, options.expectedVersion, input.stage, async (current, tx) => {
     assertStageChangeAllowed(current.stage, input.stage);
     const entry = input.stage !== current.stage ? enterStage(input.stage, day, input.loss_reason) : undefined;
-    const data: Prisma.OpportunityUncheckedUpdateManyInput = { ...entry };
+    // Closing freezes the deal's rate: the base value at the close day's rate, never restated again.
+    const frozen =
+      entry && isClosedStage(entry.stage)
+        ? await baseAmount(scope, current.currency, current.estimatedValue.toFixed(2), toIsoDate(day), tx)
+        : {};
+    const data: Prisma.OpportunityUncheckedUpdateManyInput = { ...entry, ...frozen };
     const moves = entry || input.before_id || input.after_id;
     const drop = moves ? { stage: input.stage, cardId: id, beforeId: input.before_id, afterId: input.after_id } : undefined;
     const history = entry ? { fromStage: current.stage, toStage: entry.stage, lossReason: entry.lossReason } : undefined;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { QuoteStatus } from "@/lib/generated/prisma/enums";
-import { currencyInput, decimalInput, moneyOut } from "@/lib/money";
+import { currencyInput } from "@/lib/currency/browser";
+import { decimalInput, moneyOut } from "@/lib/money";
 import { pageSchema, paginationQuery } from "@/lib/http";
 import { clientRefOut, userRefOut } from "./refs";
 
@@ -25,7 +26,7 @@ export const createQuoteBody = z
     client_id: id,
     quote_number: quoteNumber,
     total_amount: totalAmount,
-    currency: currencyInput.default("USD"),
+    currency: currencyInput.optional().meta({ description: "ISO 4217 code; defaults to the company's base currency." }),
     status: quoteStatusSchema.default("DRAFT"),
     valid_until: validUntil,
     sales_rep_id: id.optional().meta({ description: "Defaults to the caller; a sales rep may only name themselves." }),

@@ -3,6 +3,7 @@ import { findClient, listClientOptions } from "@/lib/clients";
 import { systemClock, type Clock } from "@/lib/clock";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldError } from "@/lib/errors";
 import { type Page, pageOf } from "@/lib/http";
+import { baseCurrencyOf } from "@/lib/tenants";
 import { isActiveTenantUser, listUsers } from "@/lib/users";
 import {
   findQuote,
@@ -40,7 +41,7 @@ export async function createQuote(scope: Scope, input: CreateQuoteInput): Promis
     salesRepId,
     quoteNumber: input.quote_number,
     totalAmount: input.total_amount,
-    currency: input.currency,
+    currency: input.currency ?? (await baseCurrencyOf(scope)),
     status: input.status,
     validUntil: input.valid_until,
   };

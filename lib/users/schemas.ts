@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { currencyInput } from "@/lib/currency/browser";
 import { UserRole } from "@/lib/generated/prisma/enums";
 
 export const roleSchema = z.enum(UserRole).meta({ id: "UserRole" });
@@ -18,6 +19,7 @@ export const registerBody = z
     name: personName,
     email,
     password,
+    base_currency: currencyInput.optional().meta({ description: "The currency every total is in (ISO 4217); USD when omitted." }),
   })
   .strict()
   .meta({

@@ -6,7 +6,7 @@ import type { UserRole } from "@/lib/generated/prisma/enums";
 import { getUser } from "./repository";
 import { userSelect, type UserRow } from "./serialize";
 
-export type NewAccount = { companyName: string; name: string; email: string; password: string };
+export type NewAccount = { companyName: string; name: string; email: string; password: string; baseCurrency?: string };
 
 /** Creates a tenant and its first user, an ADMIN. */
 export async function registerTenant(input: NewAccount): Promise<UserRow> {
@@ -15,6 +15,7 @@ export async function registerTenant(input: NewAccount): Promise<UserRow> {
   const tenant = await db().tenant.create({
     data: {
       name: input.companyName,
+      baseCurrency: input.baseCurrency,
       users: { create: { name: input.name, email: input.email, passwordHash, role: "ADMIN" } },
     },
     select: { users: { select: userSelect } },

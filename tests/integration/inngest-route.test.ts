@@ -45,6 +45,7 @@ beforeEach(() => {
 });
 
 const CRONS: Record<string, string> = {
+  "onquota-restate-exchange-rates": "TZ=UTC 5 0 * * *",
   "onquota-check-pending-maintenance": "TZ=UTC 0 8 * * *",
   "onquota-check-expired-quotes": "TZ=UTC 0 9 * * *",
   "onquota-check-overdue-opportunities": "TZ=UTC 0 10 * * *",
@@ -54,15 +55,15 @@ const CRONS: Record<string, string> = {
 };
 
 describe("GET /api/inngest", () => {
-  it("introspects: dev mode, eight functions", async () => {
+  it("introspects: dev mode, nine functions", async () => {
     const response = await route.GET(new Request(SERVE_URL), undefined);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ mode: "dev", function_count: 8 });
+    expect(await response.json()).toMatchObject({ mode: "dev", function_count: 9 });
   });
 });
 
 describe("PUT /api/inngest", () => {
-  it("registers every function with the fake server: the six crons and the two event functions", async () => {
+  it("registers every function with the fake server: the seven crons and the two event functions", async () => {
     const response = await route.PUT(new Request(SERVE_URL, { method: "PUT" }), undefined);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ message: "Successfully registered" });

@@ -51,6 +51,7 @@ export function insertOpportunity(
       assignedTo,
       name: options.name ?? `Deal ${randomUUID().slice(0, 8)}`,
       estimatedValue: options.value ?? "1000.00",
+      baseValue: options.value ?? "1000.00",
       probability: options.probability ?? (stage === "CLOSED_WON" ? "100" : stage === "CLOSED_LOST" ? "0" : "50"),
       expectedCloseDate: day(expectedClose),
       actualCloseDate: options.closedOn ? day(options.closedOn) : null,

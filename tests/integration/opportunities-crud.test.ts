@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
-import { getOverdueOpportunities } from "@/lib/opportunities";
+import { getOverdueOpportunities, setExchangeRates } from "@/lib/opportunities";
 import { createTestUser } from "../helpers/fixtures";
 import { del, get, post, put } from "../helpers/api";
 import { backdate, createOpp, createWorld, dateIn, fieldsOf, todayIso, type OppWorld } from "./opportunities-helpers";
@@ -11,6 +11,11 @@ let other: OppWorld;
 
 beforeAll(async () => {
   [w, other] = await Promise.all([createWorld("Crud"), createWorld("Crud other")]);
+  // Deals in euros and pounds need their rates (to the base currency, USD).
+  await setExchangeRates(w.admin, [
+    { currency: "EUR", rate: "1.08", effective_from: dateIn(-1) },
+    { currency: "GBP", rate: "1.27", effective_from: dateIn(-1) },
+  ]);
 });
 
 const base = () => ({ name: "Deal", client_id: w.clientId, estimated_value: "1000.00", expected_close_date: dateIn(30) });
@@ -37,6 +42,10 @@ describe("create", () => {
       currency: "USD",
       probability: "10.00",
       weighted_value: "100.00",
+      base_currency: "USD",
+      base_value: "1000.00",
+      base_weighted_value: "100.00",
+      fx_rate: null,
       expected_close_date: dateIn(30),
       actual_close_date: null,
       stage: "LEAD",

@@ -8,7 +8,7 @@ import { addDays, toIsoDate } from "@/lib/clock";
 import { Prisma } from "@/lib/db/prisma";
 import { queryRows } from "@/lib/db/raw-rows";
 import { clipTitle, clipTitleSql } from "@/lib/notifications";
-import { daysOverdue, daysOverdueSql, isOverdue, overdueSql, STAGES, weightedCentsSql, weightedValue } from "@/lib/opportunities";
+import { daysOverdue, daysOverdueSql, isOverdue, overdueSql, STAGES, baseWeightedCentsSql, weightedValue } from "@/lib/opportunities";
 import { isQuoteExpired, isQuoteExpiringSoon } from "@/lib/quotes/rules";
 import { expiredQuoteSql, expiringQuoteSql } from "@/lib/quotes/rules-sql";
 import { maintenanceState } from "@/lib/vehicles/rules";
@@ -32,8 +32,8 @@ describe("opportunity rules and their SQL twins", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(cents(99_999_999_999_999n), cents(10_000n)), { minLength: 1, maxLength: 50 }), async (pairs) => {
         const rows = await queryRows<{ i: number; weighted: string }>(
-          Prisma.sql`SELECT o.i, (${weightedCentsSql} / 100)::numeric(16, 2)::text AS weighted
-            FROM ${valuesOf("o", ["estimated_value", "probability"], ["numeric", "numeric"], pairs)} ORDER BY o.i`,
+          Prisma.sql`SELECT o.i, (${baseWeightedCentsSql} / 100)::numeric(16, 2)::text AS weighted
+            FROM ${valuesOf("o", ["base_value", "probability"], ["numeric", "numeric"], pairs)} ORDER BY o.i`,
         );
         expect(rows.map((row) => row.weighted)).toEqual(pairs.map(([value, probability]) => weightedValue(value, probability).toFixed(2)));
       }),

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { baseCurrencyOf } from "@/lib/tenants";
 import { EmailPreferences } from "./email-preferences";
 import { Button } from "@/components/ui/button";
 import { currentUser, listPersonalTokens, requirePageScope } from "@/lib/auth";
@@ -12,7 +14,7 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZ
 
 export default async function SettingsPage() {
   const scope = await requirePageScope();
-  const [user, tokens] = await Promise.all([currentUser(), listPersonalTokens(scope)]);
+  const [user, tokens, baseCurrency] = await Promise.all([currentUser(), listPersonalTokens(scope), baseCurrencyOf(scope)]);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
@@ -32,6 +34,17 @@ export default async function SettingsPage() {
             <dd>{user.role.replace("_", " ")}</dd>
           </div>
         </dl>
+      </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="money-heading">
+        <h2 id="money-heading" className="text-base font-semibold">
+          Currencies
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          Totals are in {baseCurrency}.{" "}
+          <Link href="/settings/exchange-rates" className="font-medium text-brand-700 hover:underline">
+            Exchange rates{scope.role === "ADMIN" ? " and base currency" : ""}
+          </Link>
+        </p>
       </section>
       <EmailPreferences />
       {outboxPageAvailable() ? (

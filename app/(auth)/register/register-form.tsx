@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { CurrencyField } from "@/components/ui/currency-field";
 import { Field } from "@/components/ui/field";
 import { registerAction, type AuthFormState } from "../actions";
 
@@ -19,6 +20,14 @@ export function RegisterForm() {
         required
         error={err.company_name}
         defaultValue={state.values?.company_name}
+      />
+      <CurrencyField
+        label="Currency of your totals"
+        name="base_currency"
+        className="uppercase"
+        defaultValue={state.values?.base_currency || "USD"}
+        error={err.base_currency}
+        hint="Deals can be in any currency; totals and reports are in this one."
       />
       <Field label="Your name" name="name" autoComplete="name" required error={err.name} defaultValue={state.values?.name} />
       <Field label="Email" name="email" type="email" autoComplete="email" required error={err.email} defaultValue={state.values?.email} />

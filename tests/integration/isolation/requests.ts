@@ -9,6 +9,8 @@ export type ApiRequest = {
   /** Pairs repeat a parameter. */
   query?: Record<string, string> | Array<[string, string]>;
   body?: unknown;
+  /** A body that is a file's text rather than JSON. */
+  rawBody?: string;
   headers?: Record<string, string>;
 };
 
@@ -135,4 +137,15 @@ export const requestFixtures: Record<string, RequestFixture> = {
   },
   getEmailPreferences: { build: () => ({}) },
   updateEmailPreferences: { build: () => ({ body: { preferences: [{ category: "QUOTE", enabled: false }] } }) },
+  getTenant: { build: () => ({}) },
+  updateTenant: { as: "admin", build: () => ({ body: { name: `Renamed Co ${unique()}` } }) },
+  getExchangeRates: { build: () => ({}) },
+  putExchangeRates: {
+    as: "admin",
+    build: () => ({ body: { rates: [{ currency: "EUR", rate: "1.085", effective_from: dateIn(0) }] } }),
+  },
+  importExchangeRates: {
+    as: "admin",
+    build: () => ({ rawBody: `currency,rate,effective_from\nGBP,1.27,${dateIn(0)}\n`, headers: { "content-type": "text/csv" } }),
+  },
 };

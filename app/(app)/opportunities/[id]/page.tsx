@@ -3,7 +3,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDay, formatInstant, systemClock, toIsoDate, utcDate } from "@/lib/clock";
 import { canDeleteOpportunity, getStageHistory, isOverdue, serializeHistory } from "@/lib/opportunities";
-import { formatMoney, formatPercent } from "@/lib/money";
+import { formatPercent } from "@/lib/money";
+import { currencyName, rateOn } from "@/lib/currency";
+import { DealAmount } from "@/components/opportunities/deal-amount";
 import { OpportunityActions } from "@/components/opportunities/opportunity-actions";
 import { OverdueBadge, StageBadge } from "@/components/opportunities/stage-badge";
 import { StageTimeline } from "@/components/opportunities/stage-timeline";
@@ -21,7 +23,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function OpportunityPage({ params }: Params) {
   const { scope, opportunity: deal } = await loadOpportunity((await params).id);
   const history = serializeHistory(await getStageHistory(scope, deal.id));
-  const overdue = isOverdue(deal.stage, deal.expected_close_date, toIsoDate(utcDate(systemClock())));
+  const today = toIsoDate(utcDate(systemClock()));
+  const overdue = isOverdue(deal.stage, deal.expected_close_date, today);
+  const todaysRate = deal.currency !== deal.base_currency && !deal.fx_rate ? await rateOn(scope.tenantId, deal.currency, today) : null;
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
@@ -65,15 +69,35 @@ export default async function OpportunityPage({ params }: Params) {
           </h2>
           <dl className="mt-4 grid gap-x-6 gap-y-4 sm:grid-cols-2">
             <Item label="Estimated value" testId="detail-value">
-              <span className="text-lg font-semibold tabular-nums">{formatMoney(deal.estimated_value, deal.currency)}</span>
+              <DealAmount
+                amount={deal.estimated_value}
+                currency={deal.currency}
+                baseAmount={deal.base_value}
+                baseCurrency={deal.base_currency}
+                className="text-lg font-semibold tabular-nums"
+              />
             </Item>
             <Item label="Weighted value" testId="detail-weighted">
-              <span className="text-lg font-semibold tabular-nums">{formatMoney(deal.weighted_value, deal.currency)}</span>
+              <DealAmount
+                amount={deal.weighted_value}
+                currency={deal.currency}
+                baseAmount={deal.base_weighted_value}
+                baseCurrency={deal.base_currency}
+                className="text-lg font-semibold tabular-nums"
+              />
             </Item>
             <Item label="Probability" testId="detail-probability">
               {formatPercent(deal.probability)}
             </Item>
-            <Item label="Currency">{deal.currency}</Item>
+            <Item label="Currency">
+              {deal.currency} <span className="text-slate-500">({currencyName(deal.currency)})</span>
+              {deal.currency !== deal.base_currency && (deal.fx_rate || todaysRate) ? (
+                <span className="block text-xs text-slate-600" data-testid="detail-rate">
+                  {deal.fx_rate ? "Closed at" : "Today:"} 1 {deal.currency} ={" "}
+                  {(deal.fx_rate ?? todaysRate!.toFixed(8)).replace(/\.?0+$/, "")} {deal.base_currency}
+                </span>
+              ) : null}
+            </Item>
             <Item label="Expected close date">
               <time dateTime={deal.expected_close_date} className={overdue ? "font-medium text-red-700" : undefined}>
                 {formatDay(deal.expected_close_date)}

@@ -7,13 +7,14 @@ import { OpportunityForm } from "@/components/opportunities/opportunity-form";
 import { uuidParam } from "@/components/opportunities/url-filters";
 import { EmptyState, PageHeader } from "@/components/ui/list-ui";
 import { createOpportunityAction } from "../actions";
+import { baseCurrencyOf } from "@/lib/tenants";
 import { opportunityFormChoices } from "../form-choices";
 
 export const metadata: Metadata = { title: "New opportunity" };
 
 export default async function NewOpportunityPage({ searchParams }: { searchParams: SearchParams }) {
   const scope = await requirePageScope();
-  const { clients, owners } = await opportunityFormChoices(scope);
+  const [{ clients, owners }, baseCurrency] = await Promise.all([opportunityFormChoices(scope), baseCurrencyOf(scope)]);
   const client = uuidParam(firstValues(await searchParams).client);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
@@ -34,7 +35,7 @@ export default async function NewOpportunityPage({ searchParams }: { searchParam
             description: "",
             client_id: client && clients.some((c) => c.id === client) ? client : "",
             estimated_value: "",
-            currency: "USD",
+            currency: baseCurrency,
             probability: "",
             expected_close_date: toIsoDate(addDays(utcDate(systemClock()), 30)),
             stage: "LEAD",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageScope } from "@/lib/auth";
 import { QUOTE_STATUSES, quoteFormChoices } from "@/lib/quotes";
+import { baseCurrencyOf } from "@/lib/tenants";
 import { EmptyState, PageHeader } from "@/components/ui/list-ui";
 import { QuoteForm } from "./quote-form";
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "New quote" };
 
 export default async function NewQuotePage() {
   const scope = await requirePageScope();
-  const { clients, salesReps } = await quoteFormChoices(scope);
+  const [{ clients, salesReps }, baseCurrency] = await Promise.all([quoteFormChoices(scope), baseCurrencyOf(scope)]);
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader title="New quote" />
@@ -20,7 +21,13 @@ export default async function NewQuotePage() {
           </Link>
         </EmptyState>
       ) : (
-        <QuoteForm clients={clients} salesReps={salesReps} currentUserId={scope.userId} statuses={QUOTE_STATUSES} />
+        <QuoteForm
+          clients={clients}
+          salesReps={salesReps}
+          currentUserId={scope.userId}
+          baseCurrency={baseCurrency}
+          statuses={QUOTE_STATUSES}
+        />
       )}
     </div>
   );

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { CurrencyField } from "@/components/ui/currency-field";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import type { QuoteStatus } from "@/lib/generated/prisma/enums";
@@ -18,10 +19,12 @@ type QuoteFormProps = {
   /** Offered to managers only; a rep's quotes are always their own. */
   salesReps: Option[];
   currentUserId: string;
+  /** The company's base currency, the default. */
+  baseCurrency: string;
   statuses: QuoteStatus[];
 };
 
-export function QuoteForm({ clients, salesReps, currentUserId, statuses }: QuoteFormProps) {
+export function QuoteForm({ clients, salesReps, currentUserId, baseCurrency, statuses }: QuoteFormProps) {
   const [state, action, pending] = useActionState<ActionResult, FormData>(createQuoteAction, initialActionResult);
   const err = state.errors;
   const val = state.values ?? {};
@@ -59,13 +62,12 @@ export function QuoteForm({ clients, salesReps, currentUserId, statuses }: Quote
           error={err.total_amount}
           hint="Up to two decimals, e.g. 12500.50"
         />
-        <Field
+        <CurrencyField
           label="Currency"
           name="currency"
-          maxLength={3}
-          defaultValue={val.currency ?? "USD"}
+          className="uppercase"
+          defaultValue={val.currency ?? baseCurrency}
           error={err.currency}
-          autoComplete="off"
         />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
