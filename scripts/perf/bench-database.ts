@@ -63,18 +63,24 @@ function migrate(url: string): Promise<void> {
   });
 }
 
+/** One deal in ten is priced in euros at this rate (units of USD per euro), the rest in the base currency, USD. */
+const EUR_RATE = "1.08500000";
+
 async function currentSize(client: pg.Client): Promise<{ tenantId: string; size: DataSize } | null> {
   const tenant = await client.query<{ id: string }>("SELECT id FROM tenants WHERE name = $1", [BENCH_TENANT]);
   const tenantId = tenant.rows[0]?.id;
   if (!tenantId) return null;
-  const { rows } = await client.query<{ reps: number; clients: number; opportunities: number; notifications: number }>(
+  const { rows } = await client.query<{ reps: number; clients: number; opportunities: number; notifications: number; has_rates: boolean }>(
     `SELECT (SELECT count(*)::int FROM users WHERE tenant_id = $1 AND role = 'SALES_REP') AS reps,
             (SELECT count(*)::int FROM clients WHERE tenant_id = $1) AS clients,
             (SELECT count(*)::int FROM opportunities WHERE tenant_id = $1) AS opportunities,
-            (SELECT count(*)::int FROM notifications WHERE tenant_id = $1 AND dedupe_key IS NULL) AS notifications`,
+            (SELECT count(*)::int FROM notifications WHERE tenant_id = $1 AND dedupe_key IS NULL) AS notifications,
+            EXISTS (SELECT 1 FROM exchange_rates WHERE tenant_id = $1) AS has_rates`,
     [tenantId],
   );
-  return { tenantId, size: rows[0]! };
+  const { has_rates: hasRates, ...size } = rows[0]! as DataSize & { has_rates: boolean };
+  // A tenant seeded before deals came in several currencies is seeded again.
+  return hasRates ? { tenantId, size } : null;
 }
 
 const sameSize = (a: DataSize, b: DataSize) =>
@@ -115,12 +121,15 @@ async function seed(client: pg.Client, size: DataSize): Promise<string> {
           deals AS (
             SELECT g,
                    CASE WHEN h < 25 THEN 'LEAD' WHEN h < 45 THEN 'QUALIFIED' WHEN h < 65 THEN 'PROPOSAL'
-                        WHEN h < 80 THEN 'NEGOTIATION' WHEN h < 92 THEN 'CLOSED_WON' ELSE 'CLOSED_LOST' END AS stage
+                        WHEN h < 80 THEN 'NEGOTIATION' WHEN h < 92 THEN 'CLOSED_WON' ELSE 'CLOSED_LOST' END AS stage,
+                   (1000 + (g::bigint * 104729) % 500000) + (g % 100) / 100.0 AS value,
+                   CASE WHEN g % 10 = 3 THEN 'EUR' ELSE 'USD' END AS currency,
+                   CASE WHEN g % 10 = 3 THEN $3::numeric ELSE 1 END AS rate
             FROM generate_series(1, $2::int) g, LATERAL (SELECT abs(hashint4(g) % 100) AS h) hashed)
-     INSERT INTO opportunities (tenant_id, name, client_id, assigned_to, created_by, estimated_value, probability,
-                                expected_close_date, actual_close_date, stage, loss_reason, board_position, created_at, updated_at)
+     INSERT INTO opportunities (tenant_id, name, client_id, assigned_to, created_by, estimated_value, currency, base_rate, base_value,
+                                probability, expected_close_date, actual_close_date, stage, loss_reason, board_position, created_at, updated_at)
      SELECT $1, 'Deal ' || lpad(g::text, 6, '0'), cl.ids[1 + (g * 7919) % cl.n], reps.ids[1 + g % reps.n], reps.ids[1 + g % reps.n],
-            (1000 + (g::bigint * 104729) % 500000) + (g % 100) / 100.0,
+            d.value, d.currency, d.rate, round(d.value * d.rate, 2),
             CASE d.stage WHEN 'LEAD' THEN 10 WHEN 'QUALIFIED' THEN 25 WHEN 'PROPOSAL' THEN 50 WHEN 'NEGOTIATION' THEN 75
                          WHEN 'CLOSED_WON' THEN 100 ELSE 0 END,
             CASE WHEN d.stage LIKE 'CLOSED%' THEN current_date - (g % 365) ELSE current_date - 300 + (g * 31) % 400 END,
@@ -131,8 +140,12 @@ async function seed(client: pg.Client, size: DataSize): Promise<string> {
             now() - make_interval(secs => ($2::int - g) * 300),
             now() - make_interval(secs => ($2::int - g) * 300)
      FROM deals d, reps, cl`,
-    [tenantId, size.opportunities],
+    [tenantId, size.opportunities, EUR_RATE],
   );
+  await client.query("INSERT INTO exchange_rates (tenant_id, currency, rate, effective_from) VALUES ($1, 'EUR', $2, current_date - 400)", [
+    tenantId,
+    EUR_RATE,
+  ]);
   log(`seeded ${size.opportunities} opportunities (${Date.now() - started} ms)`);
 
   // One in five notifications is unread; they spread evenly over every user of the tenant and the last ~6 months.
