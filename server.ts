@@ -17,5 +17,8 @@ const { values } = parseArgs({
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port ?? process.env.PORT}`);
 
+// What `next start` loads before anything else (AsyncLocalStorage on globalThis, …): the edge's own imports reach
+// next/server (lib/http, lib/notifications), which must not load first, or requests fail on a stand-in storage.
+await import("next/dist/server/node-environment.js");
 const { startServer } = await import("./lib/server/start");
 await startServer({ port, hostname: values.hostname, dir: path.dirname(fileURLToPath(import.meta.url)) });
