@@ -10,7 +10,7 @@ export const ACCESS_TOKEN_TTL_SECONDS = 60 * 60;
 
 const PREFIX: Record<ApiCredentialKind, string> = { ACCESS_TOKEN: "oqa_", PERSONAL_TOKEN: "oqp_" };
 
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
@@ -51,7 +51,7 @@ type BearerRow = {
 };
 
 /** The credential of a token hash joined to its user: the one statement of a bearer-token check. */
-export function bearerLookupSql(tokenHash: string): Prisma.Sql {
+function bearerLookupSql(tokenHash: string): Prisma.Sql {
   return Prisma.sql`
     SELECT c.id, c.expires_at, c.revoked_at, c.last_used_at, u.id AS user_id, u.tenant_id, u.role::text AS role, u.is_active
     FROM api_credentials c JOIN users u ON u.id = c.user_id

@@ -1,4 +1,4 @@
 /** What the browser may use of the currency module: the ISO list, names, conversion, schemas. */
 export { CURRENCY_CODES, currencyName, isCurrencyCode } from "./codes";
-export { BASE_RATE, toBase } from "./rules";
+export { toBase } from "./rules";
 export * from "./schemas";

@@ -1,6 +1,6 @@
 /** What the other modules and the edges use of the currency module: codes, conversion, stored rates, rate files. */
 export { CURRENCY_CODES, currencyName, isCurrencyCode } from "./codes";
-export { BASE_RATE, toBase } from "./rules";
+export { toBase } from "./rules";
 export { rateOnSql, toBaseSql } from "./rules-sql";
 export { deleteRates, listRates, rateOn, upsertRates, type NewRate, type StoredRate } from "./repository";
 export { looksLikeEcbXml, ratesFromCsv, ratesFromEcbXml, type RateFileResult } from "./rate-files";

@@ -8,6 +8,3 @@ import { Decimal } from "@/lib/money";
 export function toBase(value: Decimal | string, rate: Decimal | string): Decimal {
   return new Decimal(value).mul(rate).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
-
-/** The base currency converts at exactly 1. */
-export const BASE_RATE = "1";

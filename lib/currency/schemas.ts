@@ -59,5 +59,4 @@ export const importExchangeRatesQuery = z.object({
 });
 
 export type ExchangeRateInput = z.output<typeof exchangeRateInput>;
-export type PutExchangeRatesBody = z.output<typeof putExchangeRatesBody>;
 export type ExchangeRatesOut = z.infer<typeof exchangeRatesOut>;

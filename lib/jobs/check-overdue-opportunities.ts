@@ -13,10 +13,8 @@ export type OverdueOpportunitiesResult = { overdue: number; notified: number; al
 /** A page row: the deal's key and what its reminder shows of it, formatted here by the one money and date formatters. */
 type OverdueDeal = { id: string; expected_close_date: string; estimated_value: string; currency: string };
 
+/** An overdue deal is a reminder a day: its dedupe key is overdue-opportunity:<opportunity id>:<day>. */
 const KEY_PREFIX = "overdue-opportunity:";
-
-/** An overdue deal is a reminder a day: one per opportunity, assignee and day. */
-export const overdueOpportunityKey = (opportunityId: string, day: string) => `${KEY_PREFIX}${opportunityId}:${day}`;
 
 /** Rows per page: a page's keys and amounts travel to the app and back; the notifications are built and inserted in SQL. */
 const OVERDUE_PAGE_SIZE = 5000;

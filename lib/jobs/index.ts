@@ -1,6 +1,6 @@
 /** The scheduled jobs and their Inngest plumbing: what the Inngest functions, the job runner and the tests use. */
 export { checkExpiredQuotes, expiredQuoteKey, type ExpiredQuotesResult } from "./check-expired-quotes";
-export { checkOverdueOpportunities, overdueOpportunityKey, type OverdueOpportunitiesResult } from "./check-overdue-opportunities";
+export { checkOverdueOpportunities, type OverdueOpportunitiesResult } from "./check-overdue-opportunities";
 export { checkPendingMaintenance, maintenanceKey, maintenanceMessage, type PendingMaintenanceResult } from "./check-pending-maintenance";
 export { cleanupOldNotifications, CLEANUP_AFTER_DAYS, type CleanupResult } from "./cleanup-old-notifications";
 export { queueWeeklySummaries, requestNotificationEmails, weeklySummaryEmailKey, type EmailTotals } from "./dispatch";

@@ -22,7 +22,3 @@ export function endAllStreams(): void {
   registry.ending = true;
   for (const end of [...registry.open]) end();
 }
-
-export function openStreamCount(): number {
-  return registry.open.size;
-}

@@ -1,4 +1,5 @@
 import { defineOperation } from "@/lib/http";
+import { DELETE_ROLES } from "./rules";
 import {
   boardQuery,
   changeStageBody,
@@ -84,7 +85,7 @@ export const deleteOpportunityOperation = defineOperation({
   path: "/opportunities/{id}",
   summary: "Delete an opportunity (admins; soft delete)",
   tags,
-  roles: ["ADMIN"],
+  roles: DELETE_ROLES,
   ownerScoped: true,
   ifMatch: true,
   params: opportunityIdParams,

@@ -36,7 +36,7 @@ export async function findOpportunity(scope: Scope, id: string, options: { tx?: 
  * alone and only its rows are joined to their client and assignee; the total comes from opportunity_stage_totals
  * when the filters allow.
  */
-export function opportunityPageSql(scope: Scope, query: ListOpportunitiesQuery, today: string): { rows: Prisma.Sql; total: Prisma.Sql } {
+function opportunityPageSql(scope: Scope, query: ListOpportunitiesQuery, today: string): { rows: Prisma.Sql; total: Prisma.Sql } {
   const where = visibleSql(scope, query, today);
   const order = orderBySql(query.sort);
   const { skip, take } = skipTake(query);
@@ -152,7 +152,7 @@ export async function stageTotals(scope: Scope, filters: Filters = {}): Promise<
  * Read from opportunity_stage_totals when the filters allow (a few rows whatever the number of deals), otherwise
  * grouped over the matching opportunities; both sum weighted values in whole cents and divide once.
  */
-export function stageTotalsSql(scope: Scope, filters: Filters = {}): Prisma.Sql {
+function stageTotalsSql(scope: Scope, filters: Filters = {}): Prisma.Sql {
   if (totalsAnswer(filters)) return stageTotalsFromTotalsSql(scope, filters);
   return Prisma.sql`
     SELECT o.stage::text AS stage,
@@ -171,11 +171,6 @@ export const boardFilters = (query: BoardQuery): Filters => ({
   q: query.q,
   stage: query.stage,
 });
-
-/** The board's statements: the grouped totals under the filters, and the first `limit + 1` cards of every column. */
-export function boardSql(scope: Scope, query: BoardQuery): { totals: Prisma.Sql; cards: Prisma.Sql } {
-  return { totals: stageTotalsSql(scope, boardFilters(query)), cards: boardCardsSql(scope, query) };
-}
 
 export async function boardCards(scope: Scope, query: BoardQuery): Promise<OpportunityRow[]> {
   return (await queryRows<OpportunitySqlRow>(boardCardsSql(scope, query))).map(toOpportunityRow);
