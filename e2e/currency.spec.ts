@@ -52,7 +52,7 @@ test("an admin adds a rate in Settings and loads a file; a bad file changes noth
   await expect(page.getByText("Rate saved; open deals in that currency now use it.")).toBeVisible();
   await expect(page.getByTestId("current-rates")).toContainText("1 CHF = 1.13 USD");
 
-  await page.getByLabel("File").setInputFiles({
+  await page.getByLabel("File", { exact: true }).setInputFiles({
     name: "rates.csv",
     mimeType: "text/csv",
     buffer: Buffer.from(`currency,rate,effective_from\nSEK,0.095,${inDays(0)}\nXXX,1,${inDays(0)}\n`),
