@@ -20,7 +20,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.unit.test.ts", "tests/unit/**/*.test.ts"],
+          include: ["lib/**/*.unit.test.ts", "components/**/*.unit.test.ts", "tests/unit/**/*.test.ts"],
           exclude,
         },
       },

@@ -1,5 +1,5 @@
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import type { BoardColumnOut, OpportunityOut, PipelineBoardOut } from "@/lib/opportunities/browser";
+import type { BoardColumnOut, BoardOwnerOut, OpportunityOut, PipelineBoardOut } from "@/lib/opportunities/browser";
 import { readProblem } from "@/components/ui/problem";
 
 /** The browser's calls behind the board (same origin, session cookie). */
@@ -31,12 +31,14 @@ export function fetchBoard(filters: BoardFilters): Promise<BoardData> {
   return getJson<BoardData>(boardUrl(filters));
 }
 
-/** The next page of one column (`next_cursor` of that column). */
-export async function fetchColumnPage(filters: BoardFilters, stage: OpportunityStage, cursor: string): Promise<BoardColumnOut> {
+export type ColumnPage = { column: BoardColumnOut; owners: BoardOwnerOut[] };
+
+/** The next page of one column (`next_cursor` of that column), with the owners of its cards. */
+export async function fetchColumnPage(filters: BoardFilters, stage: OpportunityStage, cursor: string): Promise<ColumnPage> {
   const data = await getJson<BoardData>(boardUrl(filters, { stage, cursor }));
   const column = data.stages[0];
   if (!column) throw new Error(`The board answered without the ${stage} column.`);
-  return column;
+  return { column, owners: data.owners };
 }
 
 /** Only the true column totals of the board under the filters (one card per column is the cheapest page). */

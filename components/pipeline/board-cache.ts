@@ -1,7 +1,16 @@
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { Decimal, toMoney } from "@/lib/money";
-import { enterStage, weightedValue, type BoardColumnOut, type OpportunityOut } from "@/lib/opportunities/browser";
-import type { BoardData } from "./board-api";
+import {
+  boardOwner,
+  enterStage,
+  toBoardCard,
+  weightedValue,
+  type BoardCardOut,
+  type BoardColumnOut,
+  type BoardOwnerOut,
+  type OpportunityOut,
+} from "@/lib/opportunities/browser";
+import type { BoardData, ColumnPage } from "./board-api";
 
 /** Pure updates of the board's cached data: what a move, a server answer or a loaded page does to it. */
 
@@ -15,45 +24,45 @@ export type CardMove = {
   today: string;
 };
 
-export function findCard(board: BoardData, id: string): OpportunityOut | undefined {
+/** A card with the column it is in. */
+export type PlacedCard = { card: BoardCardOut; stage: OpportunityStage };
+
+export function findCard(board: BoardData, id: string): PlacedCard | undefined {
   for (const column of board.stages) {
     const card = column.items.find((item) => item.id === id);
-    if (card) return card;
+    if (card) return { card, stage: column.stage };
   }
   return undefined;
 }
 
 /** What the server will set when the card enters `stage`: the same `enterStage` rule the server applies. */
-function entered(card: OpportunityOut, move: CardMove): OpportunityOut {
-  if (card.stage === move.stage) return card;
+function entered({ card, stage }: PlacedCard, move: CardMove): BoardCardOut {
+  if (stage === move.stage) return card;
   const entry = enterStage(move.stage, new Date(`${move.today}T00:00:00.000Z`), move.lossReason);
+  const closes = entry.actualCloseDate !== null;
   return {
     ...card,
-    stage: entry.stage,
     probability: toMoney(entry.probability),
-    weighted_value: toMoney(weightedValue(card.estimated_value, entry.probability)),
-    base_weighted_value: toMoney(weightedValue(card.base_value, entry.probability)),
-    is_closed: entry.actualCloseDate !== null,
-    is_won: entry.stage === "CLOSED_WON",
-    actual_close_date: entry.actualCloseDate ? move.today : null,
-    loss_reason: entry.lossReason,
+    close_date: closes ? move.today : card.close_date,
+    overdue: closes ? false : card.overdue,
   };
 }
 
 const plus = (a: string, b: string) => toMoney(new Decimal(a).add(b));
 const minus = (a: string, b: string) => toMoney(new Decimal(a).sub(b));
+const baseWeighted = (card: BoardCardOut) => toMoney(weightedValue(card.base_value, card.probability));
 
-function without(column: BoardColumnOut, card: OpportunityOut): BoardColumnOut {
+function without(column: BoardColumnOut, card: BoardCardOut): BoardColumnOut {
   return {
     ...column,
     items: column.items.filter((item) => item.id !== card.id),
     count: column.count - 1,
     total_value: minus(column.total_value, card.base_value),
-    weighted_value: minus(column.weighted_value, card.base_weighted_value),
+    weighted_value: minus(column.weighted_value, baseWeighted(card)),
   };
 }
 
-function withCard(column: BoardColumnOut, card: OpportunityOut, beforeId?: string, afterId?: string): BoardColumnOut {
+function withCard(column: BoardColumnOut, card: BoardCardOut, beforeId?: string, afterId?: string): BoardColumnOut {
   const items = [...column.items];
   const below = beforeId ? items.findIndex((item) => item.id === beforeId) + 1 : -1;
   const above = afterId ? items.findIndex((item) => item.id === afterId) : -1;
@@ -64,29 +73,37 @@ function withCard(column: BoardColumnOut, card: OpportunityOut, beforeId?: strin
     items,
     count: column.count + 1,
     total_value: plus(column.total_value, card.base_value),
-    weighted_value: plus(column.weighted_value, card.base_weighted_value),
+    weighted_value: plus(column.weighted_value, baseWeighted(card)),
   };
 }
 
 /** The card leaves its column and lands in `move.stage` between its drop neighbours, totals (base currency) adjusted exactly. */
 export function moveCard(board: BoardData, move: CardMove): BoardData {
-  const card = findCard(board, move.cardId);
-  if (!card) return board;
-  const moved = entered(card, move);
+  const placed = findCard(board, move.cardId);
+  if (!placed) return board;
+  const moved = entered(placed, move);
   return {
     ...board,
     stages: board.stages.map((column) => {
-      let next = column.stage === card.stage ? without(column, card) : column;
+      let next = column.stage === placed.stage ? without(column, placed.card) : column;
       if (column.stage === move.stage) next = withCard(next, moved, move.beforeId, move.afterId);
       return next;
     }),
   };
 }
 
-/** The server's version of a card replaces the optimistic one in place. */
-export function replaceCard(board: BoardData, card: OpportunityOut): BoardData {
+function withOwners(owners: BoardOwnerOut[], more: BoardOwnerOut[]): BoardOwnerOut[] {
+  const known = new Set(owners.map((owner) => owner.id));
+  const added = more.filter((owner) => !known.has(owner.id));
+  return added.length > 0 ? [...owners, ...added] : owners;
+}
+
+/** The server's version of a deal replaces the optimistic card in place. */
+export function replaceCard(board: BoardData, deal: OpportunityOut, today: string): BoardData {
+  const card = toBoardCard(deal, today);
   return {
     ...board,
+    owners: withOwners(board.owners, [boardOwner(deal.assigned_user)]),
     stages: board.stages.map((column) =>
       column.items.some((item) => item.id === card.id)
         ? { ...column, items: column.items.map((item) => (item.id === card.id ? card : item)) }
@@ -96,9 +113,10 @@ export function replaceCard(board: BoardData, card: OpportunityOut): BoardData {
 }
 
 /** A loaded page appended to its column (cards already shown, e.g. moved in meanwhile, are not repeated). */
-export function appendPage(board: BoardData, page: BoardColumnOut): BoardData {
+export function appendPage(board: BoardData, { column: page, owners }: ColumnPage): BoardData {
   return {
     ...board,
+    owners: withOwners(board.owners, owners),
     stages: board.stages.map((column) => {
       if (column.stage !== page.stage) return column;
       const shown = new Set(column.items.map((item) => item.id));

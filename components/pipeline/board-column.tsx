@@ -3,7 +3,7 @@
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { formatMoney } from "@/lib/money";
-import type { BoardColumnOut, OpportunityOut } from "@/lib/opportunities/browser";
+import type { BoardCardOut, BoardColumnOut, BoardOwnerOut } from "@/lib/opportunities/browser";
 import { Button } from "@/components/ui/button";
 import { STAGE_ACCENT, STAGE_LABEL } from "@/components/opportunities/stage-meta";
 import { columnId } from "./board-layout";
@@ -14,15 +14,15 @@ type BoardColumnProps = {
   /** The currency of the column's totals. */
   baseCurrency: string;
   /** The column's cards as shown (during a drag, with the dragged card where it would land). */
-  cards: OpportunityOut[];
-  todayIso: string;
+  cards: BoardCardOut[];
+  owners: ReadonlyMap<string, BoardOwnerOut>;
   busyIds: ReadonlySet<string>;
   loadingMore: boolean;
   onLoadMore: () => void;
 };
 
 /** One stage: its true totals (count, value, weighted value), its cards, and "Load more" for the rest. */
-export function BoardColumn({ column, baseCurrency, cards, todayIso, busyIds, loadingMore, onLoadMore }: BoardColumnProps) {
+export function BoardColumn({ column, baseCurrency, cards, owners, busyIds, loadingMore, onLoadMore }: BoardColumnProps) {
   const { setNodeRef, isOver } = useDroppable({ id: columnId(column.stage), data: { type: "column", stage: column.stage } });
   const label = STAGE_LABEL[column.stage];
   const headingId = `column-${column.stage}-heading`;
@@ -73,7 +73,14 @@ export function BoardColumn({ column, baseCurrency, cards, todayIso, busyIds, lo
       <SortableContext id={column.stage} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
         <ul aria-label={`${label} deals`} className="flex min-h-28 flex-1 flex-col gap-2 px-2 pb-2">
           {cards.map((card) => (
-            <SortableCard key={card.id} card={card} todayIso={todayIso} disabled={busyIds.has(card.id)} />
+            <SortableCard
+              key={card.id}
+              card={card}
+              stage={column.stage}
+              owner={owners.get(card.owner_id)}
+              baseCurrency={baseCurrency}
+              disabled={busyIds.has(card.id)}
+            />
           ))}
           {cards.length === 0 ? (
             <li className="grid flex-1 place-items-center rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-500">

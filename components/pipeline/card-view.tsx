@@ -1,23 +1,25 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { OpportunityOut } from "@/lib/opportunities";
+import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { formatDay } from "@/lib/clock";
 import { formatPercent } from "@/lib/money";
 import { DealAmount } from "@/components/opportunities/deal-amount";
-import { isOverdue } from "@/lib/opportunities/browser";
-import { initials } from "@/lib/users/browser";
+import { isClosedStage, type BoardCardOut, type BoardOwnerOut } from "@/lib/opportunities/browser";
 
 type CardViewProps = {
-  card: OpportunityOut;
-  todayIso: string;
+  card: BoardCardOut;
+  /** The column the card is in. */
+  stage: OpportunityStage;
+  owner: BoardOwnerOut | undefined;
+  baseCurrency: string;
   /** The move button (drag handle); absent on the floating copy shown while dragging. */
   handle?: ReactNode;
   lifted?: boolean;
 };
 
 /** One deal on the board: name, client, value, probability, expected close (overdue marked) and owner. */
-export function CardView({ card, todayIso, handle, lifted = false }: CardViewProps) {
-  const overdue = isOverdue(card.stage, card.expected_close_date, todayIso);
+export function CardView({ card, stage, owner, baseCurrency, handle, lifted = false }: CardViewProps) {
+  const overdue = card.overdue;
   return (
     <article
       className={`rounded-lg border bg-white p-3 text-left shadow-sm ${overdue ? "border-l-4 border-red-300 border-l-red-500" : "border-slate-200"} ${
@@ -34,13 +36,13 @@ export function CardView({ card, todayIso, handle, lifted = false }: CardViewPro
         </Link>
         {handle}
       </div>
-      <p className="mt-0.5 truncate text-xs text-slate-600">{card.client.name}</p>
+      <p className="mt-0.5 truncate text-xs text-slate-600">{card.client_name}</p>
       <div className="mt-2 flex items-baseline justify-between gap-2">
         <DealAmount
-          amount={card.estimated_value}
+          amount={card.value}
           currency={card.currency}
           baseAmount={card.base_value}
-          baseCurrency={card.base_currency}
+          baseCurrency={baseCurrency}
           className="text-sm font-semibold text-slate-900 tabular-nums"
         />
         <span className="text-xs text-slate-600 tabular-nums">
@@ -55,18 +57,18 @@ export function CardView({ card, todayIso, handle, lifted = false }: CardViewPro
               Overdue
             </span>
           ) : null}
-          <span className="sr-only">{card.is_closed ? "Closed on" : "Expected close"} </span>
-          <time dateTime={card.actual_close_date ?? card.expected_close_date}>
-            {formatDay(card.actual_close_date ?? card.expected_close_date)}
-          </time>
+          <span className="sr-only">{isClosedStage(stage) ? "Closed on" : "Expected close"} </span>
+          <time dateTime={card.close_date}>{formatDay(card.close_date)}</time>
         </span>
-        <span
-          title={card.assigned_user.name}
-          className="grid h-6 w-6 shrink-0 place-items-center rounded-full bg-brand-100 text-[10px] font-semibold text-brand-700"
-        >
-          <span aria-hidden="true">{initials(card.assigned_user.name)}</span>
-          <span className="sr-only">Owner {card.assigned_user.name}</span>
-        </span>
+        {owner ? (
+          <span
+            title={owner.name}
+            className="grid h-6 w-6 shrink-0 place-items-center rounded-full bg-brand-100 text-[10px] font-semibold text-brand-700"
+          >
+            <span aria-hidden="true">{owner.initials}</span>
+            <span className="sr-only">Owner {owner.name}</span>
+          </span>
+        ) : null}
       </div>
     </article>
   );

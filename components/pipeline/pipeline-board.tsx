@@ -22,8 +22,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast, Toaster } from "sonner";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import { STAGES } from "@/lib/opportunities/browser";
-import type { OpportunityOut } from "@/lib/opportunities";
+import { isClosedStage, STAGES } from "@/lib/opportunities/browser";
+import type { BoardCardOut } from "@/lib/opportunities/browser";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LossReasonDialog } from "@/components/opportunities/loss-reason-dialog";
 import { ProblemError } from "@/components/ui/problem";
@@ -67,6 +67,8 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
 
   const layout = useMemo(() => preview ?? layoutOf(board), [preview, board]);
   const cards = useMemo(() => new Map(board.stages.flatMap((column) => column.items.map((card) => [card.id, card] as const))), [board]);
+  const origin = useMemo(() => layoutOf(board), [board]);
+  const owners = useMemo(() => new Map(board.owners.map((owner) => [owner.id, owner] as const)), [board]);
 
   const layoutRef = useRef(layout);
   useEffect(() => {
@@ -150,8 +152,9 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
     setActiveId(null);
     const id = String(active.id);
     const card = cards.get(id);
+    const from = containerOf(origin, id);
     const to = over && preview ? containerOf(preview, over.id) : undefined;
-    if (!card || !preview || !over || !to) {
+    if (!card || !from || !preview || !over || !to) {
       setPreview(null);
       return;
     }
@@ -159,15 +162,15 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
     const activeIndex = ids.indexOf(id);
     const overIndex = isColumnId(over.id) ? activeIndex : ids.indexOf(String(over.id));
     if (overIndex >= 0 && activeIndex >= 0 && overIndex !== activeIndex) ids = arrayMove(ids, activeIndex, overIndex);
-    if (to === card.stage && sameOrder(layoutOf(board)[to], ids)) {
+    if (to === from && sameOrder(origin[to], ids)) {
       setPreview(null);
       return;
     }
     const index = ids.indexOf(id);
-    const move: PlannedMove = { card, stage: to, beforeId: ids[index - 1], afterId: ids[index + 1] };
+    const move: PlannedMove = { card, from, stage: to, beforeId: ids[index - 1], afterId: ids[index + 1] };
     setPreview({ ...preview, [to]: ids });
     // Closed deals are final: the server refuses (409) and the card goes back; no point asking for a reason first.
-    const entersClosed = to !== card.stage && !card.is_closed;
+    const entersClosed = to !== from && !isClosedStage(from);
     if (entersClosed && to === "CLOSED_LOST") setClosing({ kind: "lost", move });
     else if (entersClosed && to === "CLOSED_WON") setClosing({ kind: "won", move });
     else moveCard(move);
@@ -204,8 +207,9 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
   }
 
   const activeCard = activeId ? cards.get(activeId) : undefined;
-  const columnCards = (stage: OpportunityStage): OpportunityOut[] =>
-    layout[stage].map((id) => cards.get(id)).filter((card): card is OpportunityOut => card !== undefined);
+  const activeStage = activeId ? containerOf(origin, activeId) : undefined;
+  const columnCards = (stage: OpportunityStage): BoardCardOut[] =>
+    layout[stage].map((id) => cards.get(id)).filter((card): card is BoardCardOut => card !== undefined);
 
   return (
     <>
@@ -233,7 +237,7 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
                 column={column}
                 baseCurrency={board.base_currency}
                 cards={columnCards(stage)}
-                todayIso={todayIso}
+                owners={owners}
                 busyIds={busyIds}
                 loadingMore={loadingStage === stage}
                 onLoadMore={() => column.next_cursor && loadMore(stage, column.next_cursor)}
@@ -241,7 +245,17 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
             );
           })}
         </div>
-        <DragOverlay>{activeCard ? <CardView card={activeCard} todayIso={todayIso} lifted /> : null}</DragOverlay>
+        <DragOverlay>
+          {activeCard && activeStage ? (
+            <CardView
+              card={activeCard}
+              stage={activeStage}
+              owner={owners.get(activeCard.owner_id)}
+              baseCurrency={board.base_currency}
+              lifted
+            />
+          ) : null}
+        </DragOverlay>
       </DndContext>
       <LossReasonDialog
         open={closing?.kind === "lost"}

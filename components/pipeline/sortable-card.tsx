@@ -2,20 +2,21 @@
 
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import type { OpportunityOut } from "@/lib/opportunities";
+import type { ComponentProps } from "react";
 import { CardView } from "./card-view";
 
-type SortableCardProps = { card: OpportunityOut; todayIso: string; disabled: boolean };
+type SortableCardProps = Omit<ComponentProps<typeof CardView>, "handle" | "lifted"> & { disabled: boolean };
 
 /**
  * A draggable card. The whole card answers the mouse and a long touch; the keyboard starts a drag only from the
  * move button, so Enter on the deal's link still opens it. While dragged, the card leaves a faded placeholder
  * where it would land and the DragOverlay carries the copy, so nothing around it shifts.
  */
-export function SortableCard({ card, todayIso, disabled }: SortableCardProps) {
+export function SortableCard({ disabled, ...view }: SortableCardProps) {
+  const { card, stage } = view;
   const { setNodeRef, setActivatorNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
     id: card.id,
-    data: { type: "card", stage: card.stage },
+    data: { type: "card", stage },
     disabled,
   });
   return (
@@ -25,13 +26,12 @@ export function SortableCard({ card, todayIso, disabled }: SortableCardProps) {
       {...listeners}
       data-testid="board-card"
       data-card-id={card.id}
-      data-stage={card.stage}
+      data-stage={stage}
       aria-busy={disabled || undefined}
       className={`select-none [-webkit-touch-callout:none] ${isDragging ? "opacity-40" : ""} ${disabled ? "cursor-progress" : "cursor-grab"}`}
     >
       <CardView
-        card={card}
-        todayIso={todayIso}
+        {...view}
         handle={
           <button
             ref={setActivatorNodeRef}

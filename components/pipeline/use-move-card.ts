@@ -4,7 +4,7 @@ import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-quer
 import { useState } from "react";
 import { toast } from "sonner";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import type { OpportunityOut } from "@/lib/opportunities";
+import type { BoardCardOut } from "@/lib/opportunities/browser";
 import { ProblemError } from "@/components/ui/problem";
 import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
 import { fetchBoardTotals, patchStage, type BoardData, type BoardFilters } from "./board-api";
@@ -12,7 +12,9 @@ import { mergeTotals, moveCard as moveInCache, replaceCard } from "./board-cache
 
 /** A drop the user made: the card, its target column and its neighbours there. */
 export type PlannedMove = {
-  card: OpportunityOut;
+  card: BoardCardOut;
+  /** The column the card leaves. */
+  from: OpportunityStage;
   stage: OpportunityStage;
   beforeId?: string;
   afterId?: string;
@@ -76,7 +78,7 @@ export function useMoveCard({ queryKey, filters, todayIso, onApplied }: Options)
       return { previous };
     },
     onSuccess: (card) => {
-      queryClient.setQueryData<BoardData>(queryKey, (old) => (old ? replaceCard(old, card) : old));
+      queryClient.setQueryData<BoardData>(queryKey, (old) => (old ? replaceCard(old, card, todayIso) : old));
       if (card.stage === "CLOSED_WON") toast.success(`${card.name} is won`);
     },
     onError: (error, move, context) => {

@@ -2,3 +2,4 @@
 export * from "./rules";
 export * from "./schemas";
 export * from "./form-values";
+export * from "./board-card";

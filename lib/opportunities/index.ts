@@ -15,7 +15,7 @@ export { getOpportunitiesByStage, getPipelineSummary } from "./pipeline";
 export type { Board, BoardColumn, HistoryRow, OpportunityRow, OverdueOpportunity, PipelineSummary, StageTotals } from "./rows";
 export { daysOverdueSql, openStageSql, overdueSql, baseWeightedCentsSql } from "./rules-sql";
 export { visibleSql } from "./filters";
-export { opportunityResponse, serializeBoard, serializeHistory, serializeOpportunity, serializeSummary } from "./serialize";
+export { boardResponse, opportunityResponse, serializeBoard, serializeHistory, serializeOpportunity, serializeSummary } from "./serialize";
 export * from "./browser";
 export * from "./operations";
 export { getExchangeRates, importExchangeRates, restateExchangeRates, setExchangeRates } from "./exchange-rates";

@@ -2,7 +2,9 @@ import type { Scope } from "@/lib/scope";
 import { ValidationError } from "@/lib/errors";
 import { baseCurrencyOf } from "@/lib/tenants";
 import { encodeBoardCursor } from "./board-cursor";
-import { boardCards, boardFilters, stageTotals } from "./repository";
+import { systemClock, toIsoDate, type Clock } from "@/lib/clock";
+import { boardCards, boardFilters } from "./board-repository";
+import { stageTotals } from "./repository";
 import type { Board, PipelineSummary } from "./rows";
 import type { BoardQuery } from "./schemas";
 
@@ -14,27 +16,30 @@ export async function getPipelineSummary(scope: Scope, filters: { assigned_to?: 
 
 /**
  * The Kanban board: every stage (or only `stage`) with its true filtered totals and its first `limit` cards in
- * board order, or with `cursor` the next page of that one column. Two queries whatever the size.
+ * board order, or with `cursor` the next page of that one column. Two queries whatever the size; "overdue" is as
+ * of the clock's day.
  */
-export async function getOpportunitiesByStage(scope: Scope, query: BoardQuery): Promise<Board> {
+export async function getOpportunitiesByStage(scope: Scope, query: BoardQuery, clock: Clock = systemClock): Promise<Board> {
   if (query.cursor !== undefined && query.stage === undefined)
     throw ValidationError.field("cursor", "needs the stage of the column it pages");
   const [baseCurrency, totals, cards] = await Promise.all([
     baseCurrencyOf(scope),
     stageTotals(scope, boardFilters(query)),
-    boardCards(scope, query),
+    boardCards(scope, query, toIsoDate(clock())),
   ]);
+  const owners = new Map<string, string>();
   const columns = totals
     .filter((column) => query.stage === undefined || column.stage === query.stage)
     .map((column) => {
       const page = cards.filter((row) => row.stage === column.stage);
-      const items = page.slice(0, query.limit);
-      const last = items.at(-1);
+      const shown = page.slice(0, query.limit);
+      for (const row of shown) owners.set(row.owner_id, row.owner_name);
+      const last = shown.at(-1);
       return {
         ...column,
-        items,
-        nextCursor: page.length > query.limit && last ? encodeBoardCursor({ position: last.boardPosition, id: last.id }) : null,
+        cards: shown.map((row) => row.card),
+        nextCursor: page.length > query.limit && last ? encodeBoardCursor({ position: last.board_position, id: last.id }) : null,
       };
     });
-  return { baseCurrency, columns };
+  return { baseCurrency, owners: [...owners].map(([id, name]) => ({ id, name })), columns };
 }

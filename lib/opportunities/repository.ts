@@ -3,7 +3,6 @@ import type { Scope } from "@/lib/scope";
 import { db, Prisma, queryRows, type Tx } from "@/lib/db";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { skipTake } from "@/lib/http";
-import { decodeBoardCursor } from "./board-cursor";
 import { orderBySql, visibleSql } from "./filters";
 import {
   OPPORTUNITY_COLUMNS,
@@ -16,7 +15,7 @@ import {
 } from "./rows";
 import { STAGES } from "./rules";
 import { baseWeightedCentsSql, daysOverdueSql, openStageSql, overdueSql } from "./rules-sql";
-import type { BoardQuery, ListOpportunitiesQuery, OpportunityFilters } from "./schemas";
+import type { ListOpportunitiesQuery, OpportunityFilters } from "./schemas";
 import { countFromTotalsSql, stageTotalsFromTotalsSql, totalsAnswer } from "./stage-totals-sql";
 
 /** The module's queries, each narrowed by the caller's scope. Rules and transactions are in service.ts. */
@@ -120,7 +119,7 @@ export async function insertStageChange(tx: Tx, scope: Scope, id: string, change
   await tx.opportunityStageHistory.create({ data: { tenantId: scope.tenantId, opportunityId: id, changedBy: scope.userId, ...change } });
 }
 
-type Filters = Pick<OpportunityFilters, "assigned_to" | "client_id" | "q" | "stage">;
+export type Filters = Pick<OpportunityFilters, "assigned_to" | "client_id" | "q" | "stage">;
 
 /**
  * Count, value, weighted value (both in the base currency) and average probability per stage, in ONE grouped query, every stage present (zeros
@@ -163,38 +162,6 @@ function stageTotalsSql(scope: Scope, filters: Filters = {}): Prisma.Sql {
     FROM opportunities o
     WHERE ${visibleSql(scope, filters)}
     GROUP BY o.stage`;
-}
-
-export const boardFilters = (query: BoardQuery): Filters => ({
-  assigned_to: query.assigned_to,
-  client_id: query.client_id,
-  q: query.q,
-  stage: query.stage,
-});
-
-export async function boardCards(scope: Scope, query: BoardQuery): Promise<OpportunityRow[]> {
-  return (await queryRows<OpportunitySqlRow>(boardCardsSql(scope, query))).map(toOpportunityRow);
-}
-
-/**
- * Each column's first `limit + 1` cards (one more tells whether a next page exists): one LIMITed subquery per stage,
- * which the board-order index (tenant, stage, position) — or a rep's (assignee, stage) index — answers without
- * reading the rest of the column. Client and assignee are joined for those cards only.
- */
-function boardCardsSql(scope: Scope, query: BoardQuery): Prisma.Sql {
-  const cursor = query.cursor !== undefined ? decodeBoardCursor(query.cursor) : null;
-  const stages = query.stage !== undefined ? [query.stage] : [...STAGES];
-  return Prisma.sql`
-    SELECT card.* FROM unnest(${stages}::text[]::opportunity_stage[]) AS column_stage(stage)
-    CROSS JOIN LATERAL (
-      SELECT ${OPPORTUNITY_COLUMNS}
-      FROM ${OPPORTUNITY_FROM}
-      WHERE ${visibleSql(scope, boardFilters(query))} AND o.stage = column_stage.stage
-        ${cursor ? Prisma.sql`AND (o.board_position, o.id) > (${cursor.position}::float8, ${cursor.id}::uuid)` : Prisma.empty}
-      ORDER BY o.board_position, o.id
-      LIMIT ${query.limit + 1}
-    ) AS card
-    ORDER BY card.board_position, card.id`;
 }
 
 /**

@@ -119,9 +119,10 @@ export type HistoryRow = {
 /** One stage's aggregates, as exact decimal text from PostgreSQL numeric. */
 export type StageTotals = { stage: OpportunityStage; count: number; totalValue: string; weightedValue: string; averageProbability: string };
 
-export type BoardColumn = StageTotals & { items: OpportunityRow[]; nextCursor: string | null };
+/** `cards`: each card's JSON as PostgreSQL built it (`boardCardJsonSql`), in board order. */
+export type BoardColumn = StageTotals & { cards: string[]; nextCursor: string | null };
 
 /** Totals are in the tenant's base currency. */
 export type PipelineSummary = { baseCurrency: string; stages: StageTotals[] };
 
-export type Board = { baseCurrency: string; columns: BoardColumn[] };
+export type Board = { baseCurrency: string; owners: { id: string; name: string }[]; columns: BoardColumn[] };

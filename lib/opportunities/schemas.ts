@@ -246,16 +246,55 @@ export const pipelineSummaryOut = z
     },
   });
 
+export const boardCardOut = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    client_name: z.string(),
+    owner_id: z.uuid().meta({ description: "The assignee; name and initials are in the board's `owners`." }),
+    value: moneyOut.meta({ description: "The estimated value, in `currency`." }),
+    currency: z.string(),
+    base_value: moneyOut.meta({ description: "The estimated value in the board's `base_currency`." }),
+    probability: moneyOut,
+    close_date: isoDate.meta({ description: "The day a closed deal closed; the expected close date of an open one." }),
+    overdue: z.boolean().meta({ description: "Open and past its expected close date." }),
+    version: z.number().int().meta({ description: 'Send as `If-Match: "<version>"` when moving the card.' }),
+  })
+  .meta({
+    id: "BoardCard",
+    description:
+      "What a card shows and a move needs; its stage is its column's, its place the order of `items`. The whole deal: GET /opportunities/{id}.",
+    example: {
+      id: "7d0e3b9c-2f4a-4c1e-9a57-0b6f3c1d2e4f",
+      name: "Enterprise Software License",
+      client_name: "Acme Corp",
+      owner_id: "3b241101-e2bb-4255-8caf-4136c566a962",
+      value: "50000.00",
+      currency: "EUR",
+      base_value: "54250.00",
+      probability: "50.00",
+      close_date: "2030-12-31",
+      overdue: false,
+      version: 3,
+    },
+  });
+
+export const boardOwnerOut = z
+  .object({ id: z.uuid(), name: z.string(), initials: z.string() })
+  .meta({ id: "BoardOwner", description: "An owner of cards on this page of the board." });
+
 export const boardColumnOut = z.object({
   stage: stageSchema,
   count: z.number().int().meta({ description: "All cards of the column under the filters, not only this page." }),
   total_value: moneyOut,
   weighted_value: moneyOut,
-  items: z.array(opportunityOut),
+  items: z.array(boardCardOut).meta({ description: "This page of the column's cards, in board order." }),
   next_cursor: z.string().nullable(),
 });
 
-export const pipelineBoardOut = z.object({ base_currency: baseCurrencyOut, stages: z.array(boardColumnOut) }).meta({ id: "PipelineBoard" });
+export const pipelineBoardOut = z
+  .object({ base_currency: baseCurrencyOut, owners: z.array(boardOwnerOut), stages: z.array(boardColumnOut) })
+  .meta({ id: "PipelineBoard" });
 
 export const stageHistoryOut = z
   .object({
@@ -306,5 +345,7 @@ export type BoardQuery = z.output<typeof boardQuery>;
 export type OpportunityOut = z.infer<typeof opportunityOut>;
 export type PipelineSummaryOut = z.infer<typeof pipelineSummaryOut>;
 export type BoardColumnOut = z.infer<typeof boardColumnOut>;
+export type BoardCardOut = z.infer<typeof boardCardOut>;
+export type BoardOwnerOut = z.infer<typeof boardOwnerOut>;
 export type PipelineBoardOut = z.infer<typeof pipelineBoardOut>;
 export type StageHistoryOut = z.infer<typeof stageHistoryOut>;

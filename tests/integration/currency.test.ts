@@ -91,7 +91,7 @@ describe("a deal in another currency", () => {
     const board = await boardOf();
     const openEur = board.stages
       .filter((s: { stage: string }) => !s.stage.startsWith("CLOSED"))
-      .flatMap((s: { items: Array<{ currency: string; estimated_value: string; probability: string }> }) => s.items)
+      .flatMap((s: { items: Array<{ currency: string; value: string; probability: string }> }) => s.items)
       .filter((card: { currency: string }) => card.currency === "EUR");
     expect(openEur.length).toBeGreaterThan(0);
 
@@ -103,15 +103,14 @@ describe("a deal in another currency", () => {
     expect(changed.status).toBe(200);
     const after = await summaryOf();
     const difference = openEur.reduce(
-      (sum: Decimal, card: { estimated_value: string }) =>
-        sum.add(round2(card.estimated_value, "1.1")).sub(round2(card.estimated_value, "1.0855")),
+      (sum: Decimal, card: { value: string }) => sum.add(round2(card.value, "1.1")).sub(round2(card.value, "1.0855")),
       new Decimal(0),
     );
     const weightedDifference = openEur.reduce(
-      (sum: Decimal, card: { estimated_value: string; probability: string }) =>
+      (sum: Decimal, card: { value: string; probability: string }) =>
         sum
-          .add(round2(round2(card.estimated_value, "1.1").toFixed(2), new Decimal(card.probability).div(100).toString()))
-          .sub(round2(round2(card.estimated_value, "1.0855").toFixed(2), new Decimal(card.probability).div(100).toString())),
+          .add(round2(round2(card.value, "1.1").toFixed(2), new Decimal(card.probability).div(100).toString()))
+          .sub(round2(round2(card.value, "1.0855").toFixed(2), new Decimal(card.probability).div(100).toString())),
       new Decimal(0),
     );
     expect(new Decimal(after.total_value).sub(before.total_value).toFixed(2)).toBe(difference.toFixed(2));

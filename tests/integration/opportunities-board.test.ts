@@ -1,16 +1,18 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
+import { setExchangeRates, toBoardCard } from "@/lib/opportunities";
 import { get, patch } from "../helpers/api";
-import { createOpp, createWorld, fieldsOf, type OppWorld } from "./opportunities-helpers";
+import { backdate, createOpp, createWorld, dateIn, todayIso, fieldsOf, type OppWorld } from "./opportunities-helpers";
 
-type Card = { id: string; name: string; stage: string; weighted_value: string };
+type Card = { id: string; name: string; owner_id: string; client_name: string; value: string; probability: string };
 type Column = { stage: string; count: number; total_value: string; weighted_value: string; items: Card[]; next_cursor: string | null };
 
-const boardOf = async (token: string, query = ""): Promise<Column[]> => {
+const boardResponse = async (token: string, query = "") => {
   const res = await get(`/opportunities/pipeline/board${query}`, { token });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.stages;
+  return res;
 };
+const boardOf = async (token: string, query = ""): Promise<Column[]> => (await boardResponse(token, query)).body.stages;
 const column = async (token: string, stage: string, query = "") => (await boardOf(token, `?stage=${stage}&limit=100${query}`))[0]!;
 const namesIn = async (token: string, stage: string, query = "") => (await column(token, stage, query)).items.map((c) => c.name);
 const move = (id: string, body: Record<string, unknown>, token: string) => patch(`/opportunities/${id}/stage`, body, { token });
@@ -24,20 +26,22 @@ describe("board shape", () => {
     await createOpp(w, w.otherRep.token, { name: "Proposal", estimated_value: "999.99", stage: "PROPOSAL", client_id: w.otherClientId });
   });
 
-  it("lists all six stages in pipeline order with totals and serialized cards, newest card on top", async () => {
-    const stages = await boardOf(w.admin.token);
+  it("lists all six stages in pipeline order with totals and their cards, newest card on top", async () => {
+    const board = (await boardResponse(w.admin.token)).body;
+    const stages: Column[] = board.stages;
     expect(stages.map((s) => s.stage)).toEqual(["LEAD", "QUALIFIED", "PROPOSAL", "NEGOTIATION", "CLOSED_WON", "CLOSED_LOST"]);
     expect(stages[0]).toMatchObject({ count: 2, total_value: "100.10", weighted_value: "10.03", next_cursor: null });
     expect(stages[0]!.items.map((c) => c.name)).toEqual(["Lead 2", "Lead 1"]);
-    expect(stages[0]!.items[0]).toMatchObject({
-      weighted_value: "0.03",
-      client: { name: "Acme Corp" },
-      assigned_user: { id: w.rep.userId },
-    });
+    expect(stages[0]!.items[0]).toMatchObject({ value: "0.10", probability: "33.33", client_name: "Acme Corp", owner_id: w.rep.userId });
     expect(stages[2]).toMatchObject({ count: 1, total_value: "999.99", weighted_value: "500.00" });
     expect(stages[1]).toEqual({ stage: "QUALIFIED", count: 0, total_value: "0.00", weighted_value: "0.00", items: [], next_cursor: null });
-    const card = stages[2]!.items[0]!;
-    expect(card).toEqual((await get(`/opportunities/${card.id}`, { token: w.admin.token })).body);
+    expect(board.owners).toEqual(
+      expect.arrayContaining([
+        { id: w.rep.userId, name: expect.any(String), initials: expect.stringMatching(/^[A-Z]{1,2}$/) },
+        { id: w.otherRep.userId, name: expect.any(String), initials: expect.stringMatching(/^[A-Z]{1,2}$/) },
+      ]),
+    );
+    expect(board.owners).toHaveLength(2);
   });
 
   it("applies the list's filters and RBAC to cards and totals alike", async () => {
@@ -179,5 +183,41 @@ describe("board order (drag and drop)", () => {
     const positions = await db().opportunity.findMany({ where: { tenantId: world.tenantId }, select: { boardPosition: true } });
     expect(new Set(positions.map((p) => p.boardPosition)).size).toBe(4);
     expect(top.id).toBeDefined();
+  });
+});
+
+describe("board cards", () => {
+  let w: OppWorld;
+  beforeAll(async () => {
+    w = await createWorld("Board cards");
+    await setExchangeRates(w.admin, [{ currency: "EUR", rate: "1.0855", effective_from: dateIn(-1) }]);
+  });
+
+  it("gives each card exactly the projection of its deal (the SQL card and toBoardCard agree), in under 300 bytes a card on average", async () => {
+    await createOpp(w, w.rep.token, { name: "Lead", estimated_value: "100.00" });
+    await createOpp(w, w.otherRep.token, {
+      name: "Euro deal",
+      estimated_value: "999.99",
+      currency: "EUR",
+      stage: "PROPOSAL",
+      client_id: w.otherClientId,
+    });
+    await createOpp(w, w.rep.token, { name: "A deal with a long name that a card still shows in full", probability: "12.34" });
+    const overdue = await createOpp(w, w.rep.token, { name: "Late", estimated_value: "5.00" });
+    await backdate(overdue.id, 3);
+    const won = await createOpp(w, w.rep.token, { name: "Won one", estimated_value: "7.00", stage: "NEGOTIATION" });
+    expect((await move(won.id, { stage: "CLOSED_WON" }, w.rep.token)).status).toBe(200);
+    const res = await boardResponse(w.admin.token);
+    const today = todayIso();
+    const cards: Card[] = res.body.stages.flatMap((column: Column) => column.items);
+    expect(cards.length).toBeGreaterThanOrEqual(5);
+    for (const card of cards) {
+      const deal = (await get(`/opportunities/${card.id}`, { token: w.admin.token })).body;
+      expect(card).toEqual(toBoardCard(deal, today));
+    }
+    const bytes = cards.reduce((sum, card) => sum + JSON.stringify(card).length, 0);
+    expect(bytes / cards.length).toBeLessThanOrEqual(300);
+    expect(cards.find((card) => card.id === overdue.id)).toMatchObject({ overdue: true, close_date: dateIn(-3) });
+    expect(cards.find((card) => card.id === won.id)).toMatchObject({ overdue: false, close_date: today, probability: "100.00" });
   });
 });

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { seesWholeTenant } from "@/lib/scope";
 import { requirePageScope } from "@/lib/auth";
-import { systemClock, toIsoDate, utcDate } from "@/lib/clock";
+import { fixedClock, systemClock, toIsoDate, utcDate } from "@/lib/clock";
 import { listClientOptions } from "@/lib/clients";
 import { firstValues, type SearchParams } from "@/lib/http";
-import { getOpportunitiesByStage, serializeBoard } from "@/lib/opportunities";
+import { getOpportunitiesByStage, serializeBoard, type PipelineBoardOut } from "@/lib/opportunities";
 import { listUsers } from "@/lib/users";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { SelectField } from "@/components/ui/select-field";
@@ -24,11 +24,15 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
   const filters: BoardFilters = { owner: ownerParam(params, manager), client: uuidParam(params.client), q: textParam(params.q) };
   const now = systemClock();
   const [columns, clients, users] = await Promise.all([
-    getOpportunitiesByStage(scope, { assigned_to: filters.owner, client_id: filters.client, q: filters.q, limit: BOARD_PAGE_SIZE }),
+    getOpportunitiesByStage(
+      scope,
+      { assigned_to: filters.owner, client_id: filters.client, q: filters.q, limit: BOARD_PAGE_SIZE },
+      fixedClock(now),
+    ),
     listClientOptions(scope, 1000),
     manager ? listUsers(scope) : Promise.resolve([]),
   ]);
-  const board = serializeBoard(columns);
+  const board = JSON.parse(serializeBoard(columns)) as PipelineBoardOut;
   const filtered = Boolean(filters.owner || filters.client || filters.q);
   const empty = board.stages.every((column) => column.count === 0);
 

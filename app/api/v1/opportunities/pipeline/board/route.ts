@@ -1,6 +1,4 @@
 import { apiRoute } from "@/lib/http";
-import { getOpportunitiesByStage, pipelineBoardOperation, serializeBoard } from "@/lib/opportunities";
+import { boardResponse, getOpportunitiesByStage, pipelineBoardOperation } from "@/lib/opportunities";
 
-export const GET = apiRoute(pipelineBoardOperation, async ({ scope, query }) =>
-  serializeBoard(await getOpportunitiesByStage(scope, query)),
-);
+export const GET = apiRoute(pipelineBoardOperation, async ({ scope, query }) => boardResponse(await getOpportunitiesByStage(scope, query)));
