@@ -14,13 +14,13 @@ import { unreadCount } from "@/lib/notifications";
 import { boardQuery, getOpportunities, getOpportunitiesByStage, getPipelineSummary, listOpportunitiesQuery } from "@/lib/opportunities";
 import { Flags } from "./perf/args";
 import { DEFAULT_SIZE, issueBenchTokens, prepareBenchDatabase, type BenchDatabase } from "./perf/bench-database";
-import { failuresOf, loadRoute } from "./perf/http-load";
+import { failuresOf, loadRoute, type HttpLoadResult } from "./perf/http-load";
 import { timeJob } from "./perf/job-timing";
 import { startNextServer } from "./perf/next-server";
 import { checkPlan, type PlanCheck } from "./perf/plans";
 import { record } from "./perf/recorded-statements";
 import { loadSql, type Statement } from "./perf/sql-load";
-import { LATENCY_HEADER, latencyCells, ms, table } from "./perf/stats";
+import { LATENCY_HEADER, latencyCells, ms, table, type LatencySummary } from "./perf/stats";
 
 const flags = new Flags(process.argv.slice(2), {
   seconds: "seconds of load per route (default 10)",
@@ -47,7 +47,17 @@ const connections = flags.number("connections", 8);
 const port = flags.number("port", 3900);
 const poolSize = flags.number("pool-size", Number(process.env.DATABASE_POOL_SIZE ?? 10));
 
-type Target = { p95Ms: number; maxRatio?: number };
+type Target = {
+  p95Ms: number;
+  /** API p95 ÷ raw SQL p95. */
+  maxRatio?: number;
+  /** API p95 ÷ (floor p95 + raw SQL p95): what the route costs beyond the framework and the database. */
+  maxOverFloorAndSql?: number;
+  /** API requests/s ÷ raw SQL requests/s. */
+  minThroughputShare?: number;
+  /** Board routes: bytes of JSON per card. */
+  maxBytesPerCard?: number;
+};
 
 type BenchRoute = {
   name: string;
@@ -59,6 +69,8 @@ type BenchRoute = {
   /** Indexes of which at least one must appear in the plan of one of the route's statements. */
   indexes?: string[];
   target?: Target;
+  /** Loaded against BENCH_PEER_URL too, when it is set. */
+  peer?: boolean;
 };
 
 const listQuery = (query: Record<string, string>) => listOpportunitiesQuery.parse(query);
@@ -77,7 +89,8 @@ const ROUTES: BenchRoute[] = [
     as: "admin",
     runs: (scope) => unreadCount(scope),
     indexes: ["idx_notifications_unread_only"],
-    target: { p95Ms: 10, maxRatio: 3 },
+    target: { p95Ms: 10, maxRatio: 3, maxOverFloorAndSql: 1.1 },
+    peer: true,
   },
   {
     name: "list, page 1 (admin)",
@@ -86,6 +99,7 @@ const ROUTES: BenchRoute[] = [
     runs: (scope) => getOpportunities(scope, listQuery({})),
     indexes: ["idx_opportunities_tenant_created"],
     target: { p95Ms: 40, maxRatio: 3 },
+    peer: true,
   },
   {
     name: "list, stage filter (admin)",
@@ -108,7 +122,8 @@ const ROUTES: BenchRoute[] = [
     as: "admin",
     runs: (scope) => getOpportunitiesByStage(scope, board),
     indexes: ["idx_opportunities_board_order"],
-    target: { p95Ms: 80 },
+    target: { p95Ms: 80, maxOverFloorAndSql: 1.3, minThroughputShare: 0.7, maxBytesPerCard: 300 },
+    peer: true,
   },
   {
     name: "board 6×50 (rep)",
@@ -116,14 +131,15 @@ const ROUTES: BenchRoute[] = [
     as: "rep",
     runs: (scope) => getOpportunitiesByStage(scope, board),
     indexes: ["idx_opportunities_assignee_board_order"],
-    target: { p95Ms: 80 },
+    target: { p95Ms: 80, maxOverFloorAndSql: 1.3, minThroughputShare: 0.7, maxBytesPerCard: 300 },
   },
   {
     name: "summary (admin)",
     path: "/api/v1/opportunities/pipeline/summary",
     as: "admin",
     runs: (scope) => getPipelineSummary(scope),
-    target: { p95Ms: 150 },
+    target: { p95Ms: 150, maxOverFloorAndSql: 1.1 },
+    peer: true,
   },
 ];
 
@@ -253,37 +269,141 @@ async function benchRoutes(bench: BenchDatabase, tokens: Record<"admin" | "rep",
   console.log();
 
   const server = await startNextServer({ databaseUrl: bench.url, port, env: { DATABASE_POOL_SIZE: String(poolSize) } });
-  const rows: string[][] = [];
-  let failures = 0;
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const idleRssMb = server.rssMb();
+  const measured: Measured[] = [];
   try {
     for (const { route, steps } of recorded) {
       const load = { path: route.path, token: route.as ? tokens[route.as] : null, connections };
       await loadRoute(server.baseUrl, { ...load, seconds: warmup });
+      const cpuBefore = server.cpuSeconds();
       const api = await loadRoute(server.baseUrl, { ...load, seconds });
+      const cpuMsPerRequest = ((server.cpuSeconds() - cpuBefore) * 1000) / Math.max(1, api.count);
       const raw = await loadSql(bench.url, steps, { connections, seconds, poolSize });
-      if (route.as) failures += failuresOf(api); // the floor's 401s are its point
-      const ratio = raw.p95 > 0 ? api.p95 / raw.p95 : 0;
-      rows.push(
-        [`${route.name} API`, ...latencyCells(api), route.as ? String(failuresOf(api)) : "-"],
-        [`${route.name} SQL`, ...latencyCells(raw), "", ratio.toFixed(1)],
-      );
-      if (route.target) {
-        const p95Ok = api.count > 0 && api.p95 <= route.target.p95Ms;
-        const ratioOk = route.target.maxRatio === undefined || ratio <= route.target.maxRatio;
-        verdicts.push(
-          `${p95Ok && ratioOk ? "met   " : "MISSED"} ${route.name}: p95 ${ms(api.p95)} ms (target ≤ ${route.target.p95Ms})` +
-            (route.target.maxRatio !== undefined ? `, ${ratio.toFixed(1)}× raw SQL (target ≤ ${route.target.maxRatio}×)` : ""),
-        );
-      }
+      const bytesPerCard = route.target?.maxBytesPerCard !== undefined ? await boardBytesPerCard(server.baseUrl, load.token) : undefined;
+      measured.push({ route, api, raw, cpuMsPerRequest, bytesPerCard });
     }
+    const peerUrl = process.env.BENCH_PEER_URL;
+    if (peerUrl) await benchPeer(server.baseUrl, peerUrl, tokens, recorded);
   } finally {
     const memory = await server.stop();
-    console.log(table([["route", ...LATENCY_HEADER, "failed", "API÷SQL p95"], ...rows]));
+    printRoutes(measured, verdicts);
     console.log(
-      `\nserver peak RSS: ${memory.peakRssMb.toFixed(0)} MB (largest single process ${memory.largestProcessHwmMb.toFixed(0)} MB)`,
+      `\nserver RSS: ${idleRssMb.toFixed(0)} MB idle after start, peak under load ${memory.peakRssMb.toFixed(0)} MB (largest single process ${memory.largestProcessHwmMb.toFixed(0)} MB)`,
     );
+    verdicts.push(
+      `${memory.peakRssMb <= 250 ? "met   " : "MISSED"} server peak RSS under load: ${memory.peakRssMb.toFixed(0)} MB (target ≤ 250)`,
+    );
+    const failures = measured.reduce((sum, m) => sum + (m.route.as ? failuresOf(m.api) : 0), 0); // the floor's 401s are its point
     console.log(`failed requests (non-2xx, errors, timeouts): ${failures}\n`);
   }
+}
+
+type Measured = { route: BenchRoute; api: HttpLoadResult; raw: LatencySummary; cpuMsPerRequest: number; bytesPerCard?: number };
+
+/** One table of every route (API and its raw SQL), with the ratios to the raw SQL and to the floor measured in this run. */
+function printRoutes(measured: Measured[], verdicts: string[]) {
+  const floor = measured.find((m) => m.route.as === null);
+  const rows: string[][] = [];
+  for (const { route, api, raw, cpuMsPerRequest, bytesPerCard } of measured) {
+    const overSql = raw.p95 > 0 ? api.p95 / raw.p95 : 0;
+    const overFloorAndSql = floor && route.as ? api.p95 / (floor.api.p95 + raw.p95) : 0;
+    const share = raw.throughput > 0 ? api.throughput / raw.throughput : 0;
+    rows.push(
+      [
+        `${route.name} API`,
+        ...latencyCells(api),
+        route.as ? String(failuresOf(api)) : "-",
+        cpuMsPerRequest.toFixed(2),
+        "",
+        "",
+        "",
+        bytesPerCard?.toFixed(0) ?? "",
+      ],
+      [
+        `${route.name} SQL`,
+        ...latencyCells(raw),
+        "",
+        "",
+        overSql.toFixed(2),
+        route.as ? overFloorAndSql.toFixed(2) : "",
+        share.toFixed(2),
+        "",
+      ],
+    );
+    const target = route.target;
+    if (!target) continue;
+    const checks: Array<[boolean, string]> = [
+      [api.count > 0 && api.p95 <= target.p95Ms, `p95 ${ms(api.p95)} ms (target ≤ ${target.p95Ms})`],
+    ];
+    if (target.maxRatio !== undefined)
+      checks.push([overSql <= target.maxRatio, `${overSql.toFixed(2)}× raw SQL (target ≤ ${target.maxRatio}×)`]);
+    if (target.maxOverFloorAndSql !== undefined)
+      checks.push([
+        overFloorAndSql <= target.maxOverFloorAndSql,
+        `${overFloorAndSql.toFixed(2)}× (floor + SQL) (target ≤ ${target.maxOverFloorAndSql}×)`,
+      ]);
+    if (target.minThroughputShare !== undefined)
+      checks.push([
+        share >= target.minThroughputShare,
+        `${(share * 100).toFixed(0)} % of raw SQL's req/s (target ≥ ${target.minThroughputShare * 100} %)`,
+      ]);
+    if (target.maxBytesPerCard !== undefined && bytesPerCard !== undefined)
+      checks.push([bytesPerCard <= target.maxBytesPerCard, `${bytesPerCard.toFixed(0)} bytes a card (target ≤ ${target.maxBytesPerCard})`]);
+    for (const [ok, text] of checks) verdicts.push(`${ok ? "met   " : "MISSED"} ${route.name}: ${text}`);
+  }
+  console.log(
+    table([
+      ["route", ...LATENCY_HEADER, "failed", "CPU ms/req", "API÷SQL p95", "API÷(floor+SQL) p95", "API÷SQL req/s", "bytes/card"],
+      ...rows,
+    ]),
+  );
+  if (floor)
+    console.log(
+      `\nframework floor: p95 ${ms(floor.api.p95)} ms, ${floor.api.throughput.toFixed(0)} req/s, ${floor.cpuMsPerRequest.toFixed(2)} ms CPU a request`,
+    );
+}
+
+/** The board's JSON bytes per card, over the cards of one answer. */
+async function boardBytesPerCard(baseUrl: string, token: string | null): Promise<number> {
+  const response = await fetch(`${baseUrl}${ROUTES.find((r) => r.target?.maxBytesPerCard)!.path}`, {
+    headers: { accept: "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
+  const body = (await response.json()) as { stages: Array<{ items: unknown[] }> };
+  const cards = body.stages.flatMap((column) => column.items);
+  return cards.length > 0 ? JSON.stringify(cards).length / cards.length : 0;
+}
+
+/**
+ * The peer column: any server at BENCH_PEER_URL serving the same routes on the same database (same tokens) is
+ * loaded in alternation with ours, A B A B A B, so both see the same machine noise; medians of three windows.
+ */
+async function benchPeer(ours: string, peer: string, tokens: Record<"admin" | "rep", string>, recorded: Recorded[]) {
+  const rows: string[][] = [];
+  for (const { route } of recorded.filter((r) => r.route.peer)) {
+    const load = { path: route.path, token: route.as ? tokens[route.as] : null, connections, seconds };
+    await loadRoute(peer, { ...load, seconds: warmup });
+    const windows: { ours: HttpLoadResult[]; peer: HttpLoadResult[] } = { ours: [], peer: [] };
+    for (let window = 0; window < 3; window++) {
+      windows.ours.push(await loadRoute(ours, load));
+      windows.peer.push(await loadRoute(peer, load));
+    }
+    const median = (results: HttpLoadResult[], key: "p95" | "throughput") => results.map((r) => r[key]).sort((a, b) => a - b)[1]!;
+    const [oursP95, peerP95] = [median(windows.ours, "p95"), median(windows.peer, "p95")];
+    const [oursRps, peerRps] = [median(windows.ours, "throughput"), median(windows.peer, "throughput")];
+    const failed = [...windows.ours, ...windows.peer].reduce((sum, r) => sum + failuresOf(r), 0);
+    rows.push([
+      route.name,
+      ms(oursP95),
+      ms(peerP95),
+      oursRps.toFixed(0),
+      peerRps.toFixed(0),
+      (oursRps / peerRps).toFixed(2),
+      String(failed),
+    ]);
+  }
+  console.log(`\npeer (${peer}), medians of 3 alternating windows of ${seconds} s:`);
+  console.log(table([["route", "ours p95 ms", "peer p95 ms", "ours req/s", "peer req/s", "ours÷peer req/s", "failed"], ...rows]));
 }
 
 async function benchOverdueCheck(bench: BenchDatabase, verdicts: string[]) {

@@ -1,4 +1,4 @@
-/** Resident memory of a process group, read from /proc (Linux): the server's or a job's peak while it runs. */
+/** Resident memory and CPU time of a process group, read from /proc (Linux): the server's or a job's while it runs. */
 import { readdirSync, readFileSync } from "node:fs";
 
 function groupOf(pid: number): number | null {
@@ -19,6 +19,29 @@ function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   } catch {
     return 0;
   }
+}
+
+/** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system) the group's live processes have used so far. */
+export function groupCpuSeconds(groupId: number): number {
+  let ticks = 0;
+  for (const pid of groupPids(groupId)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
+/** The group's summed RSS now (MB). */
+export function groupRssMb(groupId: number): number {
+  return groupPids(groupId).reduce((kb, pid) => kb + statusKb(pid, "VmRSS"), 0) / 1024;
 }
 
 export function groupPids(groupId: number): number[] {

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, openSync, closeSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { sampleGroupMemory } from "./memory";
+import { groupCpuSeconds, groupRssMb, sampleGroupMemory } from "./memory";
 import { APP_ROOT as ROOT } from "./paths";
 
 const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
@@ -24,6 +24,10 @@ export type RunningServer = {
   logFile: string;
   /** Peak summed RSS of the server's processes so far (MB). */
   peakRssMb: () => number;
+  /** Summed RSS of the server's processes now (MB). */
+  rssMb: () => number;
+  /** CPU seconds the server's processes have used so far. */
+  cpuSeconds: () => number;
   stop: () => Promise<{ peakRssMb: number; largestProcessHwmMb: number }>;
 };
 
@@ -105,5 +109,5 @@ export async function startNextServer(options: {
     throw new Error(`${(error as Error).message} (log: ${logFile})`);
   }
   log(`server pid ${pid} answering on ${baseUrl} (log ${path.relative(ROOT, logFile)})`);
-  return { baseUrl, pid, logFile, peakRssMb: memory.peakMb, stop };
+  return { baseUrl, pid, logFile, peakRssMb: memory.peakMb, rssMb: () => groupRssMb(pid), cpuSeconds: () => groupCpuSeconds(pid), stop };
 }
