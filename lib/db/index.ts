@@ -2,4 +2,5 @@
 export { migrationStatus, type MigrationStatus } from "./migration-status";
 export { Prisma, closeDatabase, db, dbPool, type Tx } from "./prisma";
 export { queryRows } from "./raw-rows";
+export { streamRows } from "./stream-rows";
 export { isDatabaseUnavailable } from "./unavailable";

@@ -16,7 +16,7 @@ const types: pg.CustomTypesConfig = {
 };
 
 /** Parameters as Prisma sends them: instants in UTC, decimals as their exact text. */
-function toParameter(value: unknown): unknown {
+export function toParameter(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Prisma.Decimal.isDecimal(value)) return value.toString();
   return value;

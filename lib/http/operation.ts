@@ -36,8 +36,8 @@ export type Operation<
   ifMatch?: boolean;
   /** A body that is a file's text (CSV, XML…) rather than JSON: its content types; `body` then parses the text. */
   textBody?: { contentTypes: readonly string[] };
-  /** Non-JSON responses (e.g. text/event-stream), documented by content type. */
-  responseContentType?: string;
+  /** Non-JSON responses (e.g. text/event-stream; a file in one of several formats), documented by content type. */
+  responseContentType?: string | readonly string[];
 };
 
 export function defineOperation<

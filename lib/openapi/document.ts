@@ -123,8 +123,9 @@ function responsesOf(op: Operation): ZodOpenApiResponsesObject {
 function successResponse(op: Operation, status: 200 | 201 | 204): ZodOpenApiResponseObject {
   const description = SUCCESS_DESCRIPTIONS[status];
   if (status === 204) return { description };
-  const contentType = op.responseContentType ?? "application/json";
-  return { description, content: { [contentType]: { schema: op.response ?? { type: "string" as const } } } };
+  const contentTypes = [op.responseContentType ?? "application/json"].flat();
+  const schema = op.response ?? { type: "string" as const };
+  return { description, content: Object.fromEntries(contentTypes.map((type) => [type, { schema }])) };
 }
 
 function sharedErrorResponses(ops: readonly Operation[]) {

@@ -12,6 +12,7 @@ export {
   type WriteOptions,
 } from "./service";
 export { getOpportunitiesByStage, getPipelineSummary } from "./pipeline";
+export { exportOpportunities } from "./export";
 export type { Board, BoardColumn, HistoryRow, OpportunityRow, OverdueOpportunity, PipelineSummary, StageTotals } from "./rows";
 export { daysOverdueSql, openStageSql, overdueSql, baseWeightedCentsSql } from "./rules-sql";
 export { visibleSql } from "./filters";

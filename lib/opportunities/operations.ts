@@ -4,6 +4,7 @@ import {
   boardQuery,
   changeStageBody,
   createOpportunityBody,
+  exportOpportunitiesQuery,
   listOpportunitiesQuery,
   opportunityIdParams,
   opportunityOut,
@@ -93,6 +94,18 @@ export const deleteOpportunityOperation = defineOperation({
   errors: [403, 404, 412],
 });
 
+export const exportOpportunitiesOperation = defineOperation({
+  id: "exportOpportunities",
+  method: "GET",
+  path: "/opportunities/export",
+  summary: "Download every opportunity the list's filters match (the caller's scope applies), as CSV or XLSX",
+  description:
+    "Streamed in the list's order, whatever the number of deals. Exact decimals: the deal's value and currency, its base value, weighted base value and the base currency. CSV cells that a spreadsheet would run as a formula are escaped with a leading quote.",
+  tags,
+  query: exportOpportunitiesQuery,
+  responseContentType: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
+});
+
 export const pipelineSummaryOperation = defineOperation({
   id: "getPipelineSummary",
   method: "GET",
@@ -135,4 +148,5 @@ export const opportunityOperations = [
   pipelineSummaryOperation,
   pipelineBoardOperation,
   stageHistoryOperation,
+  exportOpportunitiesOperation,
 ];

@@ -112,6 +112,15 @@ export const listOpportunitiesQuery = paginationQuery.extend({
     .meta({ description: "Sort field, `-` prefix for descending; ties break by id." }),
 });
 
+export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
+
+export const exportOpportunitiesQuery = listOpportunitiesQuery.omit({ page: true, page_size: true }).extend({
+  format: z
+    .enum(EXPORT_FORMATS, { message: "must be csv or xlsx" })
+    .default("csv")
+    .meta({ description: "csv (UTF-8, comma-separated, header row) or xlsx." }),
+});
+
 export const summaryQuery = z.object({ assigned_to: filterQuery.assigned_to });
 
 export const MAX_BOARD_LIMIT = 100;
@@ -341,6 +350,7 @@ export type OpportunityFilters = Pick<z.output<typeof listOpportunitiesQuery>, "
   overdue?: boolean;
 };
 export type ListOpportunitiesQuery = z.output<typeof listOpportunitiesQuery>;
+export type ExportOpportunitiesQuery = z.output<typeof exportOpportunitiesQuery>;
 export type BoardQuery = z.output<typeof boardQuery>;
 export type OpportunityOut = z.infer<typeof opportunityOut>;
 export type PipelineSummaryOut = z.infer<typeof pipelineSummaryOut>;

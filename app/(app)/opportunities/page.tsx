@@ -11,6 +11,7 @@ import { FilterBar } from "@/components/ui/filter-bar";
 import { SelectField } from "@/components/ui/select-field";
 import { Field } from "@/components/ui/field";
 import { listQueryFromUrl, urlStateOf } from "@/components/opportunities/list-url";
+import { ExportLinks } from "@/components/opportunities/export-links";
 import { OpportunitiesTable } from "@/components/opportunities/opportunities-table";
 import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
 import { buttonLinkClass, EmptyState, PageHeader, Pagination } from "@/components/ui/list-ui";
@@ -46,9 +47,21 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
         title={manager ? "Opportunities" : "My opportunities"}
         description={manager ? "Every deal of your company." : "The deals assigned to you."}
         action={
-          <Link href="/opportunities/new" className={buttonLinkClass}>
-            New opportunity
-          </Link>
+          <div className="flex flex-wrap items-center gap-2">
+            <ExportLinks
+              filters={{
+                stage: query.stage,
+                assigned_to: query.assigned_to,
+                client_id: query.client_id,
+                overdue: query.overdue === undefined ? undefined : String(query.overdue),
+                q: query.q,
+                sort: query.sort,
+              }}
+            />
+            <Link href="/opportunities/new" className={buttonLinkClass}>
+              New opportunity
+            </Link>
+          </div>
         }
       />
       <FilterBar action="/opportunities" label="Filter opportunities" clearHref="/opportunities" filtered={filtered}>

@@ -13,6 +13,7 @@ import { Field } from "@/components/ui/field";
 import { ownerParam, textParam, uuidParam } from "@/components/opportunities/url-filters";
 import { BOARD_PAGE_SIZE, type BoardFilters } from "@/components/pipeline/board-api";
 import { PipelineBoard } from "@/components/pipeline/pipeline-board";
+import { ExportLinks } from "@/components/opportunities/export-links";
 import { buttonLinkClass, EmptyState, PageHeader } from "@/components/ui/list-ui";
 
 export const metadata: Metadata = { title: "Pipeline" };
@@ -44,9 +45,12 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
           manager ? "Every deal of your company, by stage. Drag a card to move it." : "Your deals, by stage. Drag a card to move it."
         }
         action={
-          <Link href="/opportunities/new" className={buttonLinkClass}>
-            New opportunity
-          </Link>
+          <div className="flex flex-wrap items-center gap-2">
+            <ExportLinks filters={{ assigned_to: filters.owner, client_id: filters.client, q: filters.q }} />
+            <Link href="/opportunities/new" className={buttonLinkClass}>
+              New opportunity
+            </Link>
+          </div>
         }
       />
       <FilterBar action="/pipeline" label="Filter the board" clearHref="/pipeline" filtered={filtered}>

@@ -94,6 +94,7 @@ export const requestFixtures: Record<string, RequestFixture> = {
   getPipelineSummary: { build: () => ({ query: {} }) },
   getPipelineBoard: { build: () => ({ query: { limit: "10" } }) },
   getOpportunityHistory: { build: (w) => ({ params: id(w.a.opportunityId) }) },
+  exportOpportunities: { build: () => ({ query: {} }) },
 
   listClients: { build: () => ({ query: { page: "1" } }) },
   createClient: { build: () => ({ body: { name: "New client", email: "buyer@client.test" } }) },
