@@ -5,7 +5,7 @@ import { verifyUnsubscribeToken } from "./unsubscribe-token";
 import type { WeeklySummary } from "./weekly-summary";
 
 const SECRET = "templates-unit-secret";
-const config: EmailConfig = { resendApiKey: null, from: "OnQuota <noreply@onquota.test>", appUrl: "https://crm.example.com" };
+const config: EmailConfig = { resendApiKey: null, outbox: true, from: "OnQuota <noreply@onquota.test>", appUrl: "https://crm.example.com" };
 const recipient = {
   id: "6f1c2b8e-4b8f-4a55-9f5e-0d6b2f7d9a10",
   tenantId: "9a4e1d2c-5b6f-4c3a-8e7d-1f2a3b4c5d6e",

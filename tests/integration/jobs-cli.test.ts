@@ -15,7 +15,7 @@ import { insertOpportunity, insertQuote, notificationsOf } from "./jobs-data";
 type Run = { code: number | null; stdout: string; stderr: string };
 
 function runJob(args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent", NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent", NODE_ENV: "production", EMAIL_OUTBOX: "1" };
   for (const key of ["INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"]) delete env[key];
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/run-job.ts", ...args], { cwd: ROOT, env });
