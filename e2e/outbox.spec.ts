@@ -97,6 +97,38 @@ test("an admin reads the outbox without the recipient's unsubscribe links; a rep
   await repContext.close();
 });
 
+test("deals assigned, won and lost are emailed as Settings promise", async ({ page }) => {
+  const company = await newCompany(BASE, "dealmail");
+  const client = await call(BASE, "POST", "/api/v1/clients", { name: "Litware" }, company.admin.token);
+  expect(client.status).toBe(201);
+  const deal = await call(
+    BASE,
+    "POST",
+    "/api/v1/opportunities",
+    {
+      name: "Litware rollout",
+      client_id: client.body.id,
+      estimated_value: "8000.00",
+      expected_close_date: "2030-01-31",
+      assigned_to: company.rep.id,
+    },
+    company.admin.token,
+  );
+  expect(deal.status).toBe(201);
+  const won = await call(BASE, "PATCH", `/api/v1/opportunities/${deal.body.id}/stage`, { stage: "CLOSED_WON" }, company.rep.token);
+  expect(won.status).toBe(200);
+
+  await signIn(page, company.admin.email);
+  await page.goto("/settings");
+  await expect(page.getByText("Deals assigned to you, closed or overdue")).toBeVisible();
+  await page.goto("/dev/outbox");
+  const messages = page.getByRole("navigation", { name: "Messages" });
+  await expect(
+    messages.getByRole("link", { name: new RegExp(`New opportunity assigned: Litware rollout.*to ${company.rep.email}`) }),
+  ).toBeVisible();
+  await expect(messages.getByRole("link", { name: new RegExp(`Deal won: Litware rollout.*to ${company.admin.email}`) })).toBeVisible();
+});
+
 test.describe("production without an email provider", () => {
   test.describe.configure({ timeout: 120_000 });
 

@@ -62,7 +62,7 @@ describe("npm run job (scripts/run-job.ts)", () => {
     expect(first.stderr).toContain("check-overdue-opportunities as of 2026-03-02T10:00:00.000Z");
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(
-      /^check-overdue-opportunities: 2 overdue, 2 notified \(0 already notified today\), 0 emails \[\d+ ms\]\n$/,
+      /^check-overdue-opportunities: 2 overdue, 2 notified \(0 already notified today\), 2 emails \(2 sent\) \[\d+ ms\]\n$/,
     );
     const rows = await notificationsOf(t.tenantId, { category: "OPPORTUNITY" });
     expect(rows.map((row) => [row.relatedEntityId, row.userId, row.title]).sort()).toEqual(
