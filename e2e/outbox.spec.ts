@@ -13,11 +13,15 @@ const BASE = `http://127.0.0.1:${E2E_PORT}`;
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? "";
 const HIDDEN_LINK = "[link hidden: it acts for the recipient]";
 const json = { "content-type": "application/json" };
+/** Registrations are limited per client address (10 an hour): each new company registers from a loopback address of its own. */
+const ownAddress = () =>
+  `127.${10 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 
 type Company = { admin: { email: string; token: string }; rep: { id: string; email: string; token: string } };
 
-async function call(base: string, method: string, path: string, body?: unknown, token?: string) {
+async function call(base: string, method: string, path: string, body?: unknown, token?: string, from?: string) {
   const response = await rawRequest({
+    from,
     url: `${base}${path}`,
     method,
     headers: { ...json, ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -30,12 +34,19 @@ async function call(base: string, method: string, path: string, body?: unknown, 
 async function newCompany(base: string, label: string): Promise<Company> {
   const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const adminEmail = `admin.${stamp}@${label}.test`;
-  const registered = await call(base, "POST", "/api/v1/auth/register", {
-    company_name: `${label} ${stamp}`,
-    name: "Avery Admin",
-    email: adminEmail,
-    password: DEMO_PASSWORD,
-  });
+  const registered = await call(
+    base,
+    "POST",
+    "/api/v1/auth/register",
+    {
+      company_name: `${label} ${stamp}`,
+      name: "Avery Admin",
+      email: adminEmail,
+      password: DEMO_PASSWORD,
+    },
+    undefined,
+    ownAddress(),
+  );
   expect(registered.status).toBe(201);
   const adminToken = registered.body.access_token as string;
   const repEmail = `rep.${stamp}@${label}.test`;
