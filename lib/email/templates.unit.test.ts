@@ -145,16 +145,23 @@ describe("the weekly summary email", () => {
 
 describe("email configuration", () => {
   it("defaults APP_URL and the sender, and quotes a display name that needs it", () => {
-    expect(emailConfig({})).toEqual({ resendApiKey: null, from: "OnQuota <noreply@onquota.local>", appUrl: "http://localhost:3000" });
+    expect(emailConfig({})).toEqual({
+      resendApiKey: null,
+      outbox: true,
+      from: "OnQuota <noreply@onquota.local>",
+      appUrl: "http://localhost:3000",
+    });
     expect(
       emailConfig({
         RESEND_API_KEY: " re_123 ",
         FROM_EMAIL: "alerts@acme.test",
         FROM_NAME: "Acme, Sales",
         APP_URL: "https://acme.test/crm/",
+        NODE_ENV: "production",
       }),
     ).toEqual({
       resendApiKey: "re_123",
+      outbox: false,
       from: '"Acme, Sales" <alerts@acme.test>',
       appUrl: "https://acme.test/crm",
     });
