@@ -46,6 +46,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       LOG_LEVEL: "warn",
       TRUSTED_PROXIES: "127.0.0.2",
+      EMAIL_OUTBOX: "1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
     },
   },

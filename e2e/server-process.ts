@@ -1,6 +1,6 @@
 /**
  * Starts the production server (server.ts, on the build `npm run build` made) as a process of its own, for
- * tests that stop it, starve it or measure it. It gets a port of its own: E2E_PORT + 10 × `slot`.
+ * tests that stop it, starve it or measure it. It gets a port of its own: E2E_PORT + `slot` (slots 1–3, so a run uses E2E_PORT to E2E_PORT + 3).
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, openSync, closeSync, readFileSync } from "node:fs";
@@ -37,7 +37,7 @@ async function waitForHealth(base: string, exited: Promise<number>): Promise<voi
 }
 
 export async function startServerProcess(slot: number, env: Record<string, string>): Promise<ServerProcess> {
-  const port = E2E_PORT + 10 * slot;
+  const port = E2E_PORT + slot;
   const logFile = path.join(ROOT, "test-results", `server-${port}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
   const out = openSync(logFile, "w");

@@ -205,6 +205,8 @@ async function main(): Promise<number> {
       log(`embedded PostgreSQL at 127.0.0.1:${server.port} (${rel}${link}), ${server.startedByUs ? "started" : "already running, reused"}`);
     }
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, PATH: binPath() };
+    // On the embedded database (a developer's machine) `npm start` keeps mail in the development outbox too.
+    if (!external && env.EMAIL_OUTBOX === undefined) env.EMAIL_OUTBOX = "1";
     if (interrupted) return 130;
 
     const doSeed = !args.noSeed && (!external || args.forceSeed);

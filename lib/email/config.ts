@@ -5,8 +5,10 @@ export type Env = Record<string, string | undefined>;
 export const APP_NAME = "OnQuota";
 
 export type EmailConfig = {
-  /** Set: mail goes through Resend. Unset: to the development outbox. */
+  /** Set: mail goes through Resend. Unset: to the development outbox when it is on, else nowhere (a failed send). */
   resendApiKey: string | null;
+  /** The development outbox is on: in development, or wherever EMAIL_OUTBOX=1 says so. */
+  outbox: boolean;
   /** `"FROM_NAME <FROM_EMAIL>"`. */
   from: string;
   /** The public base URL of the app, without a trailing slash. */
@@ -19,14 +21,27 @@ export function emailConfig(env: Env = process.env): EmailConfig {
   const fromName = env.FROM_NAME?.trim() || APP_NAME;
   return {
     resendApiKey: env.RESEND_API_KEY?.trim() || null,
+    outbox: outboxEnabled(env),
     from: `${displayName(fromName)} <${fromEmail}>`,
     appUrl: (env.APP_URL?.trim() || "http://localhost:3000").replace(/\/+$/, ""),
   };
 }
 
-/** True when messages are stored in the development outbox instead of being sent. */
+/**
+ * The development outbox: `EMAIL_OUTBOX=1` (or `true`) turns it on, `0` (or `false`) off; unset, it is on except in
+ * production. A production server without an email provider therefore sends nothing and says so.
+ */
+export function outboxEnabled(env: Env = process.env): boolean {
+  const setting = env.EMAIL_OUTBOX?.trim().toLowerCase();
+  if (setting === "1" || setting === "true") return true;
+  if (setting === "0" || setting === "false") return false;
+  return env.NODE_ENV !== "production";
+}
+
+/** True when messages are kept in the development outbox instead of being sent. */
 export function outboxIsTransport(env: Env = process.env): boolean {
-  return emailConfig(env).resendApiKey === null;
+  const config = emailConfig(env);
+  return config.resendApiKey === null && config.outbox;
 }
 
 /** A display name is quoted (RFC 5322) when it holds anything beyond letters, digits, spaces and `.-_`. */

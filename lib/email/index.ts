@@ -17,7 +17,9 @@ export {
   type CategorySetting,
   type UnsubscribeLink,
 } from "./preferences";
-export { outboxPageAvailable, readOutbox, type OutboxMessage } from "./outbox";
+export { canReadOutbox, HIDDEN_LINK, outboxPageAvailable, readOutbox, type OutboxMessage } from "./outbox";
+export { outboxEnabled, outboxIsTransport } from "./config";
+export { NO_PROVIDER_ERROR, NO_PROVIDER_NOTICE_KEY } from "./provider-missing";
 export { CATEGORY_LABELS, EMAIL_CATEGORIES } from "./categories";
 export { MAX_EMAIL_ATTEMPTS, nextAttemptAt } from "./retry-policy";
 export type { EmailMessage, EmailRecipient, NotificationEmailContent, SendResult } from "./message";

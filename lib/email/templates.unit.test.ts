@@ -5,7 +5,7 @@ import { verifyUnsubscribeToken } from "./unsubscribe-token";
 import type { WeeklySummary } from "./weekly-summary";
 
 const SECRET = "templates-unit-secret";
-const config: EmailConfig = { resendApiKey: null, from: "OnQuota <noreply@onquota.test>", appUrl: "https://crm.example.com" };
+const config: EmailConfig = { resendApiKey: null, outbox: true, from: "OnQuota <noreply@onquota.test>", appUrl: "https://crm.example.com" };
 const recipient = {
   id: "6f1c2b8e-4b8f-4a55-9f5e-0d6b2f7d9a10",
   tenantId: "9a4e1d2c-5b6f-4c3a-8e7d-1f2a3b4c5d6e",
@@ -145,16 +145,23 @@ describe("the weekly summary email", () => {
 
 describe("email configuration", () => {
   it("defaults APP_URL and the sender, and quotes a display name that needs it", () => {
-    expect(emailConfig({})).toEqual({ resendApiKey: null, from: "OnQuota <noreply@onquota.local>", appUrl: "http://localhost:3000" });
+    expect(emailConfig({})).toEqual({
+      resendApiKey: null,
+      outbox: true,
+      from: "OnQuota <noreply@onquota.local>",
+      appUrl: "http://localhost:3000",
+    });
     expect(
       emailConfig({
         RESEND_API_KEY: " re_123 ",
         FROM_EMAIL: "alerts@acme.test",
         FROM_NAME: "Acme, Sales",
         APP_URL: "https://acme.test/crm/",
+        NODE_ENV: "production",
       }),
     ).toEqual({
       resendApiKey: "re_123",
+      outbox: false,
       from: '"Acme, Sales" <alerts@acme.test>',
       appUrl: "https://acme.test/crm",
     });

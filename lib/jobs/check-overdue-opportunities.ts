@@ -3,7 +3,7 @@ import { db, Prisma } from "@/lib/db";
 import { formatMoney } from "@/lib/money";
 import { clipTitleSql, createNotificationsFrom } from "@/lib/notifications";
 import { daysOverdue, overdueSql } from "@/lib/opportunities";
-import { noEmails, type EmailTotals } from "./dispatch";
+import { addEmailTotals, noEmails, requestNotificationEmails, type EmailTotals } from "./dispatch";
 import { plural } from "./format";
 import { tenantCondition, type JobOptions } from "./options";
 import { keysetPages } from "./pages";
@@ -50,7 +50,7 @@ function overdueNotifications(page: OverdueDeal[], today: string): Prisma.Sql {
              shown.delay || '. Move it forward, close it, or update its expected close date.',
            'WARNING'::notification_type, 'OPPORTUNITY'::notification_category,
            '/opportunities/' || o.id::text, 'View opportunity', 'opportunity', o.id,
-           ${KEY_PREFIX} || o.id::text || ':' || ${today}, false
+           ${KEY_PREFIX} || o.id::text || ':' || ${today}, true
     FROM unnest(${ids}::uuid[], ${amounts}::text[], ${dates}::text[], ${delays}::text[]) AS shown(id, amount, day, delay)
     JOIN opportunities o ON o.id = shown.id
     JOIN clients c ON c.id = o.client_id`;
@@ -60,19 +60,21 @@ function overdueNotifications(page: OverdueDeal[], today: string): Prisma.Sql {
 const PAGES_IN_FLIGHT = 2;
 
 /**
- * Daily 10:00 UTC: reminds each assignee of their open opportunities past the expected close date (no email). Page
- * by page, the overdue deals are read and their reminders inserted by one INSERT … SELECT, skipping the ones already
- * sent today, so memory stays flat. Pages hold different deals, hence different dedupe keys, so two of them insert
+ * Daily 10:00 UTC: reminds each assignee of their open opportunities past the expected close date, in the app and by
+ * email (OPPORTUNITY emails, unless turned off; queued on Inngest or sent like every check's). Page by page, the
+ * overdue deals are read and their reminders inserted by one INSERT … SELECT, skipping the ones already sent today,
+ * so memory stays flat; only the new reminders are emailed, so a re-run sends nothing twice. Pages hold different deals, hence different dedupe keys, so two of them insert
  * side by side without waiting for each other.
  */
 export async function checkOverdueOpportunities(clock: Clock, options: JobOptions = {}): Promise<OverdueOpportunitiesResult> {
   const today = toIsoDate(utcDate(clock()));
   const result: OverdueOpportunitiesResult = { overdue: 0, notified: 0, alreadyNotified: 0, emails: noEmails() };
   const notifyPage = async (page: OverdueDeal[]) => {
-    const notified = await createNotificationsFrom(overdueNotifications(page, today));
+    const created = await createNotificationsFrom(overdueNotifications(page, today));
     result.overdue += page.length;
-    result.notified += notified;
-    result.alreadyNotified += page.length - notified;
+    result.notified += created.length;
+    result.alreadyNotified += page.length - created.length;
+    addEmailTotals(result.emails, await requestNotificationEmails(created, { clock }));
   };
   const inFlight: Array<Promise<void>> = [];
   try {

@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db";
 import { formatWithBase, type Decimal } from "@/lib/money";
 import { activeUserIdsWithRoles } from "@/lib/users";
 import { clipTitle } from "./rules";
-import { createNotification, createNotifications, type NewNotification } from "./service";
+import { createNotificationRows, type NewNotification } from "./service";
 
 type OpportunityRef = { id: string; name: string };
 
@@ -16,24 +16,30 @@ export type OpportunityAssigned = {
   actorName: string;
 };
 
-/** Tells the assignee about an opportunity someone else gave them (nothing when they assigned it to themselves). */
-export async function notifyOpportunityAssigned(event: OpportunityAssigned, tx?: Tx): Promise<number> {
-  if (event.assigneeId === event.actorId) return 0;
-  const row = await createNotification(
-    {
-      tenantId: event.tenantId,
-      userId: event.assigneeId,
-      title: clipTitle(`New opportunity assigned: ${event.opportunity.name}`),
-      message: `${event.actorName} assigned you the opportunity "${event.opportunity.name}".`,
-      type: "INFO",
-      category: "OPPORTUNITY",
-      ...opportunityLink(event.opportunity.id),
-      relatedEntityType: "opportunity",
-      relatedEntityId: event.opportunity.id,
-    },
+/**
+ * Tells the assignee about an opportunity someone else gave them (nothing when they assigned it to themselves), in the
+ * app and by email (OPPORTUNITY emails, unless turned off). Returns the ids created, for the caller to email.
+ */
+export async function notifyOpportunityAssigned(event: OpportunityAssigned, tx?: Tx): Promise<string[]> {
+  if (event.assigneeId === event.actorId) return [];
+  const rows = await createNotificationRows(
+    [
+      {
+        tenantId: event.tenantId,
+        userId: event.assigneeId,
+        title: clipTitle(`New opportunity assigned: ${event.opportunity.name}`),
+        message: `${event.actorName} assigned you the opportunity "${event.opportunity.name}".`,
+        type: "INFO",
+        category: "OPPORTUNITY",
+        ...opportunityLink(event.opportunity.id),
+        relatedEntityType: "opportunity",
+        relatedEntityId: event.opportunity.id,
+        emailRequested: true,
+      },
+    ],
     tx,
   );
-  return row ? 1 : 0;
+  return rows.map((row) => row.id);
 }
 
 export type OpportunityClosed = {
@@ -52,9 +58,10 @@ export type OpportunityClosed = {
 
 /**
  * Tells every active supervisor and admin of the tenant that a deal closed: SUCCESS when won, WARNING when lost
- * (with the reason). A deal closes once, so the alert is deduplicated per opportunity and recipient.
+ * (with the reason), in the app and by email. A deal closes once, so the alert is deduplicated per opportunity and
+ * recipient. Returns the ids created, for the caller to email.
  */
-export async function notifyOpportunityClosed(event: OpportunityClosed, tx?: Tx): Promise<number> {
+export async function notifyOpportunityClosed(event: OpportunityClosed, tx?: Tx): Promise<string[]> {
   const recipients = await activeUserIdsWithRoles(event.tenantId, ["SUPERVISOR", "ADMIN"]);
   const { opportunity } = event;
   const amount = formatWithBase(
@@ -76,7 +83,7 @@ export async function notifyOpportunityClosed(event: OpportunityClosed, tx?: Tx)
         message: `${event.actorName} closed "${opportunity.name}" (${amount}) as lost. Reason: ${event.lossReason?.trim() || "not given"}.`,
         type: "WARNING",
       };
-  return createNotifications(
+  const rows = await createNotificationRows(
     recipients.map((userId) => ({
       ...base,
       userId,
@@ -85,7 +92,9 @@ export async function notifyOpportunityClosed(event: OpportunityClosed, tx?: Tx)
       relatedEntityType: "opportunity",
       relatedEntityId: opportunity.id,
       dedupeKey: `opportunity-closed:${opportunity.id}`,
+      emailRequested: true,
     })),
     tx,
   );
+  return rows.map((row) => row.id);
 }

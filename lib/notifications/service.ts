@@ -88,12 +88,13 @@ export async function createNotificationRows(inputs: NewNotification[], tx?: Tx)
 
 /**
  * Notifications computed by a SELECT (see `insertNotificationsFrom` for its columns), inserted in one statement and
- * announced live like any others; returns how many were created. For scheduled checks over many rows.
+ * announced live like any others; returns the ids created (for a check that goes on to email them). For scheduled
+ * checks over many rows.
  */
-export async function createNotificationsFrom(source: Prisma.Sql): Promise<number> {
+export async function createNotificationsFrom(source: Prisma.Sql): Promise<string[]> {
   const rows = await insertNotificationsFrom(source);
   await publishLive(rows.map((row) => ({ userId: row.userId, kind: "created" as const, notificationIds: [row.id] })));
-  return rows.length;
+  return rows.map((row) => row.id);
 }
 
 /**

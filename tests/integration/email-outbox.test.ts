@@ -2,13 +2,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fixedClock } from "@/lib/clock";
 import { db } from "@/lib/db/prisma";
 import {
+  canReadOutbox,
   deliverNotificationEmails,
+  HIDDEN_LINK,
   outboxPageAvailable,
   readOutbox,
   sendBulkNotificationEmails,
   sendWeeklySummaryEmail,
   updateEmailPreferences,
 } from "@/lib/email";
+import { NotFoundError } from "@/lib/errors";
 import { post } from "../helpers/api";
 import { createTestTenant, createTestUser, type TestTenant } from "../helpers/fixtures";
 import { emailState, notificationsFor, useOutbox } from "./email-helpers";
@@ -124,17 +127,17 @@ describe("the development outbox (RESEND_API_KEY unset)", () => {
 });
 
 describe("reading the outbox", () => {
-  it("shows a tenant only the messages addressed to its own users", async () => {
+  it("shows an admin only the messages addressed to users of their own company", async () => {
     const [mine, theirs] = await Promise.all([fresh(), fresh(other)]);
     const [a] = await notificationsFor(mine, 1, { title: "Mine" });
     const [b] = await notificationsFor(theirs, 1, { title: "Theirs" });
     await deliverNotificationEmails([a!, b!]);
     const theirRow = (await outboxTo(theirs.email))[0]!;
-    const view = await readOutbox(t.rep);
+    const view = await readOutbox(t.admin);
     expect(view.messages.map((m) => m.to)).toContain(mine.email);
     expect(view.messages.map((m) => m.to)).not.toContain(theirs.email);
     expect(view.total).toBe(await db().emailOutbox.count({ where: { tenantId: t.tenantId } }));
-    expect((await readOutbox(t.rep, theirRow.id)).selected).toBeNull();
+    expect((await readOutbox(t.admin, theirRow.id)).selected).toBeNull();
     const own = await readOutbox(other.admin, theirRow.id);
     expect(own.selected).toMatchObject({
       id: theirRow.id,
@@ -144,10 +147,45 @@ describe("reading the outbox", () => {
     });
   });
 
-  it("is available in development, and in production only while the outbox is the transport", () => {
+  it("is a 404 for reps and supervisors: it holds everyone's mail", async () => {
+    await expect(readOutbox(t.rep)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(readOutbox(t.supervisor)).rejects.toBeInstanceOf(NotFoundError);
+    expect(canReadOutbox(t.rep)).toBe(false);
+    expect(canReadOutbox(t.admin)).toBe(true);
+  });
+
+  it("never shows an admin a working link that acts for someone else; their own mail keeps its links", async () => {
+    const rep = await fresh();
+    const [toRep] = await notificationsFor(rep, 1, { title: "For the rep" });
+    const [toAdmin] = await notificationsFor(t.admin, 1, { title: "For the admin" });
+    await deliverNotificationEmails([toRep!, toAdmin!]);
+    const repRow = (await outboxTo(rep.email))[0]!;
+    expect(repRow.text).toContain("/unsubscribe?token=");
+    const { selected: repMail } = await readOutbox(t.admin, repRow.id);
+    expect(repMail!.redacted).toBe(true);
+    for (const part of [repMail!.html, repMail!.text, JSON.stringify(repMail!.headers)]) {
+      expect(part).not.toMatch(/token=/);
+      expect(part).not.toContain(rep.userId);
+    }
+    expect(repMail!.text).toContain(HIDDEN_LINK);
+    expect(repMail!.headers).toMatchObject({ "List-Unsubscribe": `<${HIDDEN_LINK}>` });
+    // The other links of the message still work: they need the reader's own session.
+    expect(repMail!.html).toContain('href="https://crm.onquota.test/quotes"');
+
+    const adminRow = (await db().emailOutbox.findMany({ where: { to: t.admin.email, subject: "For the admin" } }))[0]!;
+    const { selected: adminMail } = await readOutbox(t.admin, adminRow.id);
+    expect(adminMail!.redacted).toBe(false);
+    expect(adminMail!.text).toContain(`/unsubscribe?token=${t.admin.userId}.QUOTE.`);
+  });
+
+  it("is on in development or with EMAIL_OUTBOX=1, and off in production without it", () => {
     expect(outboxPageAvailable({ NODE_ENV: "development" })).toBe(true);
     expect(outboxPageAvailable({ NODE_ENV: "development", RESEND_API_KEY: "re_x" })).toBe(true);
-    expect(outboxPageAvailable({ NODE_ENV: "production" })).toBe(true);
+    expect(outboxPageAvailable({ NODE_ENV: "development", EMAIL_OUTBOX: "0" })).toBe(false);
+    expect(outboxPageAvailable({ NODE_ENV: "production" })).toBe(false);
     expect(outboxPageAvailable({ NODE_ENV: "production", RESEND_API_KEY: "re_x" })).toBe(false);
+    expect(outboxPageAvailable({ NODE_ENV: "production", EMAIL_OUTBOX: "1" })).toBe(true);
+    expect(outboxPageAvailable({ NODE_ENV: "production", EMAIL_OUTBOX: "true" })).toBe(true);
+    expect(canReadOutbox(t.admin, { NODE_ENV: "production" })).toBe(false);
   });
 });

@@ -114,13 +114,14 @@ describe("check-overdue-opportunities", () => {
     deals = { three: three.id, one: one.id, won: won.id, lost: lost.id, deleted: deleted.id, today: today.id, inactive: inactive.id };
   });
 
-  it("reminds the assignee of each open, live deal past its expected close date, with the days overdue", async () => {
+  it("reminds the assignee of each open, live deal past its expected close date, with the days overdue, and asks for them to be emailed", async () => {
     const result = await checkOverdueOpportunities(MONDAY, { tenantId: t.tenantId });
-    expect(result).toEqual({ overdue: 2, notified: 2, alreadyNotified: 0, emails: { queued: 0, sent: 0, failed: 0, skipped: 0 } });
-    expect(email.deliverNotificationEmails).not.toHaveBeenCalled();
+    expect(result).toEqual({ overdue: 2, notified: 2, alreadyNotified: 0, emails: { queued: 0, sent: 2, failed: 0, skipped: 0 } });
 
     const rows = await notificationsOf(t.tenantId, { category: "OPPORTUNITY" });
     expect(rows).toHaveLength(2);
+    expect(emailedIds().sort()).toEqual(rows.map((row) => row.id).sort());
+    expect(rows.every((row) => row.emailRequested)).toBe(true);
     const three = rows.find((row) => row.relatedEntityId === deals.three)!;
     expect(three).toMatchObject({
       userId: t.rep.userId,
@@ -144,6 +145,7 @@ describe("check-overdue-opportunities", () => {
       alreadyNotified: 2,
     });
     expect(await notificationsOf(t.tenantId, { category: "OPPORTUNITY" })).toHaveLength(2);
+    expect(email.deliverNotificationEmails).not.toHaveBeenCalled();
 
     expect(await checkOverdueOpportunities(TUESDAY, { tenantId: t.tenantId })).toMatchObject({
       overdue: 3,
@@ -155,6 +157,7 @@ describe("check-overdue-opportunities", () => {
     );
     expect(tuesday.map((row) => row.relatedEntityId).sort()).toEqual([deals.three, deals.one, deals.today].sort());
     expect(tuesday.find((row) => row.relatedEntityId === deals.three)!.message).toContain("4 days overdue");
+    expect(emailedIds().sort()).toEqual(tuesday.map((row) => row.id).sort());
   });
 
   it("writes the whole message, thousands separators included, and clips a long title to 200 characters with …", async () => {

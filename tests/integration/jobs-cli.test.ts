@@ -15,7 +15,7 @@ import { insertOpportunity, insertQuote, notificationsOf } from "./jobs-data";
 type Run = { code: number | null; stdout: string; stderr: string };
 
 function runJob(args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent", NODE_ENV: "production" };
+  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent", NODE_ENV: "production", EMAIL_OUTBOX: "1" };
   for (const key of ["INNGEST_DEV", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"]) delete env[key];
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/run-job.ts", ...args], { cwd: ROOT, env });
@@ -62,7 +62,7 @@ describe("npm run job (scripts/run-job.ts)", () => {
     expect(first.stderr).toContain("check-overdue-opportunities as of 2026-03-02T10:00:00.000Z");
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(
-      /^check-overdue-opportunities: 2 overdue, 2 notified \(0 already notified today\), 0 emails \[\d+ ms\]\n$/,
+      /^check-overdue-opportunities: 2 overdue, 2 notified \(0 already notified today\), 2 emails \(2 sent\) \[\d+ ms\]\n$/,
     );
     const rows = await notificationsOf(t.tenantId, { category: "OPPORTUNITY" });
     expect(rows.map((row) => [row.relatedEntityId, row.userId, row.title]).sort()).toEqual(

@@ -24,7 +24,7 @@ describe("notifyOpportunityAssigned", () => {
       actorId: t.supervisor.userId,
       actorName: "Sam Supervisor",
     });
-    expect(created).toBe(1);
+    expect(created).toHaveLength(1);
     const [row, ...rest] = await forEntity(opportunity.id);
     expect(rest).toEqual([]);
     expect(row).toMatchObject({
@@ -50,7 +50,7 @@ describe("notifyOpportunityAssigned", () => {
         actorId: t.rep.userId,
         actorName: "Rep",
       }),
-    ).toBe(0);
+    ).toEqual([]);
     expect(await forEntity(opportunity.id)).toEqual([]);
   });
 
@@ -83,7 +83,7 @@ describe("notifyOpportunityClosed", () => {
       actorId: t.rep.userId,
       actorName: "Riley Rep",
     });
-    expect(created).toBe(3);
+    expect(created).toHaveLength(3);
     const rows = await forEntity(opportunity.id);
     expect(rows.map((r) => r.userId).sort()).toEqual([t.admin.userId, t.supervisor.userId, extraSupervisor.userId].sort());
     for (const row of rows) {
@@ -123,8 +123,8 @@ describe("notifyOpportunityClosed", () => {
   it("alerts once per deal even if called twice", async () => {
     const opportunity = { id: randomUUID(), name: "Twice", estimated_value: "10.00", currency: "USD" };
     const event = { tenantId: t.tenantId, opportunity, won: true, actorId: t.rep.userId, actorName: "Rep" };
-    expect(await notifyOpportunityClosed(event)).toBe(3);
-    expect(await notifyOpportunityClosed(event)).toBe(0);
+    expect(await notifyOpportunityClosed(event)).toHaveLength(3);
+    expect(await notifyOpportunityClosed(event)).toHaveLength(0);
     expect(await forEntity(opportunity.id)).toHaveLength(3);
   });
 });

@@ -4,7 +4,7 @@ import { baseCurrencyOf } from "@/lib/tenants";
 import { EmailPreferences } from "./email-preferences";
 import { Button } from "@/components/ui/button";
 import { currentUser, listPersonalTokens, requirePageScope } from "@/lib/auth";
-import { outboxPageAvailable } from "@/lib/email";
+import { canReadOutbox, outboxIsTransport } from "@/lib/email";
 import { revokePersonalTokenAction } from "./actions";
 import { CreateTokenForm } from "./create-token-form";
 
@@ -47,7 +47,7 @@ export default async function SettingsPage() {
         </p>
       </section>
       <EmailPreferences />
-      {outboxPageAvailable() ? (
+      {canReadOutbox(scope) && outboxIsTransport() ? (
         <p className="text-sm text-slate-600">
           Email is not configured (no <code>RESEND_API_KEY</code>): messages are kept in the{" "}
           <a className="font-medium text-brand-600 hover:underline" href="/dev/outbox">

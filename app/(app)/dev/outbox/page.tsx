@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageScope } from "@/lib/auth";
-import { outboxPageAvailable, readOutbox } from "@/lib/email";
+import { canReadOutbox, readOutbox } from "@/lib/email";
 
 export const metadata: Metadata = { title: "Email outbox" };
 
@@ -12,12 +12,13 @@ const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeS
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * The development outbox: the emails sent while RESEND_API_KEY is unset, to users of your company. Each message's
- * HTML is shown in a sandboxed frame (no scripts, no forms, no same-origin access) next to its text part.
+ * The development outbox (admins only, while it is on): the emails kept instead of sent, to users of your company.
+ * Each message's HTML is shown in a sandboxed frame (no scripts, no forms, no same-origin access) next to its text
+ * part; in someone else's mail, links that act for the recipient (unsubscribe) are hidden.
  */
 export default async function OutboxPage({ searchParams }: Props) {
-  if (!outboxPageAvailable()) notFound();
   const scope = await requirePageScope();
+  if (!canReadOutbox(scope)) notFound();
   const { id } = await searchParams;
   const { messages, total, selected } = await readOutbox(scope, typeof id === "string" && UUID.test(id) ? id : undefined);
   return (
@@ -25,7 +26,8 @@ export default async function OutboxPage({ searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Email outbox</h1>
         <p className="mt-1 text-sm text-slate-600">
-          Without <code className="rounded bg-slate-100 px-1">RESEND_API_KEY</code>, emails are kept here instead of being sent.{" "}
+          Without <code className="rounded bg-slate-100 px-1">RESEND_API_KEY</code>, emails are kept here instead of being sent
+          (development, or <code className="rounded bg-slate-100 px-1">EMAIL_OUTBOX=1</code>).{" "}
           {total > messages.length
             ? `The newest ${messages.length} of ${total} are listed.`
             : `${total} ${total === 1 ? "message" : "messages"}.`}
@@ -74,6 +76,11 @@ export default async function OutboxPage({ searchParams }: Props) {
                   </div>
                 ))}
               </dl>
+              {selected.redacted ? (
+                <p className="text-sm text-slate-600" role="note">
+                  Links that act for {selected.to} (such as one-click unsubscribe) are hidden: only the recipient may use them.
+                </p>
+              ) : null}
             </header>
             <section aria-label="HTML part">
               <h3 className="mb-2 text-sm font-semibold text-slate-700">HTML</h3>
