@@ -13,6 +13,7 @@ export {
 } from "./service";
 export { getOpportunitiesByStage, getPipelineSummary } from "./pipeline";
 export { exportOpportunities } from "./export";
+export { bulkUpdateOpportunities } from "./bulk";
 export type { Board, BoardColumn, HistoryRow, OpportunityRow, OverdueOpportunity, PipelineSummary, StageTotals } from "./rows";
 export { daysOverdueSql, openStageSql, overdueSql, baseWeightedCentsSql } from "./rules-sql";
 export { visibleSql } from "./filters";

@@ -3,6 +3,8 @@ import { DELETE_ROLES } from "./rules";
 import {
   boardQuery,
   changeStageBody,
+  bulkActionBody,
+  bulkResultOut,
   createOpportunityBody,
   exportOpportunitiesQuery,
   listOpportunitiesQuery,
@@ -106,6 +108,19 @@ export const exportOpportunitiesOperation = defineOperation({
   responseContentType: ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
 });
 
+export const bulkOpportunitiesOperation = defineOperation({
+  id: "bulkUpdateOpportunities",
+  method: "POST",
+  path: "/opportunities/bulk",
+  summary: "Assign, move or delete many opportunities at once, with a result per deal",
+  description:
+    "Each id is handled on its own with the rules of the single-deal route (a rep only their own deals, closed deals are final, only admins delete); one refusal does not stop the others. 404 when none of the ids is a deal the caller can see.",
+  tags,
+  body: bulkActionBody,
+  response: bulkResultOut,
+  errors: [404],
+});
+
 export const pipelineSummaryOperation = defineOperation({
   id: "getPipelineSummary",
   method: "GET",
@@ -149,4 +164,5 @@ export const opportunityOperations = [
   pipelineBoardOperation,
   stageHistoryOperation,
   exportOpportunitiesOperation,
+  bulkOpportunitiesOperation,
 ];

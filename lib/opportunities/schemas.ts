@@ -112,6 +112,46 @@ export const listOpportunitiesQuery = paginationQuery.extend({
     .meta({ description: "Sort field, `-` prefix for descending; ties break by id." }),
 });
 
+export const MAX_BULK_IDS = 500;
+
+const bulkIds = z
+  .array(z.uuid({ message: "must be opportunity ids" }))
+  .min(1, "needs at least one id")
+  .max(MAX_BULK_IDS, `takes at most ${MAX_BULK_IDS} ids`);
+
+export const bulkActionBody = z
+  .discriminatedUnion("action", [
+    z.object({ action: z.literal("assign"), ids: bulkIds, assigned_to: z.uuid({ message: "must be a user id" }) }).strict(),
+    z
+      .object({
+        action: z.literal("move_stage"),
+        ids: bulkIds,
+        stage: stageSchema,
+        loss_reason: lossReason.optional().meta({ description: "Required when `stage` is CLOSED_LOST." }),
+      })
+      .strict(),
+    z.object({ action: z.literal("delete"), ids: bulkIds }).strict(),
+  ])
+  .meta({
+    id: "BulkOpportunityAction",
+    description: "One action on up to 500 deals; each deal gets exactly the rules of the single-deal route.",
+    example: { action: "move_stage", ids: ["7d0e3b9c-2f4a-4c1e-9a57-0b6f3c1d2e4f"], stage: "NEGOTIATION" },
+  });
+
+export const bulkResultOut = z
+  .object({
+    succeeded: z.number().int(),
+    failed: z.number().int(),
+    results: z.array(
+      z.object({
+        id: z.uuid(),
+        status: z.number().int().meta({ description: "What the single-deal route would have answered: 200, 403, 404, 409, 422…" }),
+        detail: z.string().optional().meta({ description: "Why it was refused." }),
+      }),
+    ),
+  })
+  .meta({ id: "BulkOpportunityResult" });
+
 export const EXPORT_FORMATS = ["csv", "xlsx"] as const;
 
 export const exportOpportunitiesQuery = listOpportunitiesQuery.omit({ page: true, page_size: true }).extend({
@@ -351,6 +391,8 @@ export type OpportunityFilters = Pick<z.output<typeof listOpportunitiesQuery>, "
 };
 export type ListOpportunitiesQuery = z.output<typeof listOpportunitiesQuery>;
 export type ExportOpportunitiesQuery = z.output<typeof exportOpportunitiesQuery>;
+export type BulkActionInput = z.output<typeof bulkActionBody>;
+export type BulkResultOut = z.infer<typeof bulkResultOut>;
 export type BoardQuery = z.output<typeof boardQuery>;
 export type OpportunityOut = z.infer<typeof opportunityOut>;
 export type PipelineSummaryOut = z.infer<typeof pipelineSummaryOut>;

@@ -95,6 +95,9 @@ export const requestFixtures: Record<string, RequestFixture> = {
   getPipelineBoard: { build: () => ({ query: { limit: "10" } }) },
   getOpportunityHistory: { build: (w) => ({ params: id(w.a.opportunityId) }) },
   exportOpportunities: { build: () => ({ query: {} }) },
+  bulkUpdateOpportunities: {
+    build: async (w) => ({ body: { action: "move_stage", ids: [(await w.fresh.opportunity()).id], stage: "QUALIFIED" } }),
+  },
 
   listClients: { build: () => ({ query: { page: "1" } }) },
   createClient: { build: () => ({ body: { name: "New client", email: "buyer@client.test" } }) },
