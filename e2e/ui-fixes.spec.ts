@@ -258,7 +258,11 @@ test.describe("phone", () => {
     for (const path of ["/pipeline", "/opportunities"]) {
       await page.goto(path);
       await expect(page.getByLabel("Client", { exact: true })).toBeHidden();
-      const first = page.locator(path === "/pipeline" ? "[data-testid=board-card]" : "main li, main tbody tr").first();
+      const first = page
+        .locator(path === "/pipeline" ? "[data-testid=board-card]" : "main li")
+        .filter({ visible: true })
+        .first();
+      await expect(first).toBeVisible();
       const top = (await first.boundingBox())!.y;
       expect(top, path).toBeLessThan(400);
       await page.getByRole("button", { name: /^Filters/ }).tap();
