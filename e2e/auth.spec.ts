@@ -18,12 +18,12 @@ test("a new company registers, sees the shell, logs out and logs back in", async
   }
   await expect(page.getByRole("link", { name: "Notifications" }).first()).toBeVisible();
 
-  await page.getByLabel("Account menu for Erin Owner").click();
+  await page.locator("summary", { hasText: "Erin Owner" }).click();
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/login/);
 
   await page.goto("/settings");
-  await expect(page).toHaveURL(/\/login/);
+  await expect(page).toHaveURL(/\/login\?next=%2Fsettings$/);
 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("wrong-password");
@@ -33,7 +33,7 @@ test("a new company registers, sees the shell, logs out and logs back in", async
 
   await page.getByLabel("Password").fill("a-strong-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/pipeline/);
+  await expect(page).toHaveURL(/\/settings$/);
 });
 
 test("the demo admin logs in and creates a personal API token that works against the API", async ({ page, request }) => {

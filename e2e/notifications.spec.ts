@@ -112,6 +112,7 @@ test("the notification center filters, marks read and deletes, and fits a phone 
   await expectBadge(page, unreadBefore - 1);
 
   await overdue.getByRole("button", { name: /^Delete/ }).click();
+  await page.getByRole("dialog", { name: "Delete this notification?" }).getByRole("button", { name: "Delete" }).click();
   await expect(items.filter({ hasText: `Van overdue ${stamp}` })).toHaveCount(0);
 
   await page.getByLabel("Status").selectOption("false");

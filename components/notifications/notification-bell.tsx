@@ -178,7 +178,7 @@ function BellList({ feed, onOpen }: { feed: Feed; onOpen: (n: NotificationOut) =
                 {notification.is_read ? null : <span className="sr-only"> (unread)</span>}
               </span>
               <span className="mt-0.5 line-clamp-2 block text-xs text-slate-600">{notification.message}</span>
-              <span className="mt-1 block text-[11px] text-slate-400">
+              <span className="mt-1 block text-xs text-slate-600">
                 {timeAgo(notification.created_at, now)}
                 {notification.action_label ? ` · ${notification.action_label}` : ""}
               </span>

@@ -21,7 +21,7 @@ export function listQueryFromUrl(params: Record<string, string>, manager: boolea
   const input: Record<string, string | undefined> = {
     stage: params.stage,
     assigned_to: ownerParam(params, manager),
-    client_id: params.client,
+    client_id: params.client ?? params.client_id,
     overdue: params.overdue,
     q: params.q,
     sort: params.sort,

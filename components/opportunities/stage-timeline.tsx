@@ -1,5 +1,6 @@
 import type { StageHistoryOut } from "@/lib/opportunities";
 import { formatInstant } from "@/lib/clock";
+import { LocalTime } from "@/components/ui/local-time";
 import { STAGE_ACCENT, STAGE_LABEL } from "./stage-meta";
 
 /** The stage changes of a deal, oldest first: who moved it where, when, and why it was lost. */
@@ -26,7 +27,7 @@ export function StageTimeline({ items }: { items: StageHistoryOut["items"] }) {
               )}
             </p>
             <p className="text-xs text-slate-600">
-              {item.changed_by.name} · <time dateTime={item.changed_at}>{formatInstant(item.changed_at)}</time>
+              {item.changed_by.name} · <LocalTime iso={item.changed_at} fallback={formatInstant(item.changed_at)} />
             </p>
             {item.loss_reason ? <p className="mt-1 text-xs text-slate-700">Reason: {item.loss_reason}</p> : null}
           </div>

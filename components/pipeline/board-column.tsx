@@ -51,7 +51,7 @@ export function BoardColumn({ column, baseCurrency, cards, owners, busyIds, load
         </div>
         <dl className="mt-2 grid grid-cols-2 gap-x-2 text-xs">
           <div>
-            <dt className="text-[11px] tracking-wide text-slate-500 uppercase">Total</dt>
+            <dt className="text-[11px] tracking-wide text-slate-600 uppercase">Total</dt>
             <dd className="font-semibold text-slate-800 tabular-nums" data-testid="column-total" data-value={column.total_value}>
               <span aria-hidden="true" title={formatMoney(column.total_value, baseCurrency)}>
                 {formatMoney(column.total_value, baseCurrency, { compact: true })}
@@ -60,7 +60,7 @@ export function BoardColumn({ column, baseCurrency, cards, owners, busyIds, load
             </dd>
           </div>
           <div>
-            <dt className="text-[11px] tracking-wide text-slate-500 uppercase">Weighted</dt>
+            <dt className="text-[11px] tracking-wide text-slate-600 uppercase">Weighted</dt>
             <dd className="font-semibold text-slate-800 tabular-nums" data-testid="column-weighted" data-value={column.weighted_value}>
               <span aria-hidden="true" title={formatMoney(column.weighted_value, baseCurrency)}>
                 {formatMoney(column.weighted_value, baseCurrency, { compact: true })}

@@ -182,6 +182,7 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
   }
 
   function cancelClosing() {
+    if (closing) refocusCard(closing.move.card.id);
     setClosing(null);
     setPreview(null);
   }
@@ -189,6 +190,7 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
   function confirmClosing(lossReason?: string) {
     if (!closing) return;
     moveCard({ ...closing.move, lossReason });
+    refocusCard(closing.move.card.id);
     setClosing(null);
   }
 
@@ -278,5 +280,16 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
       />
       <Toaster position="bottom-right" richColors closeButton />
     </>
+  );
+}
+
+/** After a closing dialog, focus goes back to the card's handle (the card was re-rendered where it now stands). */
+function refocusCard(id: string) {
+  requestAnimationFrame(() =>
+    document
+      .querySelector<HTMLElement>(
+        `[data-card-id="${CSS.escape(id)}"] button[aria-roledescription], [data-card-id="${CSS.escape(id)}"] button`,
+      )
+      ?.focus(),
   );
 }

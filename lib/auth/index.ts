@@ -3,6 +3,7 @@ export { RateLimitedSignin } from "./authjs";
 export { resolveCaller } from "./caller";
 export { currentUser, requirePageScope } from "./page-scope";
 export { hashPassword } from "./password";
+export { HOME_PATH, REQUESTED_PATH_HEADER, safeNextPath } from "./return-to";
 export { TOKEN_LIFETIMES, createPersonalTokenInput } from "./personal-token-schemas";
 
 export { authSecret } from "./secret";

@@ -8,5 +8,5 @@ export {
   updateClientOperation,
 } from "./operations";
 export { findClient, listClientOptions } from "./repository";
-export { clientListQuery, createClientBody } from "./schemas";
+export { clientListQuery, createClientBody, updateClientBody, type ClientOut } from "./schemas";
 export { createClient, deleteClient, getClient, listClientPage, updateClient } from "./service";

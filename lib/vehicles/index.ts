@@ -10,5 +10,5 @@ export {
 export { countMaintenanceDue } from "./repository";
 export { maintenanceDueSql, maintenanceOverdueSql } from "./rules-sql";
 export { MAINTENANCE_DUE_SOON_DAYS, maintenanceState, type MaintenanceState } from "./rules";
-export { createVehicleBody, vehicleListQuery } from "./schemas";
+export { createVehicleBody, updateVehicleBody, vehicleListQuery, type VehicleOut } from "./schemas";
 export { createVehicle, deleteVehicle, getVehicle, listVehiclePage, updateVehicle, vehicleAssigneeChoices } from "./service";

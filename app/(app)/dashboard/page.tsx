@@ -52,7 +52,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       ) : null}
       {summary.total_opportunities === 0 ? (
         <EmptyState title={owner ? "No deals for this owner" : "No deals yet"}>
-          <Link href="/opportunities/new" className="text-brand-600 hover:underline">
+          <Link href="/opportunities/new" className="text-brand-700 underline underline-offset-2">
             Create an opportunity
           </Link>
         </EmptyState>

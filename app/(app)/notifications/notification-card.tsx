@@ -1,4 +1,5 @@
 import type { NotificationOut } from "@/lib/notifications";
+import { ConfirmSubmit } from "@/components/ui/confirm-submit";
 import { categoryLabel, timeAgo, TypeIcon, typeStyle } from "@/components/notifications/notification-style";
 import { deleteNotificationAction, markReadAction, openNotificationAction } from "./actions";
 
@@ -20,7 +21,7 @@ export function NotificationCard({ notification, now }: { notification: Notifica
             {notification.title}
             {unread ? <span className="sr-only"> (unread)</span> : null}
           </h2>
-          <p className="text-xs text-slate-500">
+          <p className="text-xs text-slate-600">
             <span>{categoryLabel[notification.category]}</span> ·{" "}
             <time dateTime={notification.created_at}>{timeAgo(notification.created_at, now)}</time>
           </p>
@@ -49,9 +50,19 @@ export function NotificationCard({ notification, now }: { notification: Notifica
           ) : null}
           <form action={deleteNotificationAction} className="ml-auto">
             <input type="hidden" name="id" value={notification.id} />
-            <button type="submit" className={`${actionButton} text-red-700 hover:bg-red-50`} aria-label={`Delete: ${notification.title}`}>
+            <ConfirmSubmit
+              className={`${actionButton} text-red-700 hover:bg-red-50`}
+              aria-label={`Delete: ${notification.title}`}
+              title="Delete this notification?"
+              message={
+                <>
+                  <strong className="font-medium text-slate-900">{notification.title}</strong> will be removed from your notifications.
+                </>
+              }
+              confirmLabel="Delete"
+            >
               Delete
-            </button>
+            </ConfirmSubmit>
           </form>
         </div>
       </div>

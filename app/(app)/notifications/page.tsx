@@ -98,11 +98,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           title={result.total > 0 ? "Nothing on this page" : filtered ? "No notification matches these filters" : "No notifications yet"}
         >
           {result.total > 0 ? (
-            <Link href="/notifications" className="text-brand-600 hover:underline">
+            <Link href="/notifications" className="text-brand-700 underline underline-offset-2">
               Back to the first page
             </Link>
           ) : filtered ? (
-            <Link href="/notifications" className="text-brand-600 hover:underline">
+            <Link href="/notifications" className="text-brand-700 underline underline-offset-2">
               Clear the filters
             </Link>
           ) : (

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
 import { TOKEN_LIFETIMES } from "@/lib/auth/browser";
 import { SelectField } from "@/components/ui/select-field";
@@ -32,6 +33,9 @@ export function CreateTokenForm() {
           <code data-testid="new-token" className="mt-2 block rounded bg-white px-2 py-1.5 font-mono text-xs break-all text-slate-800">
             {state.values.token}
           </code>
+          <div className="mt-2">
+            <CopyButton text={state.values.token} label="Copy token" />
+          </div>
         </div>
       ) : null}
     </div>

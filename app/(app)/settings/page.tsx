@@ -22,15 +22,15 @@ export default async function SettingsPage() {
         <h2 className="text-base font-semibold">Profile</h2>
         <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-3">
           <div>
-            <dt className="text-slate-500">Name</dt>
+            <dt className="text-slate-600">Name</dt>
             <dd>{user.name}</dd>
           </div>
           <div>
-            <dt className="text-slate-500">Email</dt>
+            <dt className="text-slate-600">Email</dt>
             <dd>{user.email}</dd>
           </div>
           <div>
-            <dt className="text-slate-500">Role</dt>
+            <dt className="text-slate-600">Role</dt>
             <dd>{user.role.replace("_", " ")}</dd>
           </div>
         </dl>
@@ -41,7 +41,7 @@ export default async function SettingsPage() {
         </h2>
         <p className="mt-1 text-sm text-slate-600">
           Totals are in {baseCurrency}.{" "}
-          <Link href="/settings/exchange-rates" className="font-medium text-brand-700 hover:underline">
+          <Link href="/settings/exchange-rates" className="font-medium text-brand-700 underline underline-offset-2">
             Exchange rates{scope.role === "ADMIN" ? " and base currency" : ""}
           </Link>
         </p>
@@ -50,7 +50,7 @@ export default async function SettingsPage() {
       {canReadOutbox(scope) && outboxIsTransport() ? (
         <p className="text-sm text-slate-600">
           Email is not configured (no <code>RESEND_API_KEY</code>): messages are kept in the{" "}
-          <a className="font-medium text-brand-600 hover:underline" href="/dev/outbox">
+          <a className="font-medium text-brand-700 underline underline-offset-2" href="/dev/outbox">
             development outbox
           </a>
           .
@@ -62,7 +62,7 @@ export default async function SettingsPage() {
         </h2>
         <p className="mt-1 text-sm text-slate-600">
           Use a token as <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;token&gt;</code> with the{" "}
-          <a className="text-brand-600 hover:underline" href="/docs">
+          <a className="text-brand-700 underline underline-offset-2" href="/docs">
             OnQuota API
           </a>
           . Tokens are stored hashed and shown once.
@@ -78,7 +78,7 @@ export default async function SettingsPage() {
               <li key={token.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
                 <div className="min-w-0">
                   <p className="font-medium">{token.name}</p>
-                  <p className="text-xs text-slate-500">
+                  <p className="text-xs text-slate-600">
                     <code>{token.tokenHint}</code> · created {dateFormat.format(token.createdAt)} ·{" "}
                     {token.expiresAt ? `expires ${dateFormat.format(token.expiresAt)}` : "never expires"} ·{" "}
                     {token.lastUsedAt ? `last used ${dateFormat.format(token.lastUsedAt)}` : "never used"}

@@ -3,26 +3,27 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
-import { loginAction, type AuthFormState } from "../actions";
+import { FormError } from "@/components/ui/form-error";
+import { type ActionResult, initialActionResult } from "@/lib/http/browser";
+import { loginAction } from "../actions";
+import { RETRY_AFTER_FIELD } from "../retry-after";
 import { SignInButton } from "./sign-in-button";
 
 export function LoginForm({ next }: { next?: string }) {
-  const [state, action, pending] = useActionState<AuthFormState, FormData>(loginAction, {});
+  const [state, action, pending] = useActionState<ActionResult, FormData>(loginAction, initialActionResult);
+  const retryAfterSeconds = Number(state.values?.[RETRY_AFTER_FIELD] ?? 0);
   return (
     <form action={action} className="space-y-4">
       <h1 className="text-lg font-semibold">Sign in</h1>
-      {state.error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {state.error}
-        </p>
-      ) : null}
+      {next ? <p className="text-sm text-slate-600">Sign in to continue to the page you asked for.</p> : null}
+      <FormError message={state.message} />
       <input type="hidden" name="next" value={next ?? ""} />
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required />
-      <SignInButton key={state.attempt ?? 0} retryAfterSeconds={state.retryAfterSeconds} pending={pending} />
+      <SignInButton key={state.attempt} retryAfterSeconds={retryAfterSeconds} pending={pending} />
       <p className="text-center text-sm text-slate-600">
         New to OnQuota?{" "}
-        <Link href="/register" className="font-medium text-brand-600 hover:underline">
+        <Link href="/register" className="hover:text-brand-800 font-medium text-brand-700 underline underline-offset-2">
           Create an account
         </Link>
       </p>

@@ -5,14 +5,17 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { CurrencyField } from "@/components/ui/currency-field";
 import { Field } from "@/components/ui/field";
-import { registerAction, type AuthFormState } from "../actions";
+import { FormError } from "@/components/ui/form-error";
+import { type ActionResult, initialActionResult } from "@/lib/http/browser";
+import { registerAction } from "../actions";
 
 export function RegisterForm() {
-  const [state, action, pending] = useActionState<AuthFormState, FormData>(registerAction, {});
-  const err = state.fieldErrors ?? {};
+  const [state, action, pending] = useActionState<ActionResult, FormData>(registerAction, initialActionResult);
+  const err = state.errors;
   return (
     <form action={action} className="space-y-4" noValidate>
       <h1 className="text-lg font-semibold">Create your company account</h1>
+      <FormError message={state.message} />
       <Field
         label="Company name"
         name="company_name"
@@ -46,7 +49,7 @@ export function RegisterForm() {
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link href="/login" className="font-medium text-brand-600 hover:underline">
+        <Link href="/login" className="hover:text-brand-800 font-medium text-brand-700 underline underline-offset-2">
           Sign in
         </Link>
       </p>

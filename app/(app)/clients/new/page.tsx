@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { requirePageScope } from "@/lib/auth";
 import { PageHeader } from "@/components/ui/list-ui";
-import { ClientForm } from "./client-form";
+import { createClientAction } from "../actions";
+import { ClientForm } from "../client-form";
 
 export const metadata: Metadata = { title: "New client" };
 
@@ -10,7 +11,7 @@ export default async function NewClientPage() {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader title="New client" />
-      <ClientForm />
+      <ClientForm action={createClientAction} submitLabel="Create client" cancelHref="/clients" />
     </div>
   );
 }

@@ -1,13 +1,5 @@
-import Link from "next/link";
-import { EmptyState } from "@/components/ui/list-ui";
+import { RecordNotFound } from "@/components/ui/record-not-found";
 
 export default function OpportunityNotFound() {
-  return (
-    <EmptyState title="Opportunity not found">
-      <p>It may have been deleted, or it is not one you can see.</p>
-      <Link href="/opportunities" className="mt-2 inline-block text-brand-600 hover:underline">
-        Back to opportunities
-      </Link>
-    </EmptyState>
-  );
+  return <RecordNotFound noun="Opportunity" listHref="/opportunities" listLabel="Back to opportunities" />;
 }

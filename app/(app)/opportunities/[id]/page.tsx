@@ -10,6 +10,7 @@ import { OpportunityActions } from "@/components/opportunities/opportunity-actio
 import { OverdueBadge, StageBadge } from "@/components/opportunities/stage-badge";
 import { StageTimeline } from "@/components/opportunities/stage-timeline";
 import { secondaryLinkClass } from "@/components/ui/list-ui";
+import { LocalTime } from "@/components/ui/local-time";
 import { closeOpportunityAction, deleteOpportunityAction } from "../actions";
 import { loadOpportunity } from "./load";
 
@@ -29,7 +30,7 @@ export default async function OpportunityPage({ params }: Params) {
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-        <Link href="/opportunities" className="hover:text-slate-900 hover:underline">
+        <Link href="/opportunities" className="underline underline-offset-2 hover:text-slate-900">
           Opportunities
         </Link>
         <span aria-hidden="true"> / </span>
@@ -106,7 +107,11 @@ export default async function OpportunityPage({ params }: Params) {
             <Item label="Actual close date">
               {deal.actual_close_date ? <time dateTime={deal.actual_close_date}>{formatDay(deal.actual_close_date)}</time> : "Not closed"}
             </Item>
-            <Item label="Client">{deal.client.name}</Item>
+            <Item label="Client">
+              <Link href={`/clients/${deal.client.id}`} className="text-brand-700 underline underline-offset-2">
+                {deal.client.name}
+              </Link>
+            </Item>
             <Item label="Owner">
               {deal.assigned_user.name} <span className="text-slate-500">({deal.assigned_user.email})</span>
             </Item>
@@ -122,9 +127,11 @@ export default async function OpportunityPage({ params }: Params) {
                 <span className="text-slate-500">No description</span>
               )}
             </Item>
-            <Item label="Created">{formatInstant(deal.created_at)}</Item>
+            <Item label="Created">
+              <LocalTime iso={deal.created_at} fallback={formatInstant(deal.created_at)} />
+            </Item>
             <Item label="Last updated">
-              {formatInstant(deal.updated_at)} <span className="text-slate-500">(version {deal.version})</span>
+              <LocalTime iso={deal.updated_at} fallback={formatInstant(deal.updated_at)} />
             </Item>
           </dl>
         </section>
@@ -142,7 +149,7 @@ export default async function OpportunityPage({ params }: Params) {
 function Item({ label, wide = false, testId, children }: { label: string; wide?: boolean; testId?: string; children: ReactNode }) {
   return (
     <div className={wide ? "sm:col-span-2" : undefined}>
-      <dt className="text-xs font-medium tracking-wide text-slate-500 uppercase">{label}</dt>
+      <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
       <dd className="mt-1 text-sm text-slate-900" data-testid={testId}>
         {children}
       </dd>

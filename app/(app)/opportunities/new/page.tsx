@@ -21,7 +21,7 @@ export default async function NewOpportunityPage({ searchParams }: { searchParam
       <PageHeader title="New opportunity" description="A deal starts in an open stage; it is yours unless you assign it to someone else." />
       {clients.length === 0 ? (
         <EmptyState title="An opportunity needs a client">
-          <Link href="/clients/new" className="text-brand-600 hover:underline">
+          <Link href="/clients/new" className="text-brand-700 underline underline-offset-2">
             Add a client first
           </Link>
         </EmptyState>

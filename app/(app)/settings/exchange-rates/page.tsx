@@ -28,7 +28,7 @@ export default async function ExchangeRatesPage() {
         description={`Every total — board columns, the dashboard, reports — is in ${base} (${currencyName(base)}). Deals in other currencies convert at the rate of the day; a closed deal keeps the rate of its close.`}
       />
       <p className="text-sm">
-        <Link href="/settings" className="text-brand-700 hover:underline">
+        <Link href="/settings" className="text-brand-700 underline underline-offset-2">
           ← Settings
         </Link>
       </p>

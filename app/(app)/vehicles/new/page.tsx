@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { requirePageScope } from "@/lib/auth";
 import { vehicleAssigneeChoices } from "@/lib/vehicles";
 import { PageHeader } from "@/components/ui/list-ui";
-import { VehicleForm } from "./vehicle-form";
+import { createVehicleAction } from "../actions";
+import { VehicleForm } from "../vehicle-form";
 
 export const metadata: Metadata = { title: "New vehicle" };
 
@@ -12,7 +13,7 @@ export default async function NewVehiclePage() {
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader title="New vehicle" />
-      <VehicleForm users={users} />
+      <VehicleForm action={createVehicleAction} submitLabel="Create vehicle" cancelHref="/vehicles" users={users} />
     </div>
   );
 }

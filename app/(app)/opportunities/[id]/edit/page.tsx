@@ -22,7 +22,7 @@ export default async function EditOpportunityPage({ params }: Params) {
       {opportunity.is_closed ? (
         <EmptyState title="This opportunity is closed">
           <p>Closed deals are final and can no longer be edited.</p>
-          <Link href={`/opportunities/${opportunity.id}`} className="mt-2 inline-block text-brand-600 hover:underline">
+          <Link href={`/opportunities/${opportunity.id}`} className="mt-2 inline-block text-brand-700 underline underline-offset-2">
             Back to the opportunity
           </Link>
         </EmptyState>

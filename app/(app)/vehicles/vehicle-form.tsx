@@ -5,14 +5,24 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { createVehicleAction } from "../actions";
 import { type ActionResult, initialActionResult } from "@/lib/http/browser";
 import { SelectField } from "@/components/ui/select-field";
 
-export function VehicleForm({ users }: { users: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState<ActionResult, FormData>(createVehicleAction, initialActionResult);
+export type VehicleFormValues = { name: string; plate_number: string; assigned_to: string; next_maintenance_date: string };
+
+type VehicleFormProps = {
+  /** Creates, or updates the vehicle it is bound to; redirects to the vehicle's page when it worked. */
+  action: (prev: ActionResult, form: FormData) => Promise<ActionResult>;
+  defaults?: VehicleFormValues;
+  submitLabel: string;
+  cancelHref: string;
+  users: { id: string; name: string }[];
+};
+
+export function VehicleForm({ action: save, defaults, submitLabel, cancelHref, users }: VehicleFormProps) {
+  const [state, action, pending] = useActionState<ActionResult, FormData>(save, initialActionResult);
   const err = state.errors;
-  const val = state.values ?? {};
+  const val: Partial<VehicleFormValues> = state.values ?? defaults ?? {};
   return (
     <form key={state.attempt} action={action} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
       <FormError message={state.message} />
@@ -56,13 +66,13 @@ export function VehicleForm({ users }: { users: { id: string; name: string }[] }
       </div>
       <div className="flex flex-wrap justify-end gap-2">
         <Link
-          href="/vehicles"
-          className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100"
+          href={cancelHref}
+          className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
         >
           Cancel
         </Link>
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Create vehicle"}
+          {pending ? "Saving…" : submitLabel}
         </Button>
       </div>
     </form>

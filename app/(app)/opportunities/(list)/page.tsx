@@ -136,11 +136,11 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
           title={result.total > 0 ? "Nothing on this page" : filtered ? "No opportunities match these filters" : "No opportunities yet"}
         >
           {result.total > 0 || filtered ? (
-            <Link href="/opportunities" className="text-brand-600 hover:underline">
+            <Link href="/opportunities" className="text-brand-700 underline underline-offset-2">
               Show all opportunities
             </Link>
           ) : (
-            <Link href="/opportunities/new" className="text-brand-600 hover:underline">
+            <Link href="/opportunities/new" className="text-brand-700 underline underline-offset-2">
               Create your first opportunity
             </Link>
           )}

@@ -7,27 +7,38 @@ import { CurrencyField } from "@/components/ui/currency-field";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import type { QuoteStatus } from "@/lib/generated/prisma/enums";
-import { createQuoteAction } from "../actions";
-import { statusLabel } from "../format";
+import { statusLabel } from "./format";
 import { type ActionResult, initialActionResult } from "@/lib/http/browser";
 import { SelectField } from "@/components/ui/select-field";
 
 type Option = { id: string; name: string };
 
+export type QuoteFormValues = {
+  client_id: string;
+  quote_number: string;
+  total_amount: string;
+  currency: string;
+  status: string;
+  valid_until: string;
+  sales_rep_id: string;
+};
+
 type QuoteFormProps = {
+  /** Creates, or updates the quote it is bound to; redirects to the quote's page when it worked. */
+  action: (prev: ActionResult, form: FormData) => Promise<ActionResult>;
+  defaults: QuoteFormValues;
+  submitLabel: string;
+  cancelHref: string;
   clients: Option[];
   /** Offered to managers only; a rep's quotes are always their own. */
   salesReps: Option[];
-  currentUserId: string;
-  /** The company's base currency, the default. */
-  baseCurrency: string;
   statuses: QuoteStatus[];
 };
 
-export function QuoteForm({ clients, salesReps, currentUserId, baseCurrency, statuses }: QuoteFormProps) {
-  const [state, action, pending] = useActionState<ActionResult, FormData>(createQuoteAction, initialActionResult);
+export function QuoteForm({ action: save, defaults, submitLabel, cancelHref, clients, salesReps, statuses }: QuoteFormProps) {
+  const [state, action, pending] = useActionState<ActionResult, FormData>(save, initialActionResult);
   const err = state.errors;
-  const val = state.values ?? {};
+  const val: Partial<QuoteFormValues> = state.values ?? defaults;
   return (
     <form key={state.attempt} action={action} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
       <FormError message={state.message} />
@@ -62,13 +73,7 @@ export function QuoteForm({ clients, salesReps, currentUserId, baseCurrency, sta
           error={err.total_amount}
           hint="Up to two decimals, e.g. 12500.50"
         />
-        <CurrencyField
-          label="Currency"
-          name="currency"
-          className="uppercase"
-          defaultValue={val.currency ?? baseCurrency}
-          error={err.currency}
-        />
+        <CurrencyField label="Currency" name="currency" className="uppercase" defaultValue={val.currency} error={err.currency} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
@@ -82,7 +87,7 @@ export function QuoteForm({ clients, salesReps, currentUserId, baseCurrency, sta
           <SelectField
             label="Sales rep"
             name="sales_rep_id"
-            defaultValue={val.sales_rep_id ?? currentUserId}
+            defaultValue={val.sales_rep_id}
             error={err.sales_rep_id}
             options={salesReps.map((u) => ({ value: u.id, label: u.name }))}
           />
@@ -95,13 +100,13 @@ export function QuoteForm({ clients, salesReps, currentUserId, baseCurrency, sta
       ) : null}
       <div className="flex flex-wrap justify-end gap-2">
         <Link
-          href="/quotes"
-          className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100"
+          href={cancelHref}
+          className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
         >
           Cancel
         </Link>
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Create quote"}
+          {pending ? "Saving…" : submitLabel}
         </Button>
       </div>
     </form>

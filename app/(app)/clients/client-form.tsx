@@ -5,13 +5,20 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { createClientAction } from "../actions";
 import { type ActionResult, initialActionResult } from "@/lib/http/browser";
 
-export function ClientForm() {
-  const [state, action, pending] = useActionState<ActionResult, FormData>(createClientAction, initialActionResult);
+type ClientFormProps = {
+  /** Creates, or updates the client it is bound to; redirects to the client's page when it worked. */
+  action: (prev: ActionResult, form: FormData) => Promise<ActionResult>;
+  defaults?: { name: string; company: string; email: string; phone: string };
+  submitLabel: string;
+  cancelHref: string;
+};
+
+export function ClientForm({ action: save, defaults, submitLabel, cancelHref }: ClientFormProps) {
+  const [state, action, pending] = useActionState<ActionResult, FormData>(save, initialActionResult);
   const err = state.errors;
-  const val = state.values ?? {};
+  const val = state.values ?? defaults ?? {};
   return (
     <form key={state.attempt} action={action} noValidate className="space-y-4 rounded-xl border border-slate-200 bg-white p-5">
       <FormError message={state.message} />
@@ -23,13 +30,13 @@ export function ClientForm() {
       </div>
       <div className="flex flex-wrap justify-end gap-2">
         <Link
-          href="/clients"
-          className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100"
+          href={cancelHref}
+          className="inline-flex items-center rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
         >
           Cancel
         </Link>
         <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Create client"}
+          {pending ? "Saving…" : submitLabel}
         </Button>
       </div>
     </form>

@@ -1,0 +1,11 @@
+/** The app's main sections, in the order of the navigation. */
+export const NAV_ITEMS = [
+  { href: "/pipeline", label: "Pipeline" },
+  { href: "/opportunities", label: "Opportunities" },
+  { href: "/dashboard", label: "Dashboard" },
+  { href: "/notifications", label: "Notifications" },
+  { href: "/clients", label: "Clients" },
+  { href: "/quotes", label: "Quotes" },
+  { href: "/vehicles", label: "Vehicles" },
+  { href: "/settings", label: "Settings" },
+] as const;
