@@ -14,7 +14,13 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // A rates file (Settings → Exchange rates) goes through a server action; lib/http/body-limits.ts caps it too.
-  experimental: { serverActions: { bodySizeLimit: "10mb" } },
+  experimental: {
+    serverActions: { bodySizeLimit: "10mb" },
+    // Route modules load on first use instead of all at start: a third less memory at rest (docs/performance.md).
+    preloadEntriesOnStart: false,
+    // A clean CI clone never reads the build cache back; writing it costs about a minute there.
+    turbopackFileSystemCacheForBuild: !process.env.CI,
+  },
   reactStrictMode: true,
   // `npm run typecheck` checks the whole project (tests included) before the build; no need to do it twice.
   typescript: { ignoreBuildErrors: true },
