@@ -1,21 +1,9 @@
-import { hrefWith } from "@/components/ui/list-ui";
 import { listQueryFrom } from "@/lib/http";
 import { listOpportunitiesQuery, type ListOpportunitiesQuery } from "@/lib/opportunities";
+import type { ListUrlState } from "./list-href";
 import { ownerParam } from "./url-filters";
 
-/**
- * The opportunities list's URL uses the board's names (`owner`, `client`) for the API's `assigned_to` and
- * `client_id`; everything else (stage, overdue, q, sort, page, page_size) is the API's own parameter.
- */
-export type ListUrlState = {
-  stage?: string;
-  owner?: string;
-  client?: string;
-  overdue?: string;
-  q?: string;
-  sort?: string;
-  page_size?: string;
-};
+export { listHref, type ListUrlState } from "./list-href";
 
 export function listQueryFromUrl(params: Record<string, string>, manager: boolean): ListOpportunitiesQuery {
   const input: Record<string, string | undefined> = {
@@ -43,8 +31,4 @@ export function urlStateOf(query: ListOpportunitiesQuery): ListUrlState {
     sort: query.sort === "-created_at" ? undefined : query.sort,
     page_size: query.page_size === 20 ? undefined : String(query.page_size),
   };
-}
-
-export function listHref(state: ListUrlState, page?: number): string {
-  return hrefWith("/opportunities", { ...state, page: page && page > 1 ? String(page) : undefined });
 }

@@ -1,10 +1,15 @@
+"use client";
+
 import Link from "next/link";
-import type { OpportunityOut } from "@/lib/opportunities";
+import { useState } from "react";
+import { Toaster } from "sonner";
+import type { OpportunityOut } from "@/lib/opportunities/browser";
 import { formatDay } from "@/lib/clock";
 import { formatPercent } from "@/lib/money";
 import { DealAmount } from "./deal-amount";
 import { isOverdue } from "@/lib/opportunities/browser";
-import { listHref, type ListUrlState } from "./list-url";
+import { listHref, type ListUrlState } from "./list-href";
+import { BulkBar } from "./bulk-bar";
 import { SortHeader } from "./sort-header";
 import { OverdueBadge, StageBadge } from "./stage-badge";
 
@@ -14,11 +19,32 @@ type OpportunitiesTableProps = {
   state: ListUrlState;
   showOwner: boolean;
   todayIso: string;
+  /** Who deals can be assigned to from the bulk bar (managers: the team; a rep: none). */
+  owners: { id: string; name: string }[];
+  canDelete: boolean;
 };
 
-/** A table from md up (sortable headers), a list of cards below. */
-export function OpportunitiesTable({ items, sort, state, showOwner, todayIso }: OpportunitiesTableProps) {
+/** A table from md up (sortable headers), a list of cards below; deals can be selected for a bulk action. */
+export function OpportunitiesTable({ items, sort, state, showOwner, todayIso, owners, canDelete }: OpportunitiesTableProps) {
   const hrefFor = (next: string) => listHref({ ...state, sort: next === "-created_at" ? undefined : next });
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
+  const selected = items.filter((deal) => selectedIds.has(deal.id));
+  const allSelected = items.length > 0 && selected.length === items.length;
+  const toggle = (id: string) =>
+    setSelectedIds((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const checkbox = (deal: OpportunityOut) => (
+    <input
+      type="checkbox"
+      className="h-4 w-4 rounded border-slate-400"
+      checked={selectedIds.has(deal.id)}
+      onChange={() => toggle(deal.id)}
+      aria-label={`Select ${deal.name}`}
+    />
+  );
   return (
     <>
       <div className="hidden overflow-hidden rounded-xl border border-slate-200 bg-white md:block">
@@ -26,6 +52,15 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso }: 
           <caption className="sr-only">Opportunities, sorted by {sort.replace(/^-/, "").replace(/_/g, " ")}</caption>
           <thead className="bg-slate-50 text-xs font-medium tracking-wide text-slate-500 uppercase">
             <tr>
+              <th scope="col" className="w-10 px-4 py-3">
+                <input
+                  type="checkbox"
+                  className="h-4 w-4 rounded border-slate-400"
+                  checked={allSelected}
+                  onChange={() => setSelectedIds(allSelected ? new Set() : new Set(items.map((deal) => deal.id)))}
+                  aria-label="Select every deal on this page"
+                />
+              </th>
               <SortHeader label="Name" field="name" sort={sort} hrefFor={hrefFor} />
               <th scope="col" className="px-4 py-3">
                 Client
@@ -44,7 +79,8 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso }: 
           </thead>
           <tbody className="divide-y divide-slate-100">
             {items.map((deal) => (
-              <tr key={deal.id} className="hover:bg-slate-50">
+              <tr key={deal.id} className={selectedIds.has(deal.id) ? "bg-brand-50" : "hover:bg-slate-50"}>
+                <td className="px-4 py-3">{checkbox(deal)}</td>
                 <td className="px-4 py-3 font-medium text-slate-900">
                   <Link href={`/opportunities/${deal.id}`} className="hover:text-brand-700 hover:underline">
                     {deal.name}
@@ -77,7 +113,8 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso }: 
         {items.map((deal) => (
           <li key={deal.id} className="rounded-xl border border-slate-200 bg-white p-4">
             <div className="flex items-start justify-between gap-3">
-              <div className="min-w-0">
+              <div className="pt-0.5">{checkbox(deal)}</div>
+              <div className="min-w-0 flex-1">
                 <Link href={`/opportunities/${deal.id}`} className="font-medium text-slate-900 hover:underline">
                   {deal.name}
                 </Link>
@@ -102,6 +139,11 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso }: 
           </li>
         ))}
       </ul>
+      {selected.length > 0 ? (
+        <BulkBar selected={selected} owners={owners} canDelete={canDelete} onDone={() => setSelectedIds(new Set())} />
+      ) : null}
+      {/* Outside the bar: a bulk action's result and its Undo stay after the selection is cleared. */}
+      <Toaster position="bottom-right" richColors closeButton />
     </>
   );
 }

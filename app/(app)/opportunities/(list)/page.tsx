@@ -5,7 +5,7 @@ import { requirePageScope } from "@/lib/auth";
 import { systemClock, toIsoDate, utcDate } from "@/lib/clock";
 import { listClientOptions } from "@/lib/clients";
 import { firstValues, pageOf, type SearchParams } from "@/lib/http";
-import { getOpportunities, serializeOpportunity, SORT_FIELDS, STAGES } from "@/lib/opportunities";
+import { canDeleteOpportunity, getOpportunities, serializeOpportunity, SORT_FIELDS, STAGES } from "@/lib/opportunities";
 import { listUsers } from "@/lib/users";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { SelectField } from "@/components/ui/select-field";
@@ -146,7 +146,15 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
           )}
         </EmptyState>
       ) : (
-        <OpportunitiesTable items={result.items} sort={query.sort} state={state} showOwner={manager} todayIso={toIsoDate(utcDate(now))} />
+        <OpportunitiesTable
+          items={result.items}
+          sort={query.sort}
+          state={state}
+          showOwner={manager}
+          todayIso={toIsoDate(utcDate(now))}
+          owners={users.map((user) => ({ id: user.id, name: user.name }))}
+          canDelete={canDeleteOpportunity(scope.role)}
+        />
       )}
       <Pagination
         basePath="/opportunities"
