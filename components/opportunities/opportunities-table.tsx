@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { Toaster } from "sonner";
 import type { OpportunityOut } from "@/lib/opportunities/browser";
 import { formatDay } from "@/lib/clock";
 import { formatPercent } from "@/lib/money";
@@ -142,8 +141,6 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso, ow
       {selected.length > 0 ? (
         <BulkBar selected={selected} owners={owners} canDelete={canDelete} onDone={() => setSelectedIds(new Set())} />
       ) : null}
-      {/* Outside the bar: a bulk action's result and its Undo stay after the selection is cleared. */}
-      <Toaster position="bottom-right" richColors closeButton />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Toaster } from "sonner";
 import { seesWholeTenant } from "@/lib/scope";
 import { requirePageScope } from "@/lib/auth";
 import { systemClock, toIsoDate, utcDate } from "@/lib/clock";
@@ -43,6 +44,8 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
 
   return (
     <div className="space-y-6">
+      {/* On the page, not in the table: a bulk action's result and its Undo stay when the list empties. */}
+      <Toaster position="bottom-right" richColors closeButton />
       <PageHeader
         title={manager ? "Opportunities" : "My opportunities"}
         description={manager ? "Every deal of your company." : "The deals assigned to you."}
