@@ -52,12 +52,35 @@ export function decimalInput({ scale = 2, integerDigits = 12, min, max, exclusiv
       }
       return decimal.toFixed(scale);
     })
-    .meta({
-      type: "string",
-      pattern: "^-?\\d+(\\.\\d{1,2})?$",
-      description: "Decimal as a string (a number is accepted)",
-      example: "50000.00",
-    });
+    .meta(decimalDocumentation({ scale, integerDigits, min, max, exclusiveMin }));
+}
+
+/**
+ * How the OpenAPI document describes a decimal input: a string or a number (both are accepted), the string's
+ * pattern and the number's bounds saying what the rules accept (no minus sign where the minimum is not negative).
+ */
+function decimalDocumentation({
+  scale,
+  integerDigits,
+  min,
+  max,
+  exclusiveMin,
+}: Required<Omit<DecimalOptions, "min" | "max">> & DecimalOptions) {
+  const negative = min === undefined || new Prisma.Decimal(min).isNegative();
+  const bounds: string[] = [];
+  if (min !== undefined) bounds.push(exclusiveMin ? `more than ${min}` : `at least ${min}`);
+  if (max !== undefined) bounds.push(`at most ${max}`);
+  return {
+    type: ["string", "number"],
+    pattern: `^${negative ? "-?" : ""}\\d+(\\.\\d{1,${scale}})?$`,
+    ...(min === undefined ? {} : exclusiveMin ? { exclusiveMinimum: Number(min) } : { minimum: Number(min) }),
+    ...(max === undefined ? {} : { maximum: Number(max) }),
+    description: [
+      `A decimal as a string (a number is accepted), up to ${integerDigits} digits before the point and ${scale} after`,
+      ...bounds,
+    ].join("; "),
+    example: "50000.00",
+  };
 }
 
 /** Money and probability travel as strings with exactly two decimals. */

@@ -12,9 +12,8 @@ export const currencyInput = z
 
 /** Units of the base currency per 1 unit of the currency, up to 8 decimals, more than 0. */
 export const rateInput = decimalInput({ scale: 8, integerDigits: 10, min: "0", exclusiveMin: true }).meta({
-  type: "string",
-  pattern: "^\\d+(\\.\\d{1,8})?$",
-  description: "Units of the base currency per 1 unit of `currency` (up to 8 decimals)",
+  description:
+    "Units of the base currency per 1 unit of `currency`: a decimal as a string (a number is accepted), up to 8 decimals, more than 0",
   example: "1.08500000",
 });
 

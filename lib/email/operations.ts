@@ -25,7 +25,7 @@ export const openUnsubscribeLinkOperation = defineOperation({
   tags: ["Email"],
   auth: "public",
   query: unsubscribeQuery,
-  responseContentType: "text/html",
+  successStatus: 303,
 });
 
 export const getEmailPreferencesOperation = defineOperation({

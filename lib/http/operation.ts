@@ -29,9 +29,16 @@ export type Operation<
   query?: Q;
   body?: B;
   response?: R;
-  successStatus?: 200 | 201 | 204;
-  /** Error statuses this operation can answer, besides 401/422/400 that every route may. */
+  /** 303: a redirect with no body, its `Location` header naming where. */
+  successStatus?: 200 | 201 | 204 | 303;
+  /**
+   * Error statuses this operation can answer besides those its shape implies (lib/openapi/error-responses.ts:
+   * 401 unless public, 400/413/422 with a body, 422 with a query, 403 with roles or as a cookie-authenticated
+   * write, 404 with path parameters, 412 with If-Match, 503 unless it needs no database).
+   */
   errors?: readonly number[];
+  /** false: answers without the database, so never 503. */
+  database?: false;
   /** Request headers the operation reads (documented), e.g. If-Match. */
   ifMatch?: boolean;
   /** A body that is a file's text (CSV, XML…) rather than JSON: its content types; `body` then parses the text. */

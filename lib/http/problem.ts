@@ -9,9 +9,13 @@ export type Problem = {
   request_id?: string;
 };
 
-/** An RFC 9457 problem document. */
+/**
+ * An RFC 9457 problem document. The body has only the members of `Problem`, whatever else `problem` carries
+ * (headers go in `headers`).
+ */
 export function problemResponse(problem: Omit<Problem, "type"> & { type?: string }, headers?: HeadersInit): Response {
-  const body: Problem = { type: problem.type ?? "about:blank", ...problem };
+  const { type = "about:blank", title, status, detail, errors, request_id } = problem;
+  const body: Problem = { type, title, status, detail, ...(errors ? { errors } : {}), ...(request_id ? { request_id } : {}) };
   const res = new Response(JSON.stringify(body), { status: problem.status, headers });
   res.headers.set("content-type", "application/problem+json");
   return res;

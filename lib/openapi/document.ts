@@ -11,12 +11,15 @@ import { ERROR_RESPONSES, errorStatusesOf, successStatusOf } from "./error-respo
 import { problemSchema } from "./problem-schema";
 import { operations } from "./registry";
 import { tidySchema } from "./schema-override";
+import { TAG_DESCRIPTIONS } from "./tags";
 
 export type OpenApiDocument = ReturnType<typeof createDocument>;
 
 const SESSION_COOKIE = "authjs.session-token";
 const AUTHENTICATED: oas31.SecurityRequirementObject[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
-const SUCCESS_DESCRIPTIONS = { 200: "OK", 201: "Created", 204: "No Content" } as const;
+const SUCCESS_DESCRIPTIONS = { 200: "OK", 201: "Created", 204: "No Content", 303: "See Other" } as const;
+/** The product is not open source: every right is reserved by its owner. */
+const LICENSE: oas31.LicenseObject = { name: "Proprietary", identifier: "LicenseRef-OnQuota-Proprietary" };
 
 const API_DESCRIPTION = [
   "The OnQuota sales CRM API. JSON bodies and responses use snake_case field names.",
@@ -24,6 +27,12 @@ const API_DESCRIPTION = [
   "**Authentication:** send `Authorization: Bearer <token>` (get one from `POST /auth/token`), or use the session cookie of a signed-in browser.",
   "**Errors** are `application/problem+json` (RFC 9457). Every response carries an `X-Request-Id` header.",
 ].join("\n\n");
+
+const LOCATION: oas31.HeaderObject = {
+  description: "Where to go next.",
+  required: true,
+  schema: { type: "string", format: "uri-reference" },
+};
 
 let cached: OpenApiDocument | undefined;
 
@@ -33,13 +42,14 @@ export function openApiDocument(): OpenApiDocument {
   return cached;
 }
 
-export function buildOpenApiDocument(ops: readonly Operation[]): OpenApiDocument {
+/** `tags`: the description of each tag the operations use (a tag without one throws). */
+export function buildOpenApiDocument(ops: readonly Operation[], tags: Record<string, string> = TAG_DESCRIPTIONS): OpenApiDocument {
   return createDocument(
     {
       openapi: "3.1.0",
-      info: { title: "OnQuota API", version: "1.0.0", description: API_DESCRIPTION },
+      info: { title: "OnQuota API", version: "1.0.0", description: API_DESCRIPTION, license: LICENSE },
       servers: [{ url: "/api/v1" }],
-      tags: tagsOf(ops).map((name) => ({ name })),
+      tags: tagsOf(ops, tags),
       paths: pathsOf(ops),
       components: {
         schemas: { Problem: problemSchema },
@@ -59,8 +69,12 @@ export function buildOpenApiDocument(ops: readonly Operation[]): OpenApiDocument
   );
 }
 
-function tagsOf(ops: readonly Operation[]): string[] {
-  return [...new Set(ops.flatMap((op) => op.tags))];
+function tagsOf(ops: readonly Operation[], descriptions: Record<string, string>): oas31.TagObject[] {
+  return [...new Set(ops.flatMap((op) => op.tags))].map((name) => {
+    const description = descriptions[name];
+    if (!description) throw new Error(`Tag "${name}" has no description in lib/openapi/tags.ts`);
+    return { name, description };
+  });
 }
 
 function pathsOf(ops: readonly Operation[]): ZodOpenApiPathsObject {
@@ -120,9 +134,10 @@ function responsesOf(op: Operation): ZodOpenApiResponsesObject {
   return responses as ZodOpenApiResponsesObject;
 }
 
-function successResponse(op: Operation, status: 200 | 201 | 204): ZodOpenApiResponseObject {
+function successResponse(op: Operation, status: 200 | 201 | 204 | 303): ZodOpenApiResponseObject {
   const description = SUCCESS_DESCRIPTIONS[status];
   if (status === 204) return { description };
+  if (status === 303) return { description, headers: { Location: LOCATION } };
   const contentTypes = [op.responseContentType ?? "application/json"].flat();
   const schema = op.response ?? { type: "string" as const };
   return { description, content: Object.fromEntries(contentTypes.map((type) => [type, { schema }])) };
@@ -133,7 +148,10 @@ function sharedErrorResponses(ops: readonly Operation[]) {
   return Object.fromEntries(
     Object.entries(ERROR_RESPONSES)
       .filter(([code]) => used.has(Number(code)))
-      .map(([, { name, description }]) => [name, { description, content: { "application/problem+json": { schema: problemSchema } } }]),
+      .map(([, { name, description, headers }]) => [
+        name,
+        { description, ...(headers ? { headers } : {}), content: { "application/problem+json": { schema: problemSchema } } },
+      ]),
   );
 }
 

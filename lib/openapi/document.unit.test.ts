@@ -80,12 +80,12 @@ describe("the OpenAPI document", () => {
       const responses = operationOf(op)!.responses;
       const success = responses[String(successStatusOf(op))];
       expect(success, `${op.id} success`).toBeDefined();
-      if (successStatusOf(op) === 204) expect(success!.content, op.id).toBeUndefined();
+      if (successStatusOf(op) === 204 || successStatusOf(op) === 303) expect(success!.content, op.id).toBeUndefined();
       else expect(Object.keys(success!.content as Json), op.id).toEqual([op.responseContentType ?? "application/json"].flat());
 
       const expected = errorStatusesOf(op);
       if (op.auth !== "public") expect(expected).toContain(401);
-      if (op.body) expect(expected).toEqual(expect.arrayContaining([400, 422]));
+      if (op.body) expect(expected).toEqual(expect.arrayContaining(op.textBody ? [413, 422] : [400, 413, 422]));
       if (op.roles) expect(expected).toContain(403);
       if (op.params) expect(expected).toContain(404);
       for (const code of expected) {
@@ -120,53 +120,103 @@ describe("the OpenAPI document", () => {
     });
   });
 
+  it("documents decimal inputs as a string or a number, without a minus sign where the rules refuse negatives", () => {
+    const create = doc.components.schemas.CreateOpportunityRequest as { properties: Record<string, Json> };
+    expect(create.properties.estimated_value).toMatchObject({
+      type: ["string", "number"],
+      pattern: "^\\d+(\\.\\d{1,2})?$",
+      exclusiveMinimum: 0,
+    });
+    expect(create.properties.probability).toMatchObject({
+      type: ["string", "number"],
+      pattern: "^\\d+(\\.\\d{1,2})?$",
+      minimum: 0,
+      maximum: 100,
+    });
+    const rate = (doc.components.schemas.ExchangeRateInput as { properties: Record<string, Json> }).properties.rate;
+    expect(rate).toMatchObject({ type: ["string", "number"], pattern: "^\\d+(\\.\\d{1,8})?$", exclusiveMinimum: 0 });
+    const pattern = new RegExp(rate!.pattern as string);
+    expect(["1.085", "2", "0.00000001"].every((v) => pattern.test(v))).toBe(true);
+    expect(["-1.085", "1.123456789", "NaN", "1e3"].some((v) => pattern.test(v))).toBe(false);
+  });
+
+  it("documents currency codes as the ISO 4217 list", () => {
+    const currency = (doc.components.schemas.ExchangeRateInput as { properties: Record<string, Json> }).properties.currency!;
+    expect(currency.enum).toEqual(expect.arrayContaining(["USD", "EUR", "JPY"]));
+    expect(currency.enum).not.toContain("NAN");
+    expect(currency.enum).not.toContain("XXX");
+  });
+
+  it("documents the unsubscribe link's 303, Retry-After on 429 and 503, and itself", () => {
+    const open = doc.paths["/email/unsubscribe"]!.get!;
+    expect(Object.keys(open.responses)).toEqual(["303", "422", "503"]);
+    expect(open.responses["303"]).toMatchObject({ headers: { Location: { required: true } } });
+    for (const name of ["TooManyRequests", "ServiceUnavailable"])
+      expect(doc.components.responses[name], name).toMatchObject({ headers: { "Retry-After": { required: true } } });
+    const self = doc.paths["/openapi.json"]!.get!;
+    expect(self).toMatchObject({ operationId: "getOpenApiDocument", security: [] });
+    expect(Object.keys(self.responses)).toEqual(["200"]);
+  });
+
+  it("has a license and a description for every tag", () => {
+    expect(doc.info).toMatchObject({ license: { name: expect.any(String) } });
+    for (const tag of doc.tags as Json[]) expect(tag.description, String(tag.name)).toEqual(expect.any(String));
+  });
+
   it("has no dangling references", () => {
     for (const ref of refsIn(doc)) expect(resolve(ref), ref).toBeDefined();
   });
 });
 
 describe("building a document from any operation shape", () => {
-  const probe = buildOpenApiDocument([
-    defineOperation({
-      id: "listThings",
-      method: "GET",
-      path: "/things",
-      summary: "List things",
-      tags: ["Things"],
-      roles: ["ADMIN", "SUPERVISOR"],
-      query: paginationQuery.extend({ overdue: queryBoolean.optional(), min_value: decimalInput().optional() }),
-      response: z.object({ items: z.array(z.object({ id: z.uuid() })) }),
-    }),
-    defineOperation({
-      id: "updateThing",
-      method: "PUT",
-      path: "/things/{id}",
-      summary: "Update a thing",
-      tags: ["Things"],
-      params: z.object({ id: z.uuid() }),
-      body: z.object({ value: decimalInput() }).meta({ id: "ThingUpdate", example: { value: "10.00" } }),
-      response: z.object({ id: z.uuid() }),
-      ifMatch: true,
-      errors: [409],
-    }),
-    defineOperation({
-      id: "deleteThing",
-      method: "DELETE",
-      path: "/things/{id}",
-      summary: "Delete",
-      tags: ["Things"],
-      params: z.object({ id: z.uuid() }),
-      successStatus: 204,
-    }),
-    defineOperation({
-      id: "streamThings",
-      method: "GET",
-      path: "/things/stream",
-      summary: "Stream",
-      tags: ["Things"],
-      responseContentType: "text/event-stream",
-    }),
-  ]) as unknown as { paths: Record<string, Record<string, OperationObject>>; components: { schemas: Record<string, Json> } };
+  const probe = buildOpenApiDocument(
+    [
+      defineOperation({
+        id: "listThings",
+        method: "GET",
+        path: "/things",
+        summary: "List things",
+        tags: ["Things"],
+        roles: ["ADMIN", "SUPERVISOR"],
+        query: paginationQuery.extend({ overdue: queryBoolean.optional(), min_value: decimalInput().optional() }),
+        response: z.object({ items: z.array(z.object({ id: z.uuid() })) }),
+      }),
+      defineOperation({
+        id: "updateThing",
+        method: "PUT",
+        path: "/things/{id}",
+        summary: "Update a thing",
+        tags: ["Things"],
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ value: decimalInput() }).meta({ id: "ThingUpdate", example: { value: "10.00" } }),
+        response: z.object({ id: z.uuid() }),
+        ifMatch: true,
+        errors: [409],
+      }),
+      defineOperation({
+        id: "deleteThing",
+        method: "DELETE",
+        path: "/things/{id}",
+        summary: "Delete",
+        tags: ["Things"],
+        params: z.object({ id: z.uuid() }),
+        successStatus: 204,
+      }),
+      defineOperation({
+        id: "streamThings",
+        method: "GET",
+        path: "/things/stream",
+        summary: "Stream",
+        tags: ["Things"],
+        responseContentType: "text/event-stream",
+      }),
+    ],
+    { Things: "Things to test the builder with." },
+  ) as unknown as {
+    paths: Record<string, Record<string, OperationObject>>;
+    components: { schemas: Record<string, Json> };
+    tags: Json[];
+  };
 
   it("documents coerced query values by the type they parse to", () => {
     const params = Object.fromEntries(probe.paths["/things"]!.get!.parameters!.map((p) => [p.name, p]));
@@ -174,7 +224,7 @@ describe("building a document from any operation shape", () => {
     expect(params.page_size!.schema).toMatchObject({ type: "integer", minimum: 1, maximum: 100, default: 20 });
     expect(params.page!.required).toBeFalsy();
     expect(params.overdue!.schema).toEqual({ type: "boolean" });
-    expect(params.min_value!.schema).toMatchObject({ type: "string", example: "50000.00" });
+    expect(params.min_value!.schema).toMatchObject({ type: ["string", "number"], pattern: "^-?\\d+(\\.\\d{1,2})?$", example: "50000.00" });
     expect(params.min_value!.schema).not.toHaveProperty("anyOf");
   });
 
@@ -183,7 +233,8 @@ describe("building a document from any operation shape", () => {
     expect(Object.keys(probe.paths["/things"]!.get!.responses)).toEqual(["200", "401", "403", "422", "503"]);
     const put = probe.paths["/things/{id}"]!.put!;
     expect(put.parameters!.find((p) => p.in === "header")).toMatchObject({ name: "If-Match", required: false });
-    expect(Object.keys(put.responses)).toEqual(["200", "400", "401", "404", "409", "412", "422", "503"]);
+    expect(Object.keys(put.responses)).toEqual(["200", "400", "401", "403", "404", "409", "412", "413", "422", "503"]);
+    expect(Object.keys(probe.paths["/things/{id}"]!.delete!.responses)).toEqual(["204", "401", "403", "404", "503"]);
     expect(probe.components.schemas.ThingUpdate).toMatchObject({ example: { value: "10.00" } });
   });
 
@@ -192,8 +243,35 @@ describe("building a document from any operation shape", () => {
     expect(Object.keys(probe.paths["/things/stream"]!.get!.responses["200"]!.content as Json)).toEqual(["text/event-stream"]);
   });
 
+  it("describes each tag, and refuses a tag without a description", () => {
+    expect(probe.tags).toEqual([{ name: "Things", description: "Things to test the builder with." }]);
+    const op = defineOperation({ id: "a", method: "GET", path: "/a", summary: "a", tags: ["Nameless"] });
+    expect(() => buildOpenApiDocument([op], {})).toThrow(/Tag "Nameless" has no description/);
+  });
+
+  it("documents a redirect as 303 with its Location header, and an operation without a database as never 503", () => {
+    const redirect = buildOpenApiDocument(
+      [
+        defineOperation({
+          id: "go",
+          method: "GET",
+          path: "/go",
+          summary: "Go",
+          tags: ["T"],
+          successStatus: 303,
+          database: false,
+          auth: "public",
+        }),
+      ],
+      { T: "t" },
+    ) as unknown as { paths: Record<string, Record<string, OperationObject>> };
+    expect(redirect.paths["/go"]!.get!.responses).toEqual({
+      303: { description: "See Other", headers: { Location: expect.objectContaining({ required: true }) } },
+    });
+  });
+
   it("refuses two operations on one method and path", () => {
     const op = defineOperation({ id: "a", method: "GET", path: "/a", summary: "a", tags: ["A"] });
-    expect(() => buildOpenApiDocument([op, { ...op, id: "b" }])).toThrow(/Two operations for GET \/a/);
+    expect(() => buildOpenApiDocument([op, { ...op, id: "b" }], { A: "a" })).toThrow(/Two operations for GET \/a/);
   });
 });

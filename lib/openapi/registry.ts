@@ -8,6 +8,7 @@ import { notificationOperations } from "@/lib/notifications";
 import { emailOperations } from "@/lib/email";
 import { currencyOperations } from "@/lib/currency";
 import { tenantOperations } from "@/lib/tenants";
+import { openApiOperations } from "./operations";
 
 /**
  * Every API operation, once. The OpenAPI document and the route-table tests read this list; a route file
@@ -23,4 +24,5 @@ export const operations: readonly Operation[] = [
   ...emailOperations,
   ...tenantOperations,
   ...currencyOperations,
+  ...openApiOperations,
 ];

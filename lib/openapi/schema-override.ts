@@ -55,8 +55,9 @@ function dropRedundantKeywords(schema: JsonSchema) {
   if (typeof schema.format === "string" && SELF_DESCRIBING_FORMATS.has(schema.format)) delete schema.pattern;
   if (schema.minimum === Number.MIN_SAFE_INTEGER) delete schema.minimum;
   if (schema.maximum === Number.MAX_SAFE_INTEGER) delete schema.maximum;
-  // A schema whose metadata states its type (decimals: "string") keeps that rather than the union it parses.
-  if (typeof schema.type === "string" && Array.isArray(schema.anyOf) && schema.anyOf.every(isBareType)) delete schema.anyOf;
+  // A schema whose metadata states its types (decimals: ["string", "number"]) keeps those rather than the union of bare types.
+  const statesType = typeof schema.type === "string" || Array.isArray(schema.type);
+  if (statesType && Array.isArray(schema.anyOf) && schema.anyOf.every(isBareType)) delete schema.anyOf;
 }
 
 function isTransform(schema: z.core.$ZodType): boolean {

@@ -1,7 +1,10 @@
 /**
  * Calls the real route handlers in-process, as Next would: a path is matched against the files under
- * app/api/v1 (dynamic segments included) and the exported method handler receives a real Request.
+ * app/api/v1 (dynamic segments included) and the exported method handler receives a real Request. Every answer
+ * of a handler is held to the OpenAPI document (./openapi-contract.ts) before the test sees it.
  */
+import { assertDocumented } from "./openapi-contract";
+
 type RouteModule = Record<string, (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>>;
 
 const modules = import.meta.glob<RouteModule>("../../app/api/v1/**/route.ts");
@@ -29,7 +32,10 @@ export type ApiResponse<T = any> = { status: number; headers: Headers; body: T; 
 
 export type CallOptions = { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> };
 
-/** Hands a request to the route handler its path names, as Next's router would; 404 when none matches, 405 for a missing method. */
+/**
+ * Hands a request to the route handler its path names, as Next's router would; 404 when none matches, 405 for a
+ * missing method (Next's answers, not the API's). A handler's answer that the OpenAPI document does not allow throws.
+ */
 export async function dispatch(request: Request): Promise<Response> {
   const routePath = new URL(request.url).pathname.replace(/^\/api\/v1/, "");
   for (const route of routes) {
@@ -38,7 +44,9 @@ export async function dispatch(request: Request): Promise<Response> {
     const handler = (await route.load())[request.method];
     if (!handler) return new Response(null, { status: 405 });
     const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
-    return handler(request, { params: Promise.resolve(params) });
+    const response = await handler(request, { params: Promise.resolve(params) });
+    await assertDocumented(request, response);
+    return response;
   }
   return new Response("no route", { status: 404 });
 }

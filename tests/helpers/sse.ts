@@ -1,8 +1,10 @@
 /**
  * Opens a Server-Sent Events route handler in-process and reads its body incrementally, so a test can wait
- * for the events as they arrive (tests/helpers/api.ts reads a body to its end, which a stream never reaches).
+ * for the events as they arrive (tests/helpers/api.ts reads a body to its end, which a stream never reaches). Its
+ * answer is held to the OpenAPI document like every other (./openapi-contract.ts).
  */
 import { GET as notificationStream } from "@/app/api/v1/notifications/stream/route";
+import { assertDocumented } from "./openapi-contract";
 
 /** `id`: the event's own `id:` field, if it had one. */
 export type SseEvent = { event: string; data: string; json: any; id: string | null };
@@ -42,6 +44,7 @@ export async function openSse(
   if (options.lastEventId !== undefined) headers.set("last-event-id", options.lastEventId);
   const request = new Request(options.url ?? "http://localhost:3000/api/v1/notifications/stream", { headers, signal: controller.signal });
   const response = await (options.handler ?? notificationStream)(request, { params: Promise.resolve({}) });
+  await assertDocumented(request, response);
 
   const events: SseEvent[] = [];
   const taken = new Set<SseEvent>();

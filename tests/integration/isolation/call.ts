@@ -1,5 +1,6 @@
 import type { Operation } from "@/lib/http/operation";
 import { api, type ApiResponse } from "../../helpers/api";
+import { assertDocumented } from "../../helpers/openapi-contract";
 import type { ApiRequest } from "./requests";
 
 /** The operation's path with its parameters filled in, and the query string. */
@@ -31,9 +32,9 @@ async function openStream(url: string, token: string | undefined, extra: Record<
   const controller = new AbortController();
   const headers = new Headers({ accept: "text/event-stream", ...extra });
   if (token) headers.set("authorization", `Bearer ${token}`);
-  const response = await GET(new Request(`http://localhost:3000/api/v1/${url}`, { headers, signal: controller.signal }), {
-    params: Promise.resolve({}),
-  });
+  const request = new Request(`http://localhost:3000/api/v1/${url}`, { headers, signal: controller.signal });
+  const response = await GET(request, { params: Promise.resolve({}) });
+  await assertDocumented(request, response);
   if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
     controller.abort();
     await response.body?.cancel().catch(() => undefined);

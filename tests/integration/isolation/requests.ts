@@ -136,7 +136,6 @@ export const requestFixtures: Record<string, RequestFixture> = {
 
   unsubscribeEmail: { build: (w) => ({ query: { token: signUnsubscribeToken({ userId: w.a.rep.userId, category: "QUOTE" }) } }) },
   openUnsubscribeLink: {
-    status: 303,
     build: (w) => ({ query: { token: signUnsubscribeToken({ userId: w.a.rep.userId, category: "QUOTE" }) } }),
   },
   getEmailPreferences: { build: () => ({}) },
@@ -152,4 +151,5 @@ export const requestFixtures: Record<string, RequestFixture> = {
     as: "admin",
     build: () => ({ rawBody: `currency,rate,effective_from\nGBP,1.27,${dateIn(0)}\n`, headers: { "content-type": "text/csv" } }),
   },
+  getOpenApiDocument: { build: () => ({}) },
 };

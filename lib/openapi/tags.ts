@@ -1,0 +1,14 @@
+/** What each tag of the document groups; an operation whose tag is not described here fails the document's build. */
+export const TAG_DESCRIPTIONS: Record<string, string> = {
+  Auth: "Create a company, get a bearer token, and read who you are.",
+  Users: "The people of your company and their roles (admins add and change them).",
+  Opportunities: "Deals through the pipeline: create, edit, move between stages, close, and the board and summary views.",
+  Clients: "The companies your deals and quotes are for.",
+  Quotes: "Quotes sent to clients, with their amounts and validity.",
+  Vehicles: "The company's vehicles and their maintenance dates.",
+  Notifications: "In-app notifications: the list, unread count, read state and the live event stream.",
+  Email: "Which notifications also arrive by email, and the unsubscribe links in those emails.",
+  Company: "Your company (tenant): its name and base currency.",
+  "Exchange rates": "Rates into the company's base currency, entered or imported from a file.",
+  Reference: "This document itself.",
+};
