@@ -91,7 +91,8 @@ test("the list filters, sorts and pages through the URL", async ({ page, request
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/stage=PROPOSAL/);
   const table = page.getByRole("table");
-  const names = () => table.locator("tbody tr td:first-child").allTextContents();
+  // The first cell holds the row's selection checkbox; the name is in the second.
+  const names = () => table.locator("tbody tr td:nth-child(2)").allTextContents();
   await expect.poll(names).toEqual([`${prefix} medium`, `${prefix} large`, `${prefix} small`]);
 
   await table.getByRole("link", { name: /Sort by value/ }).click();
