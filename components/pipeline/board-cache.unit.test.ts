@@ -15,6 +15,8 @@ const card = (id: string, base_value: string, probability: string, extra: Partia
   close_date: "2026-12-01",
   overdue: true,
   version: 1,
+  nx: null,
+  st: null,
   ...extra,
 });
 

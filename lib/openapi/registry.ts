@@ -1,6 +1,6 @@
 import type { Operation } from "@/lib/http";
 import { userOperations } from "@/lib/users";
-import { opportunityOperations } from "@/lib/opportunities";
+import { opportunityOperations, stageSettingsOperations } from "@/lib/opportunities";
 import { clientOperations } from "@/lib/clients";
 import { quoteOperations } from "@/lib/quotes";
 import { vehicleOperations } from "@/lib/vehicles";
@@ -8,6 +8,7 @@ import { notificationOperations } from "@/lib/notifications";
 import { emailOperations } from "@/lib/email";
 import { currencyOperations } from "@/lib/currency";
 import { tenantOperations } from "@/lib/tenants";
+import { activityOperations } from "@/lib/activities";
 import { openApiOperations } from "./operations";
 
 /**
@@ -17,6 +18,7 @@ import { openApiOperations } from "./operations";
 export const operations: readonly Operation[] = [
   ...userOperations,
   ...opportunityOperations,
+  ...stageSettingsOperations,
   ...clientOperations,
   ...quoteOperations,
   ...vehicleOperations,
@@ -24,5 +26,6 @@ export const operations: readonly Operation[] = [
   ...emailOperations,
   ...tenantOperations,
   ...currencyOperations,
+  ...activityOperations,
   ...openApiOperations,
 ];

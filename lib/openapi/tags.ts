@@ -10,5 +10,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   Email: "Which notifications also arrive by email, and the unsubscribe links in those emails.",
   Company: "Your company (tenant): its name and base currency.",
   "Exchange rates": "Rates into the company's base currency, entered or imported from a file.",
+  Pipeline:
+    "How the company's pipeline behaves per open stage: default probability, forecast category and when an untouched deal goes stale.",
+  Activities: "Calls, meetings, emails, tasks and notes on deals and clients: plan the next step, log what happened, complete it.",
   Reference: "This document itself.",
 };

@@ -19,6 +19,8 @@ export function toBoardCard(deal: OpportunityOut, today: string): BoardCardOut {
     close_date: deal.actual_close_date ?? deal.expected_close_date,
     overdue: isOverdue(deal.stage, deal.expected_close_date, today),
     version: deal.version,
+    nx: deal.next_activity ? { t: deal.next_activity.type, s: deal.next_activity.subject, d: deal.next_activity.due_at } : null,
+    st: deal.is_stale ? deal.days_in_stage : null,
   };
 }
 

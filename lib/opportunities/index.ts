@@ -21,3 +21,8 @@ export { boardResponse, opportunityResponse, serializeBoard, serializeHistory, s
 export * from "./browser";
 export * from "./operations";
 export { getExchangeRates, importExchangeRates, restateExchangeRates, setExchangeRates } from "./exchange-rates";
+export { getStageSettings, putStageSettings, refreshAutoStaleDays, stageProbability } from "./stage-settings";
+export * from "./stage-settings-operations";
+export { FORECAST_CATEGORIES, type StageSettingsOut } from "./stage-settings-schemas";
+export { daysInStage, isStale } from "./stale";
+export { daysInStageSql, isStaleSql, STAGE_SETTINGS_JOIN } from "./stale-sql";

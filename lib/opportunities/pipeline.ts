@@ -22,10 +22,11 @@ export async function getPipelineSummary(scope: Scope, filters: { assigned_to?: 
 export async function getOpportunitiesByStage(scope: Scope, query: BoardQuery, clock: Clock = systemClock): Promise<Board> {
   if (query.cursor !== undefined && query.stage === undefined)
     throw ValidationError.field("cursor", "needs the stage of the column it pages");
+  const now = clock();
   const [baseCurrency, totals, cards] = await Promise.all([
     baseCurrencyOf(scope),
     stageTotals(scope, boardFilters(query)),
-    boardCards(scope, query, toIsoDate(clock())),
+    boardCards(scope, query, toIsoDate(now), now),
   ]);
   const owners = new Map<string, string>();
   const columns = totals

@@ -7,6 +7,7 @@ import { orderBySql, visibleSql } from "./filters";
 import {
   OPPORTUNITY_COLUMNS,
   OPPORTUNITY_FROM,
+  OPPORTUNITY_JOINS,
   toOpportunityRow,
   type HistoryRow,
   type OpportunityRow,
@@ -43,7 +44,7 @@ function opportunityPageSql(scope: Scope, query: ListOpportunitiesQuery, today: 
     rows: Prisma.sql`
       SELECT ${OPPORTUNITY_COLUMNS}
       FROM (SELECT o.* FROM opportunities o WHERE ${where} ORDER BY ${order} LIMIT ${take} OFFSET ${skip}) AS o
-      JOIN clients c ON c.id = o.client_id JOIN users u ON u.id = o.assigned_to JOIN tenants t ON t.id = o.tenant_id
+      ${OPPORTUNITY_JOINS}
       ORDER BY ${order}`,
     total: totalsAnswer(query)
       ? countFromTotalsSql(scope, query)
@@ -92,7 +93,18 @@ export type NewOpportunity = Omit<Prisma.OpportunityUncheckedCreateInput, "histo
 /** Inserts a deal and its first history entry; returns its id. */
 export async function insertOpportunity(tx: Tx, data: NewOpportunity): Promise<string> {
   const { id } = await tx.opportunity.create({
-    data: { ...data, history: { create: { tenantId: data.tenantId, fromStage: null, toStage: data.stage!, changedBy: data.createdBy! } } },
+    data: {
+      ...data,
+      history: {
+        create: {
+          tenantId: data.tenantId,
+          fromStage: null,
+          toStage: data.stage!,
+          changedBy: data.createdBy!,
+          changedAt: data.stageEnteredAt,
+        },
+      },
+    },
     select: { id: true },
   });
   return id;
@@ -113,7 +125,8 @@ export async function updateOpportunityRow(
   return count > 0;
 }
 
-export type StageChange = { fromStage: OpportunityStage; toStage: OpportunityStage; lossReason: string | null };
+/** `changedAt`: when the deal entered `toStage`, the same instant as its `stage_entered_at`. */
+export type StageChange = { fromStage: OpportunityStage; toStage: OpportunityStage; lossReason: string | null; changedAt: Date };
 
 export async function insertStageChange(tx: Tx, scope: Scope, id: string, change: StageChange): Promise<void> {
   await tx.opportunityStageHistory.create({ data: { tenantId: scope.tenantId, opportunityId: id, changedBy: scope.userId, ...change } });

@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/db";
-import type { OpportunityStage } from "@/lib/generated/prisma/enums";
+import type { ActivityType, OpportunityStage } from "@/lib/generated/prisma/enums";
+import { STAGE_SETTINGS_JOIN, staleAfterDaysSql } from "./stale-sql";
 
 /**
  * What the module reads. An opportunity is read in one way only — `OPPORTUNITY_COLUMNS` from `OPPORTUNITY_FROM`,
@@ -33,16 +34,31 @@ export type OpportunityRow = {
   updatedAt: Date;
   client: { id: string; name: string };
   assignedUser: { id: string; name: string; email: string };
+  stageEnteredAt: Date;
+  lastActivityAt: Date | null;
+  nextActivity: NextActivity | null;
+  /** The stage's stale threshold in days (fixed or auto); null: off. */
+  staleAfterDays: number | null;
 };
 
+export type NextActivity = { id: string; type: ActivityType; subject: string; dueAt: Date | null };
+
+/** The deal's next activity `na` (by the id kept on its row) and its stage's settings `ss`; both may be absent. */
+const DEAL_EXTRAS_JOIN = Prisma.sql`LEFT JOIN activities na ON na.id = o.next_activity_id ${STAGE_SETTINGS_JOIN}`;
+
 /** The opportunity `o` with its client `c` and assignee `u` (every opportunity has both). */
-export const OPPORTUNITY_FROM = Prisma.sql`opportunities o JOIN clients c ON c.id = o.client_id JOIN users u ON u.id = o.assigned_to JOIN tenants t ON t.id = o.tenant_id`;
+export const OPPORTUNITY_FROM = Prisma.sql`opportunities o JOIN clients c ON c.id = o.client_id JOIN users u ON u.id = o.assigned_to JOIN tenants t ON t.id = o.tenant_id ${DEAL_EXTRAS_JOIN}`;
+
+/** The joins of `OPPORTUNITY_FROM` after `opportunities o`, for a query that cuts its page of `o` first. */
+export const OPPORTUNITY_JOINS = Prisma.sql`JOIN clients c ON c.id = o.client_id JOIN users u ON u.id = o.assigned_to JOIN tenants t ON t.id = o.tenant_id ${DEAL_EXTRAS_JOIN}`;
 
 export const OPPORTUNITY_COLUMNS = Prisma.sql`
   o.id, o.tenant_id, o.name, o.description, o.client_id, o.assigned_to, o.created_by, o.estimated_value, o.currency,
   t.base_currency, o.base_value, o.base_rate, o.probability, o.expected_close_date, o.actual_close_date, o.stage::text AS stage, o.loss_reason, o.board_position,
   o.version, o.is_deleted, o.deleted_at, o.created_at, o.updated_at,
-  c.name AS client_name, u.name AS assignee_name, u.email AS assignee_email`;
+  c.name AS client_name, u.name AS assignee_name, u.email AS assignee_email,
+  o.stage_entered_at, o.last_activity_at, na.id AS next_activity_id, na.type::text AS next_activity_type,
+  na.subject AS next_activity_subject, na.due_at AS next_activity_due_at, ${staleAfterDaysSql} AS stale_after_days`;
 
 export type OpportunitySqlRow = {
   id: string;
@@ -71,6 +87,13 @@ export type OpportunitySqlRow = {
   client_name: string;
   assignee_name: string;
   assignee_email: string;
+  stage_entered_at: Date;
+  last_activity_at: Date | null;
+  next_activity_id: string | null;
+  next_activity_type: ActivityType | null;
+  next_activity_subject: string | null;
+  next_activity_due_at: Date | null;
+  stale_after_days: number | null;
 };
 
 const decimal = (value: Prisma.Decimal) => (Prisma.Decimal.isDecimal(value) ? value : new Prisma.Decimal(value));
@@ -102,6 +125,12 @@ export function toOpportunityRow(r: OpportunitySqlRow): OpportunityRow {
     updatedAt: r.updated_at,
     client: { id: r.client_id, name: r.client_name },
     assignedUser: { id: r.assigned_to, name: r.assignee_name, email: r.assignee_email },
+    stageEnteredAt: r.stage_entered_at,
+    lastActivityAt: r.last_activity_at,
+    nextActivity: r.next_activity_id
+      ? { id: r.next_activity_id, type: r.next_activity_type!, subject: r.next_activity_subject!, dueAt: r.next_activity_due_at }
+      : null,
+    staleAfterDays: r.stale_after_days,
   };
 }
 

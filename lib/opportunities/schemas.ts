@@ -27,9 +27,10 @@ export const createOpportunityBody = z
     client_id: z.uuid({ message: "must be a client id" }),
     estimated_value: estimatedValue,
     currency: currencyInput.optional().meta({ description: "ISO 4217 code; defaults to the company's base currency." }),
-    probability: probability
-      .optional()
-      .meta({ description: "Defaults to the stage's probability (LEAD 10, QUALIFIED 25, PROPOSAL 50, NEGOTIATION 75)." }),
+    probability: probability.optional().meta({
+      description:
+        "Defaults to the stage's default probability (GET /pipeline/stages; the guide's LEAD 10, QUALIFIED 25, PROPOSAL 50, NEGOTIATION 75 unless an admin changed them).",
+    }),
     expected_close_date: dateInput,
     stage: stageSchema.default(OpportunityStage.LEAD).meta({ description: "An open stage; defaults to LEAD." }),
     assigned_to: z
@@ -175,6 +176,15 @@ export const boardQuery = z.object({
 const isoDate = z.iso.date();
 const instant = z.iso.datetime();
 
+const nextActivityOut = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(["CALL", "MEETING", "EMAIL", "TASK", "NOTE"]),
+    subject: z.string(),
+    due_at: instant.nullable(),
+  })
+  .meta({ id: "NextActivity" });
+
 export const opportunityOut = z
   .object({
     id: z.uuid(),
@@ -209,6 +219,16 @@ export const opportunityOut = z
     version: z.number().int().meta({ description: 'Send as `If-Match: "<version>"` to make a write conditional.' }),
     created_at: instant,
     updated_at: instant,
+    next_activity: nextActivityOut
+      .nullable()
+      .meta({ description: "The open activity due soonest (one without a due time only when none has one); null when none." }),
+    last_activity_at: instant.nullable().meta({ description: "When the latest done activity on this deal was done." }),
+    stage_entered_at: instant.meta({ description: "When the deal entered its current stage." }),
+    days_in_stage: z.number().int().meta({ description: "Whole days since stage_entered_at." }),
+    is_stale: z.boolean().meta({
+      description:
+        "Open, in its stage longer than the stage's stale threshold, no activity done within that many days and no open activity due from now on.",
+    }),
   })
   .meta({
     id: "Opportunity",
@@ -238,6 +258,16 @@ export const opportunityOut = z
       version: 1,
       created_at: "2026-01-15T10:00:00.000Z",
       updated_at: "2026-01-15T10:00:00.000Z",
+      next_activity: {
+        id: "a3c9e7f2-1b4d-4e8a-9c6f-2d5b8e1a7c30",
+        type: "CALL",
+        subject: "Call about the renewal",
+        due_at: "2026-01-20T09:30:00.000Z",
+      },
+      last_activity_at: "2026-01-14T16:00:00.000Z",
+      stage_entered_at: "2026-01-10T08:00:00.000Z",
+      days_in_stage: 5,
+      is_stale: false,
     },
   });
 
@@ -308,6 +338,11 @@ export const boardCardOut = z
     close_date: isoDate.meta({ description: "The day a closed deal closed; the expected close date of an open one." }),
     overdue: z.boolean().meta({ description: "Open and past its expected close date." }),
     version: z.number().int().meta({ description: 'Send as `If-Match: "<version>"` when moving the card.' }),
+    nx: z
+      .object({ t: z.enum(["CALL", "MEETING", "EMAIL", "TASK", "NOTE"]), s: z.string(), d: instant.nullable() })
+      .nullable()
+      .meta({ description: "The next step: the deal's `next_activity` as type `t`, subject `s` and due time `d`; null when none." }),
+    st: z.number().int().nullable().meta({ description: "When the deal is stale (`is_stale`): its days in the stage; otherwise null." }),
   })
   .meta({
     id: "BoardCard",
@@ -325,6 +360,8 @@ export const boardCardOut = z
       close_date: "2030-12-31",
       overdue: false,
       version: 3,
+      nx: { t: "CALL", s: "Call about the renewal", d: "2026-01-20T09:30:00.000Z" },
+      st: null,
     },
   });
 

@@ -1,13 +1,15 @@
-import { toIsoDate } from "@/lib/clock";
+import { systemClock, toIsoDate } from "@/lib/clock";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { etag } from "@/lib/http";
 import { Decimal, toMoney } from "@/lib/money";
 import type { Board, BoardColumn, HistoryRow, OpportunityRow, PipelineSummary } from "./rows";
 import { averageDealSize, isClosedStage, OPEN_STAGES, weightedValue, winRate } from "./rules";
 import { boardOwner } from "./board-card";
+import { daysInStage, isStale } from "./stale";
 import type { OpportunityOut, PipelineSummaryOut, StageHistoryOut } from "./schemas";
 
-export function serializeOpportunity(row: OpportunityRow): OpportunityOut {
+/** `now` says how long the deal has sat in its stage and whether it is stale. */
+export function serializeOpportunity(row: OpportunityRow, now: Date = systemClock()): OpportunityOut {
   return {
     id: row.id,
     tenant_id: row.tenantId,
@@ -34,6 +36,18 @@ export function serializeOpportunity(row: OpportunityRow): OpportunityOut {
     version: row.version,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
+    next_activity: row.nextActivity
+      ? {
+          id: row.nextActivity.id,
+          type: row.nextActivity.type,
+          subject: row.nextActivity.subject,
+          due_at: row.nextActivity.dueAt?.toISOString() ?? null,
+        }
+      : null,
+    last_activity_at: row.lastActivityAt?.toISOString() ?? null,
+    stage_entered_at: row.stageEnteredAt.toISOString(),
+    days_in_stage: daysInStage(row.stageEnteredAt, now),
+    is_stale: isStale({ ...row, nextActivityDueAt: row.nextActivity?.dueAt ?? null }, now),
   };
 }
 

@@ -26,10 +26,10 @@ import {
   assertOpenStage,
   assertStageChangeAllowed,
   canDeleteOpportunity,
-  defaultProbability,
   enterStage,
   isClosedStage,
 } from "./rules";
+import { stageProbability } from "./stage-settings";
 import type { ChangeStageInput, CreateOpportunityInput, ListOpportunitiesQuery, UpdateOpportunityInput } from "./schemas";
 
 /** Options of every write: the version the caller last saw (If-Match) and the clock that says what "today" is. */
@@ -61,10 +61,11 @@ export async function createOpportunity(scope: Scope, input: CreateOpportunityIn
       estimatedValue: input.estimated_value,
       currency,
       ...base!,
-      probability: input.probability ?? defaultProbability(input.stage),
+      probability: input.probability ?? (await stageProbability(scope, input.stage, tx)),
       expectedCloseDate: input.expected_close_date,
       stage: input.stage,
       boardPosition: await topOfColumn(tx, scope.tenantId, input.stage),
+      stageEnteredAt: clock(),
     });
     return (await findOpportunity(scope, id, { tx }))!;
   });
@@ -137,11 +138,13 @@ export async function updateOpportunity(
         input.expected_close_date !== undefined &&
         input.expected_close_date.getTime() !== current.expectedCloseDate.getTime() &&
         assertFutureCloseDate(input.expected_close_date, day),
-      () => {
+      async () => {
         if (!stageChanges) return;
-        const entry = enterStage(input.stage!, day, input.loss_reason, input.probability);
-        Object.assign(data, entry);
-        history = { fromStage: current.stage, toStage: entry.stage, lossReason: entry.lossReason };
+        const probability = input.probability ?? (await stageProbability(scope, input.stage!, tx));
+        const entry = enterStage(input.stage!, day, input.loss_reason, probability);
+        const enteredAt = (options.clock ?? systemClock)();
+        Object.assign(data, entry, { stageEnteredAt: enteredAt });
+        history = { fromStage: current.stage, toStage: entry.stage, lossReason: entry.lossReason, changedAt: enteredAt };
         drop = { stage: entry.stage, cardId: id };
       },
       async () => {
@@ -163,16 +166,22 @@ export async function updateStage(scope: Scope, id: string, input: ChangeStageIn
   const day = today(options.clock);
   return announcedWrite(scope, id, options.expectedVersion, input.stage, async (current, tx) => {
     assertStageChangeAllowed(current.stage, input.stage);
-    const entry = input.stage !== current.stage ? enterStage(input.stage, day, input.loss_reason) : undefined;
+    const entry =
+      input.stage !== current.stage
+        ? enterStage(input.stage, day, input.loss_reason, await stageProbability(scope, input.stage, tx))
+        : undefined;
     // Closing freezes the deal's rate: the base value at the close day's rate, never restated again.
     const frozen =
       entry && isClosedStage(entry.stage)
         ? await baseAmount(scope, current.currency, current.estimatedValue.toFixed(2), toIsoDate(day), tx)
         : {};
-    const data: Prisma.OpportunityUncheckedUpdateManyInput = { ...entry, ...frozen };
+    const enteredAt = (options.clock ?? systemClock)();
+    const data: Prisma.OpportunityUncheckedUpdateManyInput = { ...entry, ...frozen, ...(entry ? { stageEnteredAt: enteredAt } : {}) };
     const moves = entry || input.before_id || input.after_id;
     const drop = moves ? { stage: input.stage, cardId: id, beforeId: input.before_id, afterId: input.after_id } : undefined;
-    const history = entry ? { fromStage: current.stage, toStage: entry.stage, lossReason: entry.lossReason } : undefined;
+    const history = entry
+      ? { fromStage: current.stage, toStage: entry.stage, lossReason: entry.lossReason, changedAt: enteredAt }
+      : undefined;
     return { data, history, drop };
   });
 }

@@ -55,6 +55,11 @@ describe("create", () => {
       version: 1,
       created_at: expect.stringMatching(/Z$/),
       updated_at: expect.stringMatching(/Z$/),
+      next_activity: null,
+      last_activity_at: null,
+      stage_entered_at: expect.stringMatching(/Z$/),
+      days_in_stage: 0,
+      is_stale: false,
     });
     const history = await get(`/opportunities/${res.body.id}/history`, { token: w.rep.token });
     expect(history.body.items).toEqual([

@@ -146,6 +146,7 @@ const REFERENCES: Record<string, (w: World) => unknown> = {
   before_id: (w) => w.b.opportunityId,
   after_id: (w) => w.b.opportunityId,
   user_ids: (w) => [w.b.rep.userId],
+  opportunity_id: (w) => w.b.opportunityId,
 };
 
 async function expectRefusedBody(

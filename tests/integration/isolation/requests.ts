@@ -120,6 +120,21 @@ export const requestFixtures: Record<string, RequestFixture> = {
   updateVehicle: { build: (w) => ({ params: id(w.a.vehicleId), body: { name: "Van 2" } }) },
   deleteVehicle: { as: "supervisor", build: async (w) => ({ params: id(await w.fresh.vehicle()) }) },
 
+  getPipelineStages: { build: () => ({}) },
+  putPipelineStages: { as: "admin", build: () => ({ body: { stages: [{ stage: "PROPOSAL", stale_after_days: 21 }] } }) },
+
+  listActivities: { build: () => ({ query: { page: "1" } }) },
+  createActivity: {
+    ownerField: "assigned_to",
+    build: (w) => ({
+      body: { type: "TASK", subject: "Send the proposal", opportunity_id: w.a.opportunityId, due_at: `${dateIn(2)}T10:00:00Z` },
+    }),
+  },
+  getActivity: { build: (w) => ({ params: id(w.a.activityId) }) },
+  updateActivity: { ownerField: "assigned_to", build: (w) => ({ params: id(w.a.activityId), body: { subject: "Call back soon" } }) },
+  deleteActivity: { build: async (w) => ({ params: id(await w.fresh.activity()) }) },
+  completeActivity: { build: async (w) => ({ params: id(await w.fresh.activity()) }) },
+
   listNotifications: { build: () => ({ query: { page: "1" } }) },
   createNotifications: {
     as: "supervisor",

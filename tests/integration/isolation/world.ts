@@ -9,7 +9,7 @@ import { createTestClient, createTestTenant, createTestUser, type TestTenant, ty
 
 /**
  * Two tenants with rows of every kind, for the isolation matrix and the fuzzing. In each tenant the rep owns
- * a client's opportunity, a quote, a vehicle and a notification; the other rep owns one of each too, so that
+ * a client's opportunity, a quote, a vehicle, a notification and an activity; the other rep owns one of each too, so that
  * "another rep's rows" exist to leak. `fresh` makes a new row for requests that use theirs up (delete, close).
  */
 export type TenantRows = TestTenant & {
@@ -18,6 +18,7 @@ export type TenantRows = TestTenant & {
   quoteId: string;
   vehicleId: string;
   notificationId: string;
+  activityId: string;
 };
 
 export type World = {
@@ -29,6 +30,7 @@ export type World = {
     quote(): Promise<string>;
     vehicle(): Promise<string>;
     notification(): Promise<string>;
+    activity(): Promise<string>;
     user(): Promise<string>;
   };
 };
@@ -75,6 +77,14 @@ function factories(tenant: TestTenant, owner: TestUser, clientId: () => string) 
       ).id,
     notification: async () =>
       (await createNotification({ tenantId: tenant.tenantId, userId: owner.userId, title: "Hello", message: "A message" }))!.id,
+    activity: async () =>
+      (
+        await created(
+          "/activities",
+          { type: "CALL", subject: "Call back", client_id: clientId(), due_at: `${dateIn(3)}T09:00:00Z` },
+          owner.token,
+        )
+      ).id,
     user: async () => (await createTestUser(tenant.tenantId, "SALES_REP")).userId,
   };
 }
@@ -84,14 +94,15 @@ async function seedTenant(name: string): Promise<{ rows: TenantRows; fresh: Worl
   const clientId = await factories(tenant, tenant.rep, () => "").client();
   const mine = factories(tenant, tenant.rep, () => clientId);
   const theirs = factories(tenant, tenant.otherRep, () => clientId);
-  const [opportunity, quoteId, vehicleId, notificationId] = await Promise.all([
+  const [opportunity, quoteId, vehicleId, notificationId, activityId] = await Promise.all([
     mine.opportunity(),
     mine.quote(),
     mine.vehicle(),
     mine.notification(),
+    mine.activity(),
   ]);
-  await Promise.all([theirs.opportunity(), theirs.quote(), theirs.vehicle(), theirs.notification()]);
-  return { rows: { ...tenant, clientId, opportunityId: opportunity.id, quoteId, vehicleId, notificationId }, fresh: mine };
+  await Promise.all([theirs.opportunity(), theirs.quote(), theirs.vehicle(), theirs.notification(), theirs.activity()]);
+  return { rows: { ...tenant, clientId, opportunityId: opportunity.id, quoteId, vehicleId, notificationId, activityId }, fresh: mine };
 }
 
 export async function seedWorld(): Promise<World> {
@@ -114,6 +125,8 @@ const TENANT_TABLES = [
   "notifications",
   "notification_email_preferences",
   "email_outbox",
+  "activities",
+  "pipeline_stage_settings",
 ] as const;
 
 /** What counts of a row; an access token's `last_used_at` is bookkeeping that any authenticated request refreshes. */
@@ -146,6 +159,7 @@ export async function idsOfTenant(tenantId: string): Promise<string[]> {
       "opportunities",
       "opportunity_stage_history",
       "notifications",
+      "activities",
     ]
       .map((table) => `SELECT id::text FROM ${table} WHERE tenant_id = $1::uuid`)
       .join(" UNION ALL ")}`,
@@ -160,7 +174,8 @@ export async function idsOwnedBy(userId: string): Promise<string[]> {
     `SELECT id::text FROM opportunities WHERE assigned_to = $1::uuid
      UNION ALL SELECT h.id::text FROM opportunity_stage_history h JOIN opportunities o ON o.id = h.opportunity_id WHERE o.assigned_to = $1::uuid
      UNION ALL SELECT id::text FROM quotes WHERE sales_rep_id = $1::uuid
-     UNION ALL SELECT id::text FROM notifications WHERE user_id = $1::uuid`,
+     UNION ALL SELECT id::text FROM notifications WHERE user_id = $1::uuid
+     UNION ALL SELECT id::text FROM activities WHERE assigned_to = $1::uuid`,
     userId,
   );
   return rows.map((r) => r.id);

@@ -48,7 +48,11 @@ export default async function ClientPage({ params }: Params) {
     getOpportunities(scope, dealQuery, systemClock),
     listQuotePage(scope, quoteListQuery.parse({ client_id: client.id, page_size: String(SHOWN) })),
   ]);
-  const dealPage = pageOf(deals.items.map(serializeOpportunity), deals.total, dealQuery);
+  const dealPage = pageOf(
+    deals.items.map((row) => serializeOpportunity(row)),
+    deals.total,
+    dealQuery,
+  );
   return (
     <div className="space-y-6">
       <RecordHeader

@@ -38,7 +38,11 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
     listClientOptions(scope, 1000),
     manager ? listUsers(scope) : Promise.resolve([]),
   ]);
-  const result = pageOf(items.map(serializeOpportunity), total, query);
+  const result = pageOf(
+    items.map((row) => serializeOpportunity(row)),
+    total,
+    query,
+  );
   const state = urlStateOf(query);
   const filtered = Boolean(state.stage || state.owner || state.client || state.overdue || state.q);
 

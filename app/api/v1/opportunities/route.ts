@@ -14,5 +14,9 @@ export const POST = apiRoute(createOpportunityOperation, async ({ scope, body })
 
 export const GET = apiRoute(listOpportunitiesOperation, async ({ scope, query }) => {
   const { items, total } = await getOpportunities(scope, query);
-  return pageOf(items.map(serializeOpportunity), total, query);
+  return pageOf(
+    items.map((row) => serializeOpportunity(row)),
+    total,
+    query,
+  );
 });
