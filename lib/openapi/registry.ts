@@ -8,6 +8,7 @@ import { notificationOperations } from "@/lib/notifications";
 import { emailOperations } from "@/lib/email";
 import { currencyOperations } from "@/lib/currency";
 import { tenantOperations } from "@/lib/tenants";
+import { importOperations } from "@/lib/imports";
 import { openApiOperations } from "./operations";
 
 /**
@@ -24,5 +25,6 @@ export const operations: readonly Operation[] = [
   ...emailOperations,
   ...tenantOperations,
   ...currencyOperations,
+  ...importOperations,
   ...openApiOperations,
 ];

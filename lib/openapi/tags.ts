@@ -10,5 +10,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   Email: "Which notifications also arrive by email, and the unsubscribe links in those emails.",
   Company: "Your company (tenant): its name and base currency.",
   "Exchange rates": "Rates into the company's base currency, entered or imported from a file.",
+  Imports:
+    "Bring a spreadsheet in: upload a CSV or XLSX of opportunities or clients, read its dry run (errors by row and column), then commit it in one transaction.",
   Reference: "This document itself.",
 };

@@ -21,3 +21,11 @@ export { boardResponse, opportunityResponse, serializeBoard, serializeHistory, s
 export * from "./browser";
 export * from "./operations";
 export { getExchangeRates, importExchangeRates, restateExchangeRates, setExchangeRates } from "./exchange-rates";
+export {
+  OPPORTUNITY_IMPORT_FIELDS,
+  checkOpportunityRow,
+  insertImportedOpportunities,
+  opportunityImportContext,
+  type ImportedOpportunity,
+  type OpportunityImportContext,
+} from "./import-rows";

@@ -114,6 +114,7 @@ const TENANT_TABLES = [
   "notifications",
   "notification_email_preferences",
   "email_outbox",
+  "imports",
 ] as const;
 
 /** What counts of a row; an access token's `last_used_at` is bookkeeping that any authenticated request refreshes. */
