@@ -7,6 +7,7 @@ export {
   listClientsOperation,
   updateClientOperation,
 } from "./operations";
-export { findClient, listClientOptions } from "./repository";
+export { clientIdsByName, clientNameKey, findClient, insertClients, listClientOptions, type ClientData } from "./repository";
 export { clientListQuery, createClientBody, updateClientBody, type ClientOut } from "./schemas";
 export { createClient, deleteClient, getClient, listClientPage, updateClient } from "./service";
+export { CLIENT_IMPORT_FIELDS, checkClientRow, clientImportContext, insertImportedClients, type ClientImportContext } from "./import-rows";

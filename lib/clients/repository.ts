@@ -56,3 +56,22 @@ export async function softDeleteClient(scope: Scope, id: string, now: Date): Pro
   const { count } = await db().client.updateMany({ where: { ...liveWhere(scope), id }, data: { isDeleted: true, deletedAt: now } });
   return count > 0;
 }
+
+/** A client name as imports match it: trimmed, case-insensitive. */
+export const clientNameKey = (name: string) => name.trim().toLowerCase();
+
+/** The tenant's live clients by `clientNameKey` (the oldest when two share a name). */
+export async function clientIdsByName(scope: Scope, tx?: Tx): Promise<Map<string, string>> {
+  const rows = await (tx ?? db()).client.findMany({
+    where: liveWhere(scope),
+    select: { id: true, name: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  return new Map(rows.map((row) => [clientNameKey(row.name), row.id]));
+}
+
+/** Inserts clients in one statement per batch; returns how many. */
+export async function insertClients(tx: Tx, scope: Scope, clients: ClientData[]): Promise<number> {
+  const { count } = await tx.client.createMany({ data: clients.map((client) => ({ ...client, tenantId: scope.tenantId })) });
+  return count;
+}

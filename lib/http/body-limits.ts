@@ -10,6 +10,8 @@ const LIMITS: { prefix: string; bytes: number }[] = [
   { prefix: "/api/v1/exchange-rates/import", bytes: 10 * 1024 * 1024 },
   // The settings page posts the same files through a server action.
   { prefix: "/settings/exchange-rates", bytes: 10 * 1024 * 1024 },
+  // A spreadsheet of 50,000 deals is about 10 MB as CSV.
+  { prefix: "/api/v1/imports", bytes: 20 * 1024 * 1024 },
   // Inngest sends a function's whole run state, which Inngest caps at 32 MB.
   { prefix: "/api/inngest", bytes: 32 * 1024 * 1024 },
 ];

@@ -43,6 +43,11 @@ export type Operation<
   ifMatch?: boolean;
   /** A body that is a file's text (CSV, XML…) rather than JSON: its content types; `body` then parses the text. */
   textBody?: { contentTypes: readonly string[] };
+  /**
+   * A multipart/form-data body (a file upload) that the handler reads itself as it streams; this schema documents
+   * its parts. The route wrapper then parses no body.
+   */
+  multipart?: z.ZodType;
   /** Non-JSON responses (e.g. text/event-stream; a file in one of several formats), documented by content type. */
   responseContentType?: string | readonly string[];
 };

@@ -99,6 +99,7 @@ function operationObject(op: Operation): ZodOpenApiOperationObject {
     ...(Object.keys(requestParams).length ? { requestParams } : {}),
     ...(op.ifMatch ? { parameters: [ifMatchHeader()] } : {}),
     ...(op.body ? { requestBody: { required: true, content: requestContent(op) } } : {}),
+    ...(op.multipart ? { requestBody: { required: true, content: { "multipart/form-data": { schema: op.multipart } } } } : {}),
     responses: responsesOf(op),
     ...(op.roles ? { "x-roles": [...op.roles] } : {}),
     ...(op.ownerScoped ? { "x-owner-scoped": true } : {}),

@@ -20,7 +20,10 @@ export const ERROR_RESPONSES: Record<number, ErrorResponse> = {
   404: { name: "NotFound", description: "Missing, deleted, or not visible to you (another company's or, for a rep, another user's)." },
   409: { name: "Conflict", description: "A business rule forbids this in the current state." },
   412: { name: "PreconditionFailed", description: "The If-Match version no longer matches; nothing was changed." },
-  413: { name: "ContentTooLarge", description: "The request body is larger than this operation accepts (1 MiB; 10 MiB for rate files)." },
+  413: {
+    name: "ContentTooLarge",
+    description: "The request body is larger than this operation accepts (1 MiB; 10 MiB for rate files; 20 MiB for imports).",
+  },
   422: { name: "UnprocessableContent", description: "Invalid input; `errors` lists each field and what is wrong with it." },
   429: {
     name: "TooManyRequests",
@@ -43,6 +46,8 @@ export function errorStatusesOf(op: Operation): number[] {
   if (op.body || op.query) statuses.add(422);
   if (op.body && !op.textBody) statuses.add(400);
   if (op.body) statuses.add(413);
+  // An upload: a malformed multipart body, a file over the size limit, a file or field that is not valid.
+  if (op.multipart) [400, 413, 422].forEach((status) => statuses.add(status));
   if (op.roles) statuses.add(403);
   // A cookie-authenticated write from another origin is refused (CSRF), whatever the role.
   if (op.auth !== "public" && WRITES.has(op.method)) statuses.add(403);

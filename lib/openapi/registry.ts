@@ -9,6 +9,7 @@ import { emailOperations } from "@/lib/email";
 import { currencyOperations } from "@/lib/currency";
 import { tenantOperations } from "@/lib/tenants";
 import { activityOperations } from "@/lib/activities";
+import { importOperations } from "@/lib/imports";
 import { openApiOperations } from "./operations";
 
 /**
@@ -27,5 +28,6 @@ export const operations: readonly Operation[] = [
   ...tenantOperations,
   ...currencyOperations,
   ...activityOperations,
+  ...importOperations,
   ...openApiOperations,
 ];

@@ -13,5 +13,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   Pipeline:
     "How the company's pipeline behaves per open stage: default probability, forecast category and when an untouched deal goes stale.",
   Activities: "Calls, meetings, emails, tasks and notes on deals and clients: plan the next step, log what happened, complete it.",
+  Imports:
+    "Bring a spreadsheet in: upload a CSV or XLSX of opportunities or clients, read its dry run (errors by row and column), then commit it in one transaction.",
   Reference: "This document itself.",
 };

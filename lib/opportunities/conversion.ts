@@ -14,12 +14,11 @@ export type BaseAmount = { baseValue: string; baseRate: string };
  */
 export async function baseAmount(scope: Scope, currency: string, value: string, day: string, tx?: Tx): Promise<BaseAmount> {
   const rate = await rateOn(scope.tenantId, currency, day, tx);
-  if (rate === null) {
-    const base = await baseCurrencyOf(scope);
-    throw ValidationError.field(
-      "currency",
-      `has no exchange rate to ${base} on ${formatDay(day)}; an admin can add one in Settings → Exchange rates`,
-    );
-  }
+  if (rate === null) throw ValidationError.field("currency", missingRateMessage(await baseCurrencyOf(scope), day));
   return { baseValue: toBase(value, rate).toFixed(2), baseRate: rate.toFixed(8) };
+}
+
+/** Why a deal in a currency without a rate on `day` is refused. */
+export function missingRateMessage(baseCurrency: string, day: string): string {
+  return `has no exchange rate to ${baseCurrency} on ${formatDay(day)}; an admin can add one in Settings → Exchange rates`;
 }

@@ -26,3 +26,11 @@ export * from "./stage-settings-operations";
 export { FORECAST_CATEGORIES, type StageSettingsOut } from "./stage-settings-schemas";
 export { daysInStage, isStale } from "./stale";
 export { daysInStageSql, isStaleSql, STAGE_SETTINGS_JOIN } from "./stale-sql";
+export {
+  OPPORTUNITY_IMPORT_FIELDS,
+  checkOpportunityRow,
+  insertImportedOpportunities,
+  opportunityImportContext,
+  type ImportedOpportunity,
+  type OpportunityImportContext,
+} from "./import-rows";

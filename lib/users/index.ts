@@ -9,6 +9,7 @@ export {
   userOperations,
 } from "./operations";
 export {
+  activeUserIdsByEmail,
   activeUserIdsWithRoles,
   activeUsersWithRolesSql,
   countActiveTenantUsers,

@@ -35,3 +35,12 @@ export async function activeUserIdsWithRoles(tenantId: string, roles: readonly U
 export function activeUsersWithRolesSql(tenantId: Prisma.Sql, roles: readonly UserRole[]): Prisma.Sql {
   return Prisma.sql`u.tenant_id = ${tenantId} AND u.is_active AND u.role = ANY(${[...roles]}::text[]::user_role[])`;
 }
+
+/** The tenant's active users by lower-cased email: whom imported rows may name as owners. */
+export async function activeUserIdsByEmail(scope: Scope, tx?: Tx): Promise<Map<string, string>> {
+  const users = await (tx ?? db()).user.findMany({
+    where: { tenantId: scope.tenantId, isActive: true },
+    select: { id: true, email: true },
+  });
+  return new Map(users.map((user) => [user.email.toLowerCase(), user.id]));
+}

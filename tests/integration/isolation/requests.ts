@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { signUnsubscribeToken } from "@/lib/email/unsubscribe-token";
 import { FIXTURE_PASSWORD } from "../../helpers/fixtures";
+import { multipartText, upload } from "../../helpers/imports";
 import { dateIn, type RoleName, type World } from "./world";
 
 /** One valid request of an operation: its path parameters, query, body and headers. */
@@ -26,6 +27,14 @@ export type RequestFixture = {
   /** Builds the request against tenant A; may create the row it uses up (delete, close). */
   build(world: World): Promise<ApiRequest> | ApiRequest;
 };
+
+/** A fresh dry run of tenant A's rep: one valid deal for an existing client. */
+async function importOf(w: World): Promise<string> {
+  const csv = `name,client,estimated_value,expected_close_date\nImported,Client of A,10.00,${dateIn(20)}\n`;
+  const response = await upload(csv, { token: w.a.rep.token, createClients: true });
+  if (response.status !== 201) throw new Error(`import fixture: ${response.status} ${response.text}`);
+  return response.body.id;
+}
 
 let ipCounter = 0;
 /** Each public request comes from its own address, so the per-IP rate limits never answer for the input. */
@@ -98,6 +107,17 @@ export const requestFixtures: Record<string, RequestFixture> = {
   bulkUpdateOpportunities: {
     build: async (w) => ({ body: { action: "move_stage", ids: [(await w.fresh.opportunity()).id], stage: "QUALIFIED" } }),
   },
+
+  createImport: {
+    status: 201,
+    build: () => {
+      const csv = `name,client,estimated_value,expected_close_date\nImported,Imported client,10.00,${dateIn(20)}\n`;
+      const { body, contentType } = multipartText({ entity: "opportunities", create_clients: "true" }, { name: "deals.csv", text: csv });
+      return { rawBody: body, headers: { "content-type": contentType } };
+    },
+  },
+  getImport: { build: async (w) => ({ params: id(await importOf(w)) }) },
+  commitImport: { build: async (w) => ({ params: id(await importOf(w)) }) },
 
   listClients: { build: () => ({ query: { page: "1" } }) },
   createClient: { build: () => ({ body: { name: "New client", email: "buyer@client.test" } }) },

@@ -127,6 +127,7 @@ const TENANT_TABLES = [
   "email_outbox",
   "activities",
   "pipeline_stage_settings",
+  "imports",
 ] as const;
 
 /** What counts of a row; an access token's `last_used_at` is bookkeeping that any authenticated request refreshes. */

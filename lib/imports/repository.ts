@@ -1,0 +1,100 @@
+import { db, Prisma, type Tx } from "@/lib/db";
+import type { ImportEntity, ImportStatus } from "@/lib/generated/prisma/enums";
+import { ownedWhere, type Scope } from "@/lib/scope";
+import type { Mapping } from "./fields";
+import type { ImportError } from "./schemas";
+
+export const importSelect = {
+  id: true,
+  entity: true,
+  status: true,
+  fileName: true,
+  headers: true,
+  mapping: true,
+  createClients: true,
+  totalRows: true,
+  validRows: true,
+  errorCount: true,
+  errors: true,
+  processedRows: true,
+  committedCount: true,
+  failure: true,
+  createdAt: true,
+  committedAt: true,
+  createdBy: true,
+} satisfies Prisma.ImportSelect;
+
+export type ImportRecord = Prisma.ImportGetPayload<{ select: typeof importSelect }>;
+
+export type NewImport = {
+  entity: ImportEntity;
+  fileName: string;
+  headers: string[];
+  mapping: Mapping;
+  createClients: boolean;
+  totalRows: number;
+  errorCount: number;
+  errors: ImportError[];
+  rows: Array<{ rowNumber: number; data: Record<string, string> }>;
+};
+
+const ROW_BATCH = 5_000;
+
+/** Stores a dry run and its valid rows in one transaction. */
+export async function insertImport(scope: Scope, data: NewImport): Promise<ImportRecord> {
+  return db().$transaction(
+    async (tx) => {
+      const created = await tx.import.create({
+        data: {
+          tenantId: scope.tenantId,
+          createdBy: scope.userId,
+          entity: data.entity,
+          fileName: data.fileName,
+          headers: data.headers,
+          mapping: data.mapping,
+          createClients: data.createClients,
+          totalRows: data.totalRows,
+          validRows: data.rows.length,
+          errorCount: data.errorCount,
+          errors: data.errors,
+        },
+        select: importSelect,
+      });
+      for (let start = 0; start < data.rows.length; start += ROW_BATCH) {
+        const batch = data.rows.slice(start, start + ROW_BATCH);
+        await tx.$executeRaw`
+          INSERT INTO import_rows (import_id, row_number, data)
+          SELECT ${created.id}::uuid, n, d FROM unnest(${batch.map((r) => r.rowNumber)}::int[], ${batch.map((r) => JSON.stringify(r.data))}::jsonb[]) AS t(n, d)`;
+      }
+      return created;
+    },
+    { timeout: 120_000, maxWait: 15_000 },
+  );
+}
+
+/** The import if the caller may see it: their own, or any of the tenant's for a manager. */
+export function findImport(scope: Scope, id: string): Promise<ImportRecord | null> {
+  return db().import.findFirst({ where: { ...ownedWhere(scope, "createdBy"), id }, select: importSelect });
+}
+
+/** Moves a visible import from `from` to `to`; false when it was not in `from` (someone else got there first). */
+export async function moveImportStatus(
+  scope: Scope,
+  id: string,
+  from: ImportStatus[],
+  data: Prisma.ImportUpdateManyMutationInput,
+  tx?: Tx,
+) {
+  const { count } = await (tx ?? db()).import.updateMany({ where: { ...ownedWhere(scope, "createdBy"), id, status: { in: from } }, data });
+  return count > 0;
+}
+
+export async function setProgress(id: string, processedRows: number): Promise<void> {
+  await db().import.update({ where: { id }, data: { processedRows } });
+}
+
+/** The stored rows of an import in file order. */
+export async function importRows(id: string, tx?: Tx): Promise<Array<{ rowNumber: number; data: Record<string, string> }>> {
+  const rows = await (tx ?? db()).importRow.findMany({ where: { importId: id }, orderBy: { rowNumber: "asc" } });
+  return rows.map((row) => ({ rowNumber: row.rowNumber, data: row.data as Record<string, string> }));
+}
