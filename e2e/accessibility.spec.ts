@@ -197,6 +197,44 @@ for (const screen of SCREENS) {
       await expectAccessible(page, "board");
     });
 
+    test(`dark mode: the main pages and open states (${screen.name})`, async ({ page, request }) => {
+      test.setTimeout(180_000);
+      const ids = await prepare(request);
+      await page.emulateMedia({ colorScheme: "dark" });
+      await page.goto("/login");
+      await expectAccessible(page, "dark /login");
+      await signIn(page, "admin@acme.demo");
+      for (const path of [
+        "/pipeline",
+        "/opportunities",
+        `/opportunities/${ids.deal}`,
+        `/opportunities/${ids.closedDeal}`,
+        "/opportunities/new",
+        "/dashboard",
+        "/notifications",
+        `/clients/${ids.client}`,
+        `/quotes/${ids.quote}`,
+        `/vehicles/${ids.vehicle}`,
+        "/settings",
+        "/no-such-page",
+      ]) {
+        await page.goto(path);
+        await expect(page.locator("html")).toHaveClass(/dark/);
+        await expectAccessible(page, `dark ${path}`);
+      }
+      await page.goto("/pipeline");
+      await page.getByTestId("notification-bell").click();
+      await expect(page.getByRole("dialog", { name: "Notifications" })).toBeVisible();
+      await expectAccessible(page, "dark bell open");
+      await page.keyboard.press("Escape");
+      await page.locator("summary", { hasText: "Alex Admin" }).click();
+      await expectAccessible(page, "dark account menu open");
+      await page.goto(`/opportunities/${ids.deal}`);
+      await page.getByRole("button", { name: "Close as lost" }).click();
+      await expect(page.getByRole("dialog", { name: "Mark as lost" })).toBeVisible();
+      await expectAccessible(page, "dark loss reason dialog");
+    });
+
     test(`a sales rep's pages (${screen.name})`, async ({ page }) => {
       await signIn(page, "riley@acme.demo");
       for (const path of ["/pipeline", "/opportunities", "/dashboard", "/quotes", "/notifications"]) {

@@ -1,3 +1,4 @@
+import { ThemeSelect } from "@/components/theme/theme-select";
 import { signOut } from "@/lib/auth";
 
 type UserMenuProps = { name: string; email: string; role: string };
@@ -36,6 +37,7 @@ export function UserMenu({ name, email, role }: UserMenuProps) {
           <p className="truncate text-xs text-slate-600">{email}</p>
           <p className="mt-1 text-xs tracking-wide text-slate-600 uppercase">{role.replace("_", " ")}</p>
         </div>
+        <ThemeSelect />
         <a href="/settings" className="block rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
           Settings
         </a>
