@@ -15,7 +15,7 @@ import { listQueryFromUrl, urlStateOf } from "@/components/opportunities/list-ur
 import { ExportLinks } from "@/components/opportunities/export-links";
 import { OpportunitiesTable } from "@/components/opportunities/opportunities-table";
 import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
-import { buttonLinkClass, EmptyState, PageHeader, Pagination } from "@/components/ui/list-ui";
+import { buttonLinkClass, EmptyState, PageHeader, Pagination, secondaryLinkClass } from "@/components/ui/list-ui";
 
 export const metadata: Metadata = { title: "Opportunities" };
 
@@ -65,6 +65,9 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
                 sort: query.sort,
               }}
             />
+            <Link href="/imports" className={`${secondaryLinkClass} hidden sm:inline-flex`}>
+              Import
+            </Link>
             <Link href="/opportunities/new" className={buttonLinkClass}>
               New opportunity
             </Link>
