@@ -8,6 +8,8 @@ import { notificationOperations } from "@/lib/notifications";
 import { emailOperations } from "@/lib/email";
 import { currencyOperations } from "@/lib/currency";
 import { tenantOperations } from "@/lib/tenants";
+import { analyticsOperations } from "@/lib/analytics";
+import { lossReasonOperations } from "@/lib/loss-reasons";
 import { openApiOperations } from "./operations";
 
 /**
@@ -24,5 +26,7 @@ export const operations: readonly Operation[] = [
   ...emailOperations,
   ...tenantOperations,
   ...currencyOperations,
+  ...analyticsOperations,
+  ...lossReasonOperations,
   ...openApiOperations,
 ];

@@ -10,5 +10,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   Email: "Which notifications also arrive by email, and the unsubscribe links in those emails.",
   Company: "Your company (tenant): its name and base currency.",
   "Exchange rates": "Rates into the company's base currency, entered or imported from a file.",
+  Analytics:
+    "Reports for managers (and each rep for themselves): funnel, win/loss, velocity and the pipeline waterfall, in the base currency, from the change log.",
+  "Loss reasons": "Why deals are lost: the company's list (admins manage it), offered when closing a deal as lost.",
   Reference: "This document itself.",
 };

@@ -18,6 +18,7 @@ export type TenantRows = TestTenant & {
   quoteId: string;
   vehicleId: string;
   notificationId: string;
+  lossReasonId: string;
 };
 
 export type World = {
@@ -30,6 +31,7 @@ export type World = {
     vehicle(): Promise<string>;
     notification(): Promise<string>;
     user(): Promise<string>;
+    lossReason(): Promise<string>;
   };
 };
 
@@ -76,6 +78,8 @@ function factories(tenant: TestTenant, owner: TestUser, clientId: () => string) 
     notification: async () =>
       (await createNotification({ tenantId: tenant.tenantId, userId: owner.userId, title: "Hello", message: "A message" }))!.id,
     user: async () => (await createTestUser(tenant.tenantId, "SALES_REP")).userId,
+    lossReason: async () =>
+      (await db().lossReason.create({ data: { tenantId: tenant.tenantId, label: `Reason ${randomUUID().slice(0, 8)}` } })).id,
   };
 }
 
@@ -84,14 +88,15 @@ async function seedTenant(name: string): Promise<{ rows: TenantRows; fresh: Worl
   const clientId = await factories(tenant, tenant.rep, () => "").client();
   const mine = factories(tenant, tenant.rep, () => clientId);
   const theirs = factories(tenant, tenant.otherRep, () => clientId);
-  const [opportunity, quoteId, vehicleId, notificationId] = await Promise.all([
+  const [opportunity, quoteId, vehicleId, notificationId, lossReasonId] = await Promise.all([
     mine.opportunity(),
     mine.quote(),
     mine.vehicle(),
     mine.notification(),
+    mine.lossReason(),
   ]);
   await Promise.all([theirs.opportunity(), theirs.quote(), theirs.vehicle(), theirs.notification()]);
-  return { rows: { ...tenant, clientId, opportunityId: opportunity.id, quoteId, vehicleId, notificationId }, fresh: mine };
+  return { rows: { ...tenant, clientId, opportunityId: opportunity.id, quoteId, vehicleId, notificationId, lossReasonId }, fresh: mine };
 }
 
 export async function seedWorld(): Promise<World> {
@@ -111,6 +116,8 @@ const TENANT_TABLES = [
   "vehicles",
   "opportunities",
   "opportunity_stage_history",
+  "opportunity_changes",
+  "loss_reasons",
   "notifications",
   "notification_email_preferences",
   "email_outbox",
@@ -145,6 +152,7 @@ export async function idsOfTenant(tenantId: string): Promise<string[]> {
       "vehicles",
       "opportunities",
       "opportunity_stage_history",
+      "loss_reasons",
       "notifications",
     ]
       .map((table) => `SELECT id::text FROM ${table} WHERE tenant_id = $1::uuid`)
