@@ -20,6 +20,9 @@ const STAGE_PROBABILITY: Record<OpportunityStage, string> = {
   CLOSED_LOST: "0",
 };
 
+/** Acme's list of why deals are lost; the demo's lost deals name one each. */
+const LOSS_REASONS = ["Competitor had better pricing", "No budget", "Went silent", "Chose to build in-house"] as const;
+
 /** Acme's rates to its base currency (USD), and which demo deals are priced in euros or pounds. */
 const RATES: Record<string, string> = { USD: "1", EUR: "1.08500000", GBP: "1.27000000" };
 const FOREIGN_DEALS: Record<string, string> = {
@@ -145,6 +148,9 @@ async function seedDemoTenant(today: Date) {
       .filter(([currency]) => currency !== "USD")
       .map(([currency, rate]) => ({ tenantId: tenant.id, currency, rate, effectiveFrom: addDays(today, -90) })),
   });
+  const lossReasons = await Promise.all(
+    LOSS_REASONS.map((label) => db().lossReason.create({ data: { tenantId: tenant.id, label }, select: { id: true, label: true } })),
+  );
   const positionInStage = new Map<OpportunityStage, number>();
   for (const [i, [name, stage, value]] of DEALS.entries()) {
     const owner = reps[i % 2]!;
@@ -154,43 +160,57 @@ async function seedDemoTenant(today: Date) {
     // A few open deals are overdue so the overdue check and the board have something to show.
     const expected = closed ? addDays(today, -10 - i) : addDays(today, i % 9 === 0 ? -(i % 5) - 3 : 7 + i * 3);
     const createdAt = addDays(today, -45 + i);
-    await db().opportunity.create({
-      data: {
-        tenantId: tenant.id,
-        name,
-        description: `${name} for ${clients[i % clients.length]!.name}.`,
-        clientId: clients[i % clients.length]!.id,
-        assignedTo: owner.id,
-        createdBy: owner.id,
-        estimatedValue: value,
-        currency: FOREIGN_DEALS[name] ?? "USD",
-        baseValue: toBase(value, RATES[FOREIGN_DEALS[name] ?? "USD"]!).toFixed(2),
-        baseRate: RATES[FOREIGN_DEALS[name] ?? "USD"]!,
-        probability: STAGE_PROBABILITY[stage],
-        expectedCloseDate: expected,
-        actualCloseDate: closed ? addDays(today, -(i % 7) - 1) : null,
-        stage,
-        lossReason: stage === "CLOSED_LOST" ? "Competitor had better pricing" : null,
-        boardPosition: position,
-        createdAt,
-        history: {
-          create: [
-            { tenantId: tenant.id, fromStage: null, toStage: "LEAD", changedBy: owner.id, changedAt: createdAt },
-            ...(stage === "LEAD"
-              ? []
-              : [
-                  {
-                    tenantId: tenant.id,
-                    fromStage: "LEAD" as const,
-                    toStage: stage,
-                    changedBy: owner.id,
-                    changedAt: addDays(createdAt, 5),
-                    lossReason: stage === "CLOSED_LOST" ? "Competitor had better pricing" : null,
-                  },
-                ]),
-          ],
+    const movedAt = addDays(createdAt, 5);
+    const reason = stage === "CLOSED_LOST" ? lossReasons[i % lossReasons.length]! : null;
+    // Each deal is created as a lead and (unless it still is one) moved to its stage 5 days later; the change log
+    // (a trigger, dated by onquota.now) then tells the same story as the stage history, so analytics have one.
+    await db().$transaction(async (tx) => {
+      const at = (instant: Date) => tx.$queryRaw`SELECT set_config('onquota.now', ${instant.toISOString()}, true)`;
+      await at(createdAt);
+      const { id } = await tx.opportunity.create({
+        data: {
+          tenantId: tenant.id,
+          name,
+          description: `${name} for ${clients[i % clients.length]!.name}.`,
+          clientId: clients[i % clients.length]!.id,
+          assignedTo: owner.id,
+          createdBy: owner.id,
+          estimatedValue: value,
+          currency: FOREIGN_DEALS[name] ?? "USD",
+          baseValue: toBase(value, RATES[FOREIGN_DEALS[name] ?? "USD"]!).toFixed(2),
+          baseRate: RATES[FOREIGN_DEALS[name] ?? "USD"]!,
+          probability: STAGE_PROBABILITY.LEAD,
+          expectedCloseDate: expected,
+          stage: "LEAD",
+          boardPosition: position,
+          createdAt,
+          history: { create: { tenantId: tenant.id, fromStage: null, toStage: "LEAD", changedBy: owner.id, changedAt: createdAt } },
         },
-      },
+        select: { id: true },
+      });
+      if (stage === "LEAD") return;
+      await at(movedAt);
+      await tx.opportunity.update({
+        where: { id },
+        data: {
+          stage,
+          probability: STAGE_PROBABILITY[stage],
+          actualCloseDate: closed ? addDays(today, -(i % 7) - 1) : null,
+          lossReason: reason?.label ?? null,
+          lossReasonId: reason?.id ?? null,
+        },
+      });
+      await tx.opportunityStageHistory.create({
+        data: {
+          tenantId: tenant.id,
+          opportunityId: id,
+          fromStage: "LEAD",
+          toStage: stage,
+          changedBy: owner.id,
+          changedAt: movedAt,
+          lossReason: reason?.label ?? null,
+        },
+      });
     });
   }
 

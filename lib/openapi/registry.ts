@@ -10,6 +10,8 @@ import { currencyOperations } from "@/lib/currency";
 import { tenantOperations } from "@/lib/tenants";
 import { activityOperations } from "@/lib/activities";
 import { importOperations } from "@/lib/imports";
+import { analyticsOperations } from "@/lib/analytics";
+import { lossReasonOperations } from "@/lib/loss-reasons";
 import { openApiOperations } from "./operations";
 
 /**
@@ -29,5 +31,7 @@ export const operations: readonly Operation[] = [
   ...currencyOperations,
   ...activityOperations,
   ...importOperations,
+  ...analyticsOperations,
+  ...lossReasonOperations,
   ...openApiOperations,
 ];

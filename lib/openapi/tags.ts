@@ -15,5 +15,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   Activities: "Calls, meetings, emails, tasks and notes on deals and clients: plan the next step, log what happened, complete it.",
   Imports:
     "Bring a spreadsheet in: upload a CSV or XLSX of opportunities or clients, read its dry run (errors by row and column), then commit it in one transaction.",
+  Analytics:
+    "Reports for managers (and each rep for themselves): funnel, win/loss, velocity and the pipeline waterfall, in the base currency, from the change log.",
+  "Loss reasons": "Why deals are lost: the company's list (admins manage it), offered when closing a deal as lost.",
   Reference: "This document itself.",
 };

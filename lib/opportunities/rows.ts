@@ -26,6 +26,8 @@ export type OpportunityRow = {
   actualCloseDate: Date | null;
   stage: OpportunityStage;
   lossReason: string | null;
+  lossReasonId: string | null;
+  closeDatePushes: number;
   boardPosition: number;
   version: number;
   isDeleted: boolean;
@@ -54,7 +56,7 @@ export const OPPORTUNITY_JOINS = Prisma.sql`JOIN clients c ON c.id = o.client_id
 
 export const OPPORTUNITY_COLUMNS = Prisma.sql`
   o.id, o.tenant_id, o.name, o.description, o.client_id, o.assigned_to, o.created_by, o.estimated_value, o.currency,
-  t.base_currency, o.base_value, o.base_rate, o.probability, o.expected_close_date, o.actual_close_date, o.stage::text AS stage, o.loss_reason, o.board_position,
+  t.base_currency, o.base_value, o.base_rate, o.probability, o.expected_close_date, o.actual_close_date, o.stage::text AS stage, o.loss_reason, o.loss_reason_id, o.close_date_pushes, o.board_position,
   o.version, o.is_deleted, o.deleted_at, o.created_at, o.updated_at,
   c.name AS client_name, u.name AS assignee_name, u.email AS assignee_email,
   o.stage_entered_at, o.last_activity_at, na.id AS next_activity_id, na.type::text AS next_activity_type,
@@ -78,6 +80,8 @@ export type OpportunitySqlRow = {
   actual_close_date: Date | null;
   stage: OpportunityStage;
   loss_reason: string | null;
+  loss_reason_id: string | null;
+  close_date_pushes: number;
   board_position: number;
   version: number;
   is_deleted: boolean;
@@ -117,6 +121,8 @@ export function toOpportunityRow(r: OpportunitySqlRow): OpportunityRow {
     actualCloseDate: r.actual_close_date,
     stage: r.stage,
     lossReason: r.loss_reason,
+    lossReasonId: r.loss_reason_id,
+    closeDatePushes: r.close_date_pushes,
     boardPosition: r.board_position,
     version: r.version,
     isDeleted: r.is_deleted,

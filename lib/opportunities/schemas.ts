@@ -64,7 +64,11 @@ export const updateOpportunityBody = z
     expected_close_date: dateInput.optional(),
     assigned_to: z.uuid({ message: "must be a user id" }).optional(),
     stage: stageSchema.optional(),
-    loss_reason: lossReason.optional().meta({ description: "Required when `stage` is CLOSED_LOST." }),
+    loss_reason: lossReason.optional().meta({ description: "Required when `stage` is CLOSED_LOST (or `loss_reason_id`)." }),
+    loss_reason_id: z
+      .uuid({ message: "must be a loss reason id" })
+      .optional()
+      .meta({ description: "With `stage` CLOSED_LOST: a reason from the company's list; `loss_reason` then defaults to its label." }),
   })
   .strict()
   .meta({
@@ -76,7 +80,11 @@ export const updateOpportunityBody = z
 export const changeStageBody = z
   .object({
     stage: stageSchema,
-    loss_reason: lossReason.optional().meta({ description: "Required when `stage` is CLOSED_LOST." }),
+    loss_reason: lossReason.optional().meta({ description: "Required when `stage` is CLOSED_LOST (or `loss_reason_id`)." }),
+    loss_reason_id: z
+      .uuid({ message: "must be a loss reason id" })
+      .optional()
+      .meta({ description: "With `stage` CLOSED_LOST: a reason from the company's list; `loss_reason` then defaults to its label." }),
     before_id: z
       .uuid({ message: "must be an opportunity id" })
       .optional()
@@ -162,7 +170,15 @@ export const exportOpportunitiesQuery = listOpportunitiesQuery.omit({ page: true
     .meta({ description: "csv (UTF-8, comma-separated, header row) or xlsx." }),
 });
 
-export const summaryQuery = z.object({ assigned_to: filterQuery.assigned_to });
+export const summaryQuery = z.object({
+  assigned_to: filterQuery.assigned_to,
+  as_of: z.iso.date({ message: "must be a date YYYY-MM-DD" }).optional().meta({
+    type: "string",
+    format: "date",
+    description:
+      "The summary as the pipeline stood at the end of this day (UTC), rebuilt from the change log; a rep's covers the deals they owned then.",
+  }),
+});
 
 export const MAX_BOARD_LIMIT = 100;
 
@@ -214,6 +230,8 @@ export const opportunityOut = z
     actual_close_date: isoDate.nullable(),
     stage: stageSchema,
     loss_reason: z.string().nullable(),
+    loss_reason_id: z.uuid().nullable().meta({ description: "The loss reason from the company's list, when closed lost with one." }),
+    close_date_pushes: z.number().int().meta({ description: "How many times the expected close date moved later." }),
     is_closed: z.boolean(),
     is_won: z.boolean(),
     version: z.number().int().meta({ description: 'Send as `If-Match: "<version>"` to make a write conditional.' }),
@@ -253,6 +271,8 @@ export const opportunityOut = z
       actual_close_date: null,
       stage: "PROPOSAL",
       loss_reason: null,
+      loss_reason_id: null,
+      close_date_pushes: 0,
       is_closed: false,
       is_won: false,
       version: 1,

@@ -31,6 +31,8 @@ export function serializeOpportunity(row: OpportunityRow, now: Date = systemCloc
     actual_close_date: row.actualCloseDate ? toIsoDate(row.actualCloseDate) : null,
     stage: row.stage,
     loss_reason: row.lossReason,
+    loss_reason_id: row.lossReasonId,
+    close_date_pushes: row.closeDatePushes,
     is_closed: isClosedStage(row.stage),
     is_won: row.stage === "CLOSED_WON",
     version: row.version,

@@ -1,12 +1,14 @@
 import { type Scope, seesWholeTenant } from "@/lib/scope";
 import { findClient } from "@/lib/clients";
 import { systemClock, toIsoDate, utcDate, type Clock } from "@/lib/clock";
-import { db, type Prisma, type Tx } from "@/lib/db";
+import type { Prisma, Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { isActiveTenantUser } from "@/lib/users";
+import { lossReasonLabel } from "@/lib/loss-reasons";
 import { baseCurrencyOf } from "@/lib/tenants";
 import { announceOpportunityChange } from "./alerts";
+import { writeTransaction } from "./write-transaction";
 import { dropPosition, lockColumn, topOfColumn, type Drop } from "./board-position";
 import { baseAmount, type BaseAmount } from "./conversion";
 import {
@@ -49,7 +51,7 @@ export async function createOpportunity(scope: Scope, input: CreateOpportunityIn
     async () => (base = await baseAmount(scope, currency, input.estimated_value, toIsoDate(today(clock)))),
   ]);
   // The new card goes on top of its column, under the column's lock (see board-position.ts).
-  const created = await db().$transaction(async (tx) => {
+  const created = await writeTransaction(scope, clock, async (tx) => {
     await lockColumn(tx, scope.tenantId, input.stage);
     const id = await insertOpportunity(tx, {
       tenantId: scope.tenantId,
@@ -64,6 +66,7 @@ export async function createOpportunity(scope: Scope, input: CreateOpportunityIn
       probability: input.probability ?? (await stageProbability(scope, input.stage, tx)),
       expectedCloseDate: input.expected_close_date,
       stage: input.stage,
+      createdAt: clock(),
       boardPosition: await topOfColumn(tx, scope.tenantId, input.stage),
       stageEnteredAt: clock(),
     });
@@ -116,7 +119,7 @@ export async function updateOpportunity(
   options: WriteOptions = {},
 ): Promise<OpportunityRow> {
   const day = today(options.clock);
-  return announcedWrite(scope, id, options.expectedVersion, input.stage, async (current, tx) => {
+  return announcedWrite(scope, id, options, input.stage, async (current, tx) => {
     assertEditable(current.stage);
     const data: Prisma.OpportunityUncheckedUpdateManyInput = {
       name: input.name,
@@ -140,10 +143,11 @@ export async function updateOpportunity(
         assertFutureCloseDate(input.expected_close_date, day),
       async () => {
         if (!stageChanges) return;
+        const reason = await closingReason(scope, input.stage!, input, tx);
         const probability = input.probability ?? (await stageProbability(scope, input.stage!, tx));
-        const entry = enterStage(input.stage!, day, input.loss_reason, probability);
+        const entry = enterStage(input.stage!, day, reason.text, probability);
         const enteredAt = (options.clock ?? systemClock)();
-        Object.assign(data, entry, { stageEnteredAt: enteredAt });
+        Object.assign(data, entry, { lossReasonId: reason.id, stageEnteredAt: enteredAt });
         history = { fromStage: current.stage, toStage: entry.stage, lossReason: entry.lossReason, changedAt: enteredAt };
         drop = { stage: entry.stage, cardId: id };
       },
@@ -164,12 +168,12 @@ export async function updateOpportunity(
  */
 export async function updateStage(scope: Scope, id: string, input: ChangeStageInput, options: WriteOptions = {}): Promise<OpportunityRow> {
   const day = today(options.clock);
-  return announcedWrite(scope, id, options.expectedVersion, input.stage, async (current, tx) => {
+  return announcedWrite(scope, id, options, input.stage, async (current, tx) => {
     assertStageChangeAllowed(current.stage, input.stage);
-    const entry =
-      input.stage !== current.stage
-        ? enterStage(input.stage, day, input.loss_reason, await stageProbability(scope, input.stage, tx))
-        : undefined;
+    const reason = input.stage !== current.stage ? await closingReason(scope, input.stage, input, tx) : undefined;
+    const entry = reason
+      ? { ...enterStage(input.stage, day, reason.text, await stageProbability(scope, input.stage, tx)), lossReasonId: reason.id }
+      : undefined;
     // Closing freezes the deal's rate: the base value at the close day's rate, never restated again.
     const frozen =
       entry && isClosedStage(entry.stage)
@@ -190,7 +194,7 @@ export async function updateStage(scope: Scope, id: string, input: ChangeStageIn
 export async function deleteOpportunity(scope: Scope, id: string, options: WriteOptions = {}): Promise<void> {
   if (!canDeleteOpportunity(scope.role)) throw new ForbiddenError("Only admins can delete opportunities.");
   const now = (options.clock ?? systemClock)();
-  await writeInTurn(scope, id, options.expectedVersion, undefined, async () => ({ data: { isDeleted: true, deletedAt: now } }));
+  await writeInTurn(scope, id, options, undefined, async () => ({ data: { isDeleted: true, deletedAt: now } }));
 }
 
 /** `drop`: where the card goes on the board; its position is computed inside the write's transaction. */
@@ -198,14 +202,8 @@ type Change = { data: Prisma.OpportunityUncheckedUpdateManyInput; history?: Stag
 type Plan = (current: OpportunityRow, tx: Tx) => Promise<Change>;
 
 /** A write followed by the alerts it raises (assignment, won, lost). */
-async function announcedWrite(
-  scope: Scope,
-  id: string,
-  expectedVersion: number | undefined,
-  targetStage: OpportunityStage | undefined,
-  plan: Plan,
-) {
-  const { before, after } = await writeInTurn(scope, id, expectedVersion, targetStage, plan);
+async function announcedWrite(scope: Scope, id: string, options: WriteOptions, targetStage: OpportunityStage | undefined, plan: Plan) {
+  const { before, after } = await writeInTurn(scope, id, options, targetStage, plan);
   await announceOpportunityChange(scope, before, after);
   return after;
 }
@@ -224,11 +222,13 @@ const WRITE_WAIT_MS = 15_000;
 async function writeInTurn(
   scope: Scope,
   id: string,
-  expectedVersion: number | undefined,
+  { expectedVersion, clock = systemClock }: WriteOptions,
   targetStage: OpportunityStage | undefined,
   plan: Plan,
 ): Promise<{ before: OpportunityRow; after: OpportunityRow }> {
-  return db().$transaction(
+  return writeTransaction(
+    scope,
+    clock,
     async (tx) => {
       if (targetStage !== undefined) await lockColumn(tx, scope.tenantId, targetStage);
       const locked = await findOpportunity(scope, id, { tx, lock: true });
@@ -256,6 +256,18 @@ async function collectFieldErrors(checks: Array<() => unknown>): Promise<void> {
     }
   }
   if (errors.length > 0) throw new ValidationError(errors);
+}
+
+/** Closing lost with a reason from the company's list: its id, and the loss text (the label unless text is sent). */
+async function closingReason(
+  scope: Scope,
+  stage: OpportunityStage,
+  input: { loss_reason?: string | null; loss_reason_id?: string },
+  tx: Tx,
+): Promise<{ text: string | null | undefined; id: string | null }> {
+  if (stage !== "CLOSED_LOST" || input.loss_reason_id === undefined) return { text: input.loss_reason, id: null };
+  const label = await lossReasonLabel(scope, input.loss_reason_id, tx);
+  return { text: input.loss_reason?.trim() || label, id: input.loss_reason_id };
 }
 
 async function assertUsableClient(scope: Scope, clientId: string, tx?: Tx): Promise<void> {

@@ -50,6 +50,8 @@ describe("create", () => {
       actual_close_date: null,
       stage: "LEAD",
       loss_reason: null,
+      loss_reason_id: null,
+      close_date_pushes: 0,
       is_closed: false,
       is_won: false,
       version: 1,

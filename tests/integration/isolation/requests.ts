@@ -187,4 +187,14 @@ export const requestFixtures: Record<string, RequestFixture> = {
     build: () => ({ rawBody: `currency,rate,effective_from\nGBP,1.27,${dateIn(0)}\n`, headers: { "content-type": "text/csv" } }),
   },
   getOpenApiDocument: { build: () => ({}) },
+
+  getOpportunityChanges: { build: (w) => ({ params: id(w.a.opportunityId) }) },
+  getAnalyticsFunnel: { build: () => ({ query: { from: dateIn(-30), to: dateIn(0) } }) },
+  getAnalyticsWinLoss: { build: () => ({ query: { from: dateIn(-30), to: dateIn(0), group_by: "rep" } }) },
+  getAnalyticsVelocity: { build: () => ({ query: { from: dateIn(-30), to: dateIn(0) } }) },
+  getAnalyticsWaterfall: { build: () => ({ query: { from: dateIn(-30), to: dateIn(30) } }) },
+  listLossReasons: { build: () => ({}) },
+  createLossReason: { as: "admin", build: () => ({ body: { label: `Reason ${unique()}` } }) },
+  updateLossReason: { as: "admin", build: (w) => ({ params: id(w.a.lossReasonId), body: { label: `Renamed ${unique()}` } }) },
+  deleteLossReason: { as: "admin", build: async (w) => ({ params: id(await w.fresh.lossReason()) }) },
 };

@@ -19,6 +19,7 @@ export type TenantRows = TestTenant & {
   vehicleId: string;
   notificationId: string;
   activityId: string;
+  lossReasonId: string;
 };
 
 export type World = {
@@ -32,6 +33,7 @@ export type World = {
     notification(): Promise<string>;
     activity(): Promise<string>;
     user(): Promise<string>;
+    lossReason(): Promise<string>;
   };
 };
 
@@ -86,6 +88,8 @@ function factories(tenant: TestTenant, owner: TestUser, clientId: () => string) 
         )
       ).id,
     user: async () => (await createTestUser(tenant.tenantId, "SALES_REP")).userId,
+    lossReason: async () =>
+      (await db().lossReason.create({ data: { tenantId: tenant.tenantId, label: `Reason ${randomUUID().slice(0, 8)}` } })).id,
   };
 }
 
@@ -94,15 +98,19 @@ async function seedTenant(name: string): Promise<{ rows: TenantRows; fresh: Worl
   const clientId = await factories(tenant, tenant.rep, () => "").client();
   const mine = factories(tenant, tenant.rep, () => clientId);
   const theirs = factories(tenant, tenant.otherRep, () => clientId);
-  const [opportunity, quoteId, vehicleId, notificationId, activityId] = await Promise.all([
+  const [opportunity, quoteId, vehicleId, notificationId, activityId, lossReasonId] = await Promise.all([
     mine.opportunity(),
     mine.quote(),
     mine.vehicle(),
     mine.notification(),
     mine.activity(),
+    mine.lossReason(),
   ]);
   await Promise.all([theirs.opportunity(), theirs.quote(), theirs.vehicle(), theirs.notification(), theirs.activity()]);
-  return { rows: { ...tenant, clientId, opportunityId: opportunity.id, quoteId, vehicleId, notificationId, activityId }, fresh: mine };
+  return {
+    rows: { ...tenant, clientId, opportunityId: opportunity.id, quoteId, vehicleId, notificationId, activityId, lossReasonId },
+    fresh: mine,
+  };
 }
 
 export async function seedWorld(): Promise<World> {
@@ -122,6 +130,8 @@ const TENANT_TABLES = [
   "vehicles",
   "opportunities",
   "opportunity_stage_history",
+  "opportunity_changes",
+  "loss_reasons",
   "notifications",
   "notification_email_preferences",
   "email_outbox",
@@ -159,6 +169,7 @@ export async function idsOfTenant(tenantId: string): Promise<string[]> {
       "vehicles",
       "opportunities",
       "opportunity_stage_history",
+      "loss_reasons",
       "notifications",
       "activities",
     ]
