@@ -21,6 +21,7 @@ export type OpportunityRow = {
   baseValue: Prisma.Decimal;
   baseRate: Prisma.Decimal;
   probability: Prisma.Decimal;
+  probabilityIsCustom: boolean;
   expectedCloseDate: Date;
   actualCloseDate: Date | null;
   stage: OpportunityStage;
@@ -40,7 +41,7 @@ export const OPPORTUNITY_FROM = Prisma.sql`opportunities o JOIN clients c ON c.i
 
 export const OPPORTUNITY_COLUMNS = Prisma.sql`
   o.id, o.tenant_id, o.name, o.description, o.client_id, o.assigned_to, o.created_by, o.estimated_value, o.currency,
-  t.base_currency, o.base_value, o.base_rate, o.probability, o.expected_close_date, o.actual_close_date, o.stage::text AS stage, o.loss_reason, o.board_position,
+  t.base_currency, o.base_value, o.base_rate, o.probability, o.probability_is_custom, o.expected_close_date, o.actual_close_date, o.stage::text AS stage, o.loss_reason, o.board_position,
   o.version, o.is_deleted, o.deleted_at, o.created_at, o.updated_at,
   c.name AS client_name, u.name AS assignee_name, u.email AS assignee_email`;
 
@@ -58,6 +59,7 @@ export type OpportunitySqlRow = {
   base_value: Prisma.Decimal;
   base_rate: Prisma.Decimal;
   probability: Prisma.Decimal;
+  probability_is_custom: boolean;
   expected_close_date: Date;
   actual_close_date: Date | null;
   stage: OpportunityStage;
@@ -90,6 +92,7 @@ export function toOpportunityRow(r: OpportunitySqlRow): OpportunityRow {
     baseValue: decimal(r.base_value),
     baseRate: decimal(r.base_rate),
     probability: decimal(r.probability),
+    probabilityIsCustom: r.probability_is_custom,
     expectedCloseDate: r.expected_close_date,
     actualCloseDate: r.actual_close_date,
     stage: r.stage,
@@ -112,6 +115,7 @@ export type HistoryRow = {
   fromStage: OpportunityStage | null;
   toStage: OpportunityStage;
   lossReason: string | null;
+  reason: string | null;
   changedAt: Date;
   changedByUser: { id: string; name: string };
 };

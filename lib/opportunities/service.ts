@@ -26,9 +26,11 @@ import {
   assertOpenStage,
   assertStageChangeAllowed,
   canDeleteOpportunity,
+  carriedProbability,
   defaultProbability,
   enterStage,
   isClosedStage,
+  isCustomProbability,
 } from "./rules";
 import type { ChangeStageInput, CreateOpportunityInput, ListOpportunitiesQuery, UpdateOpportunityInput } from "./schemas";
 
@@ -36,6 +38,8 @@ import type { ChangeStageInput, CreateOpportunityInput, ListOpportunitiesQuery, 
 export type WriteOptions = { expectedVersion?: number; clock?: Clock };
 
 const today = (clock: Clock = systemClock) => utcDate(clock());
+/** When a change happened: read inside the write, once its turn came, so history keeps the order writes took. */
+export const instant = (clock: Clock = systemClock) => clock();
 
 export async function createOpportunity(scope: Scope, input: CreateOpportunityInput, clock: Clock = systemClock): Promise<OpportunityRow> {
   const assignedTo = input.assigned_to ?? scope.userId;
@@ -62,6 +66,7 @@ export async function createOpportunity(scope: Scope, input: CreateOpportunityIn
       currency,
       ...base!,
       probability: input.probability ?? defaultProbability(input.stage),
+      probabilityIsCustom: input.probability !== undefined && isCustomProbability(input.stage, input.probability),
       expectedCloseDate: input.expected_close_date,
       stage: input.stage,
       boardPosition: await topOfColumn(tx, scope.tenantId, input.stage),
@@ -126,6 +131,7 @@ export async function updateOpportunity(
       probability: input.probability,
       expectedCloseDate: input.expected_close_date,
       assignedTo: input.assigned_to,
+      probabilityIsCustom: input.probability !== undefined ? isCustomProbability(current.stage, input.probability) : undefined,
     };
     const stageChanges = input.stage !== undefined && input.stage !== current.stage;
     let history: StageChange | undefined;
@@ -139,9 +145,14 @@ export async function updateOpportunity(
         assertFutureCloseDate(input.expected_close_date, day),
       () => {
         if (!stageChanges) return;
-        const entry = enterStage(input.stage!, day, input.loss_reason, input.probability);
+        const entry = enterStage(
+          input.stage!,
+          day,
+          input.loss_reason,
+          input.probability ?? carriedProbability(current.probability, current.probabilityIsCustom),
+        );
         Object.assign(data, entry);
-        history = { fromStage: current.stage, toStage: entry.stage, lossReason: entry.lossReason };
+        history = { fromStage: current.stage, toStage: entry.stage, lossReason: entry.lossReason, changedAt: instant(options.clock) };
         drop = { stage: entry.stage, cardId: id };
       },
       async () => {
@@ -163,7 +174,10 @@ export async function updateStage(scope: Scope, id: string, input: ChangeStageIn
   const day = today(options.clock);
   return announcedWrite(scope, id, options.expectedVersion, input.stage, async (current, tx) => {
     assertStageChangeAllowed(current.stage, input.stage);
-    const entry = input.stage !== current.stage ? enterStage(input.stage, day, input.loss_reason) : undefined;
+    const entry =
+      input.stage !== current.stage
+        ? enterStage(input.stage, day, input.loss_reason, carriedProbability(current.probability, current.probabilityIsCustom))
+        : undefined;
     // Closing freezes the deal's rate: the base value at the close day's rate, never restated again.
     const frozen =
       entry && isClosedStage(entry.stage)
@@ -172,7 +186,9 @@ export async function updateStage(scope: Scope, id: string, input: ChangeStageIn
     const data: Prisma.OpportunityUncheckedUpdateManyInput = { ...entry, ...frozen };
     const moves = entry || input.before_id || input.after_id;
     const drop = moves ? { stage: input.stage, cardId: id, beforeId: input.before_id, afterId: input.after_id } : undefined;
-    const history = entry ? { fromStage: current.stage, toStage: entry.stage, lossReason: entry.lossReason } : undefined;
+    const history = entry
+      ? { fromStage: current.stage, toStage: entry.stage, lossReason: entry.lossReason, changedAt: instant(options.clock) }
+      : undefined;
     return { data, history, drop };
   });
 }
@@ -189,7 +205,7 @@ type Change = { data: Prisma.OpportunityUncheckedUpdateManyInput; history?: Stag
 type Plan = (current: OpportunityRow, tx: Tx) => Promise<Change>;
 
 /** A write followed by the alerts it raises (assignment, won, lost). */
-async function announcedWrite(
+export async function announcedWrite(
   scope: Scope,
   id: string,
   expectedVersion: number | undefined,
