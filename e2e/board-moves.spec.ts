@@ -113,6 +113,7 @@ test.describe("desktop", () => {
     });
     await handle(page, a.name).focus();
     await page.keyboard.press("Space");
+    await expect(liveRegion(page)).toHaveText(`Picked up ${a.name} in Proposal, position 1 of 3.`);
     await page.keyboard.press("ArrowRight");
     await expect(liveRegion(page)).toHaveText(`${a.name} is over Negotiation, position 1 of 1.`);
     await page.keyboard.press("Escape");
@@ -121,6 +122,7 @@ test.describe("desktop", () => {
 
     await handle(page, a.name).focus();
     await page.keyboard.press("Space");
+    await expect(liveRegion(page)).toHaveText(`Picked up ${a.name} in Proposal, position 1 of 3.`);
     await page.keyboard.press("ArrowDown");
     await expect(liveRegion(page)).toHaveText(`${a.name} is over Proposal, position 2 of 3.`);
     await page.keyboard.press("ArrowDown");
