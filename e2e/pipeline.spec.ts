@@ -180,7 +180,7 @@ test("a card moves with the keyboard only, announced to screen readers", async (
   expect((await readDeal(request, riley, deal.id)).stage).toBe("QUALIFIED");
 });
 
-test("a refused move (closed deals are final) rolls back with the server's reason", async ({ page, request }) => {
+test("a rep's closed card has no move handle and does not move; the API refuses to change its stage", async ({ page, request }) => {
   const riley = await tokenFor(request, "riley@acme.demo");
   const name = `E2E Final ${Date.now()}`;
   const deal = await createDeal(request, riley, name);
@@ -189,12 +189,18 @@ test("a refused move (closed deals are final) rolls back with the server's reaso
   await signIn(page, "riley@acme.demo");
   await openBoard(page, name);
 
-  const patched = stagePatch(page, deal.id);
-  await drag(page, handle(page, name), column(page, "LEAD"));
-  expect((await patched).status()).toBe(409);
-  await expect(page.getByText("The opportunity is closed; its stage can no longer change.")).toBeVisible();
+  await expect(column(page, "CLOSED_WON").getByRole("link", { name })).toBeVisible();
+  await expect(handle(page, name)).toHaveCount(0);
+  let writes = 0;
+  page.on("request", (req) => {
+    if (req.url().includes(`/api/v1/opportunities/${deal.id}`) && req.method() !== "GET") writes += 1;
+  });
+  await drag(page, card(page, name).getByText(name, { exact: true }), column(page, "LEAD"));
   await expect(column(page, "CLOSED_WON").getByRole("link", { name })).toBeVisible();
   await expect(column(page, "LEAD").getByTestId("board-card")).toHaveCount(0);
+  expect(writes).toBe(0);
+  const refused = await request.patch(`/api/v1/opportunities/${deal.id}/stage`, { headers: bearer(riley), data: { stage: "LEAD" } });
+  expect(refused.status()).toBe(409);
 });
 
 test("a rep cannot see another rep's deal, on the board, its page or the API", async ({ page, request }) => {

@@ -53,15 +53,26 @@ export type StageMove = {
   beforeId?: string;
   afterId?: string;
   lossReason?: string;
+  /** Present when a closed deal goes back to an open stage: the reopen route, which records it. */
+  reopenReason?: string;
 };
 
-/** PATCH /opportunities/{id}/stage, conditional on the version the board showed. */
-export async function patchStage(move: StageMove): Promise<OpportunityOut> {
-  const response = await fetch(`/api/v1/opportunities/${move.id}/stage`, {
-    method: "PATCH",
+/**
+ * PATCH /opportunities/{id}/stage, or POST /opportunities/{id}/reopen for a closed deal going back to an open
+ * stage; both conditional on the version the board showed.
+ */
+export async function sendMove(move: StageMove): Promise<OpportunityOut> {
+  const reopening = move.reopenReason !== undefined;
+  const where = { before_id: move.beforeId, after_id: move.afterId };
+  const response = await fetch(`/api/v1/opportunities/${move.id}/${reopening ? "reopen" : "stage"}`, {
+    method: reopening ? "POST" : "PATCH",
     credentials: "same-origin",
     headers: { "content-type": "application/json", accept: "application/json", "if-match": `"${move.version}"` },
-    body: JSON.stringify({ stage: move.stage, before_id: move.beforeId, after_id: move.afterId, loss_reason: move.lossReason }),
+    body: JSON.stringify(
+      reopening
+        ? { stage: move.stage, reason: move.reopenReason, ...where }
+        : { stage: move.stage, ...where, loss_reason: move.lossReason },
+    ),
   });
   if (!response.ok) throw await readProblem(response);
   return (await response.json()) as OpportunityOut;

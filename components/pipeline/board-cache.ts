@@ -2,6 +2,8 @@ import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { Decimal, toMoney } from "@/lib/money";
 import {
   boardOwner,
+  carriedProbability,
+  isCustomProbability,
   enterStage,
   toBoardCard,
   weightedValue,
@@ -35,10 +37,19 @@ export function findCard(board: BoardData, id: string): PlacedCard | undefined {
   return undefined;
 }
 
-/** What the server will set when the card enters `stage`: the same `enterStage` rule the server applies. */
+/**
+ * What the server will set when the card enters `stage`: the same `enterStage` rule the server applies. The card
+ * does not carry `probability_is_custom`; a probability off its column's default is taken as set by hand (the
+ * server's answer then replaces the card in the rare case it was not).
+ */
 function entered({ card, stage }: PlacedCard, move: CardMove): BoardCardOut {
   if (stage === move.stage) return card;
-  const entry = enterStage(move.stage, new Date(`${move.today}T00:00:00.000Z`), move.lossReason);
+  const entry = enterStage(
+    move.stage,
+    new Date(`${move.today}T00:00:00.000Z`),
+    move.lossReason,
+    carriedProbability(card.probability, isCustomProbability(stage, card.probability)),
+  );
   const closes = entry.actualCloseDate !== null;
   return {
     ...card,

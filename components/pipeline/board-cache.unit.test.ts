@@ -43,10 +43,16 @@ const board = (): BoardData => ({
 
 describe("the board's cache", () => {
   it("moves a card between columns with exact base-currency totals and the new stage's probability", () => {
+    const moved = moveCard(board(), { cardId: "a", stage: "PROPOSAL", today: "2026-12-07" });
+    expect(moved.stages[0]).toMatchObject({ count: 1, total_value: "0.10", weighted_value: "0.03" });
+    expect(moved.stages[2]).toMatchObject({ count: 1, total_value: "100.00", weighted_value: "50.00" });
+    expect(findCard(moved, "a")).toMatchObject({ stage: "PROPOSAL", card: { probability: "50.00", overdue: true } });
+  });
+
+  it("keeps a hand-set probability when the card moves to another open stage", () => {
     const moved = moveCard(board(), { cardId: "b", stage: "PROPOSAL", today: "2026-12-07" });
-    expect(moved.stages[0]).toMatchObject({ count: 1, total_value: "100.00", weighted_value: "10.00" });
-    expect(moved.stages[2]).toMatchObject({ count: 1, total_value: "0.10", weighted_value: "0.05" });
-    expect(findCard(moved, "b")).toMatchObject({ stage: "PROPOSAL", card: { probability: "50.00", overdue: true } });
+    expect(moved.stages[2]).toMatchObject({ count: 1, total_value: "0.10", weighted_value: "0.03" });
+    expect(findCard(moved, "b")).toMatchObject({ stage: "PROPOSAL", card: { probability: "33.33" } });
   });
 
   it("closing sets today as the close day and the card is no longer overdue", () => {

@@ -3,7 +3,7 @@
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { formatMoney } from "@/lib/money";
-import type { BoardCardOut, BoardColumnOut, BoardOwnerOut } from "@/lib/opportunities/browser";
+import { isClosedStage, type BoardCardOut, type BoardColumnOut, type BoardOwnerOut } from "@/lib/opportunities/browser";
 import { Button } from "@/components/ui/button";
 import { STAGE_ACCENT, STAGE_LABEL } from "@/components/opportunities/stage-meta";
 import { columnId } from "./board-layout";
@@ -19,12 +19,26 @@ type BoardColumnProps = {
   busyIds: ReadonlySet<string>;
   loadingMore: boolean;
   onLoadMore: () => void;
+  /** The caller may reopen closed deals: closed cards keep their handle and offer Reopen. */
+  canReopen: boolean;
+  onReopen: (card: BoardCardOut) => void;
 };
 
 /** One stage: its true totals (count, value, weighted value), its cards, and "Load more" for the rest. */
-export function BoardColumn({ column, baseCurrency, cards, owners, busyIds, loadingMore, onLoadMore }: BoardColumnProps) {
+export function BoardColumn({
+  column,
+  baseCurrency,
+  cards,
+  owners,
+  busyIds,
+  loadingMore,
+  onLoadMore,
+  canReopen,
+  onReopen,
+}: BoardColumnProps) {
   const { setNodeRef, isOver } = useDroppable({ id: columnId(column.stage), data: { type: "column", stage: column.stage } });
   const label = STAGE_LABEL[column.stage];
+  const closed = isClosedStage(column.stage);
   const headingId = `column-${column.stage}-heading`;
   return (
     <section
@@ -80,6 +94,8 @@ export function BoardColumn({ column, baseCurrency, cards, owners, busyIds, load
               owner={owners.get(card.owner_id)}
               baseCurrency={baseCurrency}
               disabled={busyIds.has(card.id)}
+              locked={closed && !canReopen}
+              onReopen={closed && canReopen ? () => onReopen(card) : undefined}
             />
           ))}
           {cards.length === 0 ? (

@@ -14,11 +14,13 @@ type CardViewProps = {
   baseCurrency: string;
   /** The move button (drag handle); absent on the floating copy shown while dragging. */
   handle?: ReactNode;
+  /** Actions under the card (Reopen on a closed card). */
+  footer?: ReactNode;
   lifted?: boolean;
 };
 
 /** One deal on the board: name, client, value, probability, expected close (overdue marked) and owner. */
-export function CardView({ card, stage, owner, baseCurrency, handle, lifted = false }: CardViewProps) {
+export function CardView({ card, stage, owner, baseCurrency, handle, footer, lifted = false }: CardViewProps) {
   const overdue = card.overdue;
   return (
     <article
@@ -70,6 +72,7 @@ export function CardView({ card, stage, owner, baseCurrency, handle, lifted = fa
           </span>
         ) : null}
       </div>
+      {footer}
     </article>
   );
 }

@@ -15,15 +15,16 @@ import {
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
   type UniqueIdentifier,
 } from "@dnd-kit/core";
-import { arrayMove, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import { arrayMove } from "@dnd-kit/sortable";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast, Toaster } from "sonner";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { isClosedStage, STAGES } from "@/lib/opportunities/browser";
-import type { BoardCardOut } from "@/lib/opportunities/browser";
+import type { BoardCardOut, OpportunityOut } from "@/lib/opportunities/browser";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LossReasonDialog } from "@/components/opportunities/loss-reason-dialog";
 import { ProblemError } from "@/components/ui/problem";
@@ -31,9 +32,12 @@ import { boardAnnouncements, screenReaderInstructions } from "./announcements";
 import { boardQueryKey, fetchBoard, fetchColumnPage, type BoardData, type BoardFilters } from "./board-api";
 import { appendPage } from "./board-cache";
 import { BoardColumn } from "./board-column";
-import { containerOf, isColumnId, layoutOf, moveBetweenColumns, sameOrder, type Layout } from "./board-layout";
+import { columnId, containerOf, isColumnId, layoutOf, moveBetweenColumns, sameOrder, type Layout } from "./board-layout";
 import { CardView } from "./card-view";
-import { MouseAndPenSensor } from "./sensors";
+import { keyboardStep, MOVE_KEYS, planAt, type KeyboardPlan } from "./keyboard-moves";
+import { moveMessage, UNDO_TOAST_MS, undoMove } from "./move-undo";
+import { ReopenDialog } from "./reopen-dialog";
+import { BOARD_AUTO_SCROLL, MouseAndPenSensor } from "./sensors";
 import { useMoveCard, type PlannedMove } from "./use-move-card";
 
 type PipelineBoardProps = {
@@ -44,11 +48,14 @@ type PipelineBoardProps = {
   filters: BoardFilters;
   /** Today (UTC, YYYY-MM-DD) as the server saw it: what "overdue" means. */
   todayIso: string;
+  /** The caller may reopen closed deals (managers); others see closed cards without a move handle. */
+  canReopen: boolean;
 };
 
-type Closing = { kind: "lost" | "won"; move: PlannedMove };
+/** A drop that needs a confirmation first: closing (won, lost with a reason) or reopening (stage and reason). */
+type Closing = { kind: "lost" | "won" | "reopen"; move: PlannedMove };
 
-export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: PipelineBoardProps) {
+export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canReopen }: PipelineBoardProps) {
   const queryClient = useQueryClient();
   const queryKey = boardQueryKey(filters);
   const { data: board } = useQuery({
@@ -63,7 +70,9 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
   const [activeId, setActiveId] = useState<string | null>(null);
   const [closing, setClosing] = useState<Closing | null>(null);
   const [loadingStage, setLoadingStage] = useState<OpportunityStage | null>(null);
-  const { moveCard, busyIds } = useMoveCard({ queryKey, filters, todayIso, onApplied: () => setPreview(null) });
+  /** A pointer drag carries a floating copy; a keyboard drag lifts the card itself where it will land. */
+  const [liftedCopy, setLiftedCopy] = useState(true);
+  const { moveCard, busyIds } = useMoveCard({ queryKey, filters, todayIso, onApplied: () => setPreview(null), onMoved: offerUndo });
 
   const layout = useMemo(() => preview ?? layoutOf(board), [preview, board]);
   const cards = useMemo(() => new Map(board.stages.flatMap((column) => column.items.map((card) => [card.id, card] as const))), [board]);
@@ -71,25 +80,73 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
   const owners = useMemo(() => new Map(board.owners.map((owner) => [owner.id, owner] as const)), [board]);
 
   const layoutRef = useRef(layout);
+  const originRef = useRef(origin);
   useEffect(() => {
     layoutRef.current = layout;
-  }, [layout]);
+    originRef.current = origin;
+  }, [layout, origin]);
+
+  /** A closed card enters only open columns, and only for someone who may reopen it; an open card any column. */
+  const mayEnter = useCallback(
+    (id: string, stage: OpportunityStage) => {
+      const from = containerOf(originRef.current, id);
+      if (!from || !isClosedStage(from)) return true;
+      return stage === from || (canReopen && !isClosedStage(stage));
+    },
+    [canReopen],
+  );
+
+  // A keyboard drag moves slot by slot: each arrow key plans the exact column and place (announced, then saved on
+  // drop); the coordinates only carry the lifted copy towards that place.
+  const keyboardPlan = useRef<KeyboardPlan | null>(null);
+  /** The same plan as rendered, for the announcements. */
+  const [shownPlan, setShownPlan] = useState<KeyboardPlan | null>(null);
+  const coordinateGetter: KeyboardCoordinateGetter = useCallback(
+    (event, { active, context, currentCoordinates }) => {
+      const plan = keyboardPlan.current;
+      if (!plan || !(MOVE_KEYS as readonly string[]).includes(event.code)) return undefined;
+      event.preventDefault();
+      const id = String(active);
+      const next = keyboardStep(plan, id, event.code, (stage) => mayEnter(id, stage));
+      if (!next) return undefined;
+      keyboardPlan.current = next;
+      setShownPlan(next);
+      setPreview(next.layout);
+      const rects = context.droppableRects;
+      const column = rects.get(columnId(next.slot.stage));
+      const others = next.layout[next.slot.stage].filter((other) => other !== id);
+      const below = others[next.slot.index] ? rects.get(others[next.slot.index]!) : undefined;
+      const above = others[next.slot.index - 1] ? rects.get(others[next.slot.index - 1]!) : undefined;
+      const top = below ? below.top - 4 : above ? above.top + above.height + 8 : (column?.top ?? currentCoordinates.y) + 96;
+      return { x: (column?.left ?? currentCoordinates.x) + 8, y: top };
+    },
+    [mayEnter],
+  );
 
   const sensors = useSensors(
     useSensor(MouseAndPenSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter }),
   );
 
   const announcements = useMemo(
     () =>
       boardAnnouncements({
         layout: () => layout,
-        origin: () => layoutOf(board),
+        origin: () => origin,
+        keyboard: () => shownPlan,
         nameOf: (id) => cards.get(String(id))?.name ?? "The deal",
       }),
-    [layout, board, cards],
+    [layout, origin, cards, shownPlan],
   );
+
+  function offerUndo(move: PlannedMove, saved: OpportunityOut) {
+    const undo = undoMove(move, saved, todayIso);
+    toast(moveMessage(move, saved), {
+      duration: UNDO_TOAST_MS,
+      action: undo ? { label: "Undo", onClick: () => moveCard(undo) } : undefined,
+    });
+  }
 
   // Multiple-container sorting (dnd-kit's recipe): over a column, aim at its closest card; remember the last target
   // so a card that just changed column does not flicker back while the layout settles.
@@ -103,6 +160,7 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
 
   const collisionDetection: CollisionDetection = useCallback(
     (args) => {
+      if (keyboardPlan.current) return [{ id: columnId(keyboardPlan.current.slot.stage) }];
       const pointerHits = pointerWithin(args);
       const hits = pointerHits.length > 0 ? pointerHits : rectIntersection(args);
       let overId = getFirstCollision(hits, "id");
@@ -124,18 +182,22 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
     [activeId],
   );
 
-  function onDragStart({ active }: DragStartEvent) {
+  function onDragStart({ active, activatorEvent }: DragStartEvent) {
+    const start = layoutOf(board);
+    keyboardPlan.current = activatorEvent instanceof KeyboardEvent ? planAt(start, String(active.id)) : null;
+    setShownPlan(keyboardPlan.current);
+    setLiftedCopy(keyboardPlan.current === null);
     setActiveId(String(active.id));
-    setPreview(layoutOf(board));
+    setPreview(start);
   }
 
   function onDragOver({ active, over }: DragOverEvent) {
-    if (!over) return;
+    if (!over || keyboardPlan.current) return;
     setPreview((current) => {
       if (!current) return current;
       const from = containerOf(current, active.id);
       const to = containerOf(current, over.id);
-      if (!from || !to || from === to) return current;
+      if (!from || !to || from === to || !mayEnter(String(active.id), to)) return current;
       let index = current[to].length;
       if (!isColumnId(over.id)) {
         const overIndex = current[to].indexOf(String(over.id));
@@ -151,10 +213,15 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
   function onDragEnd({ active, over }: DragEndEvent) {
     setActiveId(null);
     const id = String(active.id);
-    const card = cards.get(id);
-    const from = containerOf(origin, id);
+    const plan = keyboardPlan.current;
+    keyboardPlan.current = null;
+    setShownPlan(null);
+    if (plan) {
+      drop(id, plan.slot.stage, plan.layout[plan.slot.stage]);
+      return;
+    }
     const to = over && preview ? containerOf(preview, over.id) : undefined;
-    if (!card || !from || !preview || !over || !to) {
+    if (!over || !preview || !to) {
       setPreview(null);
       return;
     }
@@ -162,23 +229,60 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
     const activeIndex = ids.indexOf(id);
     const overIndex = isColumnId(over.id) ? activeIndex : ids.indexOf(String(over.id));
     if (overIndex >= 0 && activeIndex >= 0 && overIndex !== activeIndex) ids = arrayMove(ids, activeIndex, overIndex);
-    if (to === from && sameOrder(origin[to], ids)) {
+    drop(id, to, ids);
+  }
+
+  /** The card `id` dropped in `to`, whose cards are then `ids`: saved, or first confirmed when it closes or reopens. */
+  function drop(id: string, to: OpportunityStage, ids: string[]) {
+    const card = cards.get(id);
+    const from = containerOf(origin, id);
+    if (!card || !from || !preview || (to === from && sameOrder(origin[to], ids)) || !mayEnter(id, to)) {
       setPreview(null);
       return;
     }
     const index = ids.indexOf(id);
-    const move: PlannedMove = { card, from, stage: to, beforeId: ids[index - 1], afterId: ids[index + 1] };
+    const left = origin[from].indexOf(id);
+    const move: PlannedMove = {
+      card,
+      from,
+      stage: to,
+      beforeId: ids[index - 1],
+      afterId: ids[index + 1],
+      returnTo: { beforeId: origin[from][left - 1], afterId: origin[from][left + 1] },
+    };
     setPreview({ ...preview, [to]: ids });
-    // Closed deals are final: the server refuses (409) and the card goes back; no point asking for a reason first.
     const entersClosed = to !== from && !isClosedStage(from);
     if (entersClosed && to === "CLOSED_LOST") setClosing({ kind: "lost", move });
     else if (entersClosed && to === "CLOSED_WON") setClosing({ kind: "won", move });
+    else if (to !== from && isClosedStage(from)) setClosing({ kind: "reopen", move });
     else moveCard(move);
   }
 
   function onDragCancel() {
+    keyboardPlan.current = null;
+    setShownPlan(null);
     setActiveId(null);
     setPreview(null);
+  }
+
+  /** The card's Reopen action: the dialog, offering Lead (the card goes on top of the chosen column). */
+  function askReopen(card: BoardCardOut, from: OpportunityStage) {
+    setClosing({ kind: "reopen", move: { card, from, stage: "LEAD" } });
+  }
+
+  function confirmReopen(stage: OpportunityStage, reason: string) {
+    if (!closing) return;
+    const { move } = closing;
+    const sameColumn = stage === move.stage;
+    moveCard({
+      ...move,
+      stage,
+      beforeId: sameColumn ? move.beforeId : undefined,
+      afterId: sameColumn ? move.afterId : undefined,
+      reopenReason: reason,
+    });
+    refocusCard(move.card.id);
+    setClosing(null);
   }
 
   function cancelClosing() {
@@ -218,6 +322,7 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
       <DndContext
         id="pipeline-board"
         sensors={sensors}
+        autoScroll={BOARD_AUTO_SCROLL}
         collisionDetection={collisionDetection}
         accessibility={{ announcements, screenReaderInstructions }}
         onDragStart={onDragStart}
@@ -242,13 +347,15 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
                 owners={owners}
                 busyIds={busyIds}
                 loadingMore={loadingStage === stage}
+                canReopen={canReopen}
+                onReopen={(card) => askReopen(card, stage)}
                 onLoadMore={() => column.next_cursor && loadMore(stage, column.next_cursor)}
               />
             );
           })}
         </div>
         <DragOverlay>
-          {activeCard && activeStage ? (
+          {activeCard && activeStage && liftedCopy ? (
             <CardView
               card={activeCard}
               stage={activeStage}
@@ -270,13 +377,20 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
         title="Mark as won?"
         message={
           <>
-            <strong className="font-medium text-slate-900">{closing?.move.card.name}</strong> will close as won with probability 100%.
-            Closed deals can no longer change stage.
+            <strong className="font-medium text-slate-900">{closing?.move.card.name}</strong> will close as won with probability 100%. You
+            can undo it right after; later only a manager can reopen it.
           </>
         }
         confirmLabel="Mark as won"
         onCancel={cancelClosing}
         onConfirm={() => confirmClosing()}
+      />
+      <ReopenDialog
+        open={closing?.kind === "reopen"}
+        dealName={closing?.move.card.name ?? ""}
+        stage={closing?.move.stage ?? "LEAD"}
+        onCancel={cancelClosing}
+        onConfirm={confirmReopen}
       />
       <Toaster position="bottom-right" richColors closeButton />
     </>

@@ -17,3 +17,10 @@ export class MouseAndPenSensor extends PointerSensor {
     },
   ];
 }
+
+/**
+ * Auto-scroll while dragging near an edge. On a phone the next column peeks ~58 px at the right: the scroll zone is
+ * kept narrower than that peek (6% of the board's width, 23 px at 390 px) and slow, so a card held over the peeking
+ * column drops there instead of the board running on to the column after it.
+ */
+export const BOARD_AUTO_SCROLL = { threshold: { x: 0.06, y: 0.12 }, acceleration: 3 } as const;

@@ -4,10 +4,10 @@ import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-quer
 import { useState } from "react";
 import { toast } from "sonner";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import type { BoardCardOut } from "@/lib/opportunities/browser";
+import type { BoardCardOut, OpportunityOut } from "@/lib/opportunities/browser";
 import { ProblemError } from "@/components/ui/problem";
 import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
-import { fetchBoardTotals, patchStage, type BoardData, type BoardFilters } from "./board-api";
+import { fetchBoardTotals, sendMove, type BoardData, type BoardFilters } from "./board-api";
 import { mergeTotals, moveCard as moveInCache, replaceCard } from "./board-cache";
 
 /** A drop the user made: the card, its target column and its neighbours there. */
@@ -19,6 +19,12 @@ export type PlannedMove = {
   beforeId?: string;
   afterId?: string;
   lossReason?: string;
+  /** Reopening a closed deal (the reopen route), with the reason its history keeps. */
+  reopenReason?: string;
+  /** The card's neighbours in the column it leaves: where Undo puts it back. */
+  returnTo?: { beforeId?: string; afterId?: string };
+  /** The move that undoes an earlier one (it offers no Undo itself). */
+  isUndo?: boolean;
 };
 
 const MUTATION_KEY = ["pipeline-board", "move"];
@@ -29,6 +35,8 @@ type Options = {
   todayIso: string;
   /** Called once the move is in the cache (the board's drag preview can go). */
   onApplied: () => void;
+  /** Called once the server saved the move, with the deal as it now is (the board offers Undo here). */
+  onMoved?: (move: PlannedMove, saved: OpportunityOut) => void;
 };
 
 /**
@@ -36,7 +44,7 @@ type Options = {
  * version in If-Match, and a refusal (409, 412, 422, …) puts the board back and says why in a toast. A card is
  * not draggable while its own move is in flight, so its version is always the one the server last returned.
  */
-export function useMoveCard({ queryKey, filters, todayIso, onApplied }: Options) {
+export function useMoveCard({ queryKey, filters, todayIso, onApplied, onMoved }: Options) {
   const queryClient = useQueryClient();
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
   const setBusy = (id: string, busy: boolean) =>
@@ -50,13 +58,14 @@ export function useMoveCard({ queryKey, filters, todayIso, onApplied }: Options)
   const mutation = useMutation({
     mutationKey: MUTATION_KEY,
     mutationFn: (move: PlannedMove) =>
-      patchStage({
+      sendMove({
         id: move.card.id,
         version: move.card.version,
         stage: move.stage,
         beforeId: move.beforeId,
         afterId: move.afterId,
         lossReason: move.lossReason,
+        reopenReason: move.reopenReason,
       }),
     onMutate: async (move) => {
       setBusy(move.card.id, true);
@@ -77,9 +86,9 @@ export function useMoveCard({ queryKey, filters, todayIso, onApplied }: Options)
       onApplied();
       return { previous };
     },
-    onSuccess: (card) => {
+    onSuccess: (card, move) => {
       queryClient.setQueryData<BoardData>(queryKey, (old) => (old ? replaceCard(old, card, todayIso) : old));
-      if (card.stage === "CLOSED_WON") toast.success(`${card.name} is won`);
+      onMoved?.(move, card);
     },
     onError: (error, move, context) => {
       // With another move in flight the snapshot would undo it too: read the board again instead.

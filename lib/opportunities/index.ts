@@ -11,6 +11,7 @@ export {
   updateStage,
   type WriteOptions,
 } from "./service";
+export { reopenOpportunity } from "./reopen";
 export { getOpportunitiesByStage, getPipelineSummary } from "./pipeline";
 export { exportOpportunities } from "./export";
 export { bulkUpdateOpportunities } from "./bulk";

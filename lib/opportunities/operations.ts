@@ -13,6 +13,7 @@ import {
   opportunityPageOut,
   pipelineBoardOut,
   pipelineSummaryOut,
+  reopenBody,
   stageHistoryOut,
   summaryQuery,
   updateOpportunityBody,
@@ -80,6 +81,22 @@ export const changeStageOperation = defineOperation({
   body: changeStageBody,
   response: opportunityOut,
   errors: [404, 409, 412],
+});
+
+export const reopenOpportunityOperation = defineOperation({
+  id: "reopenOpportunity",
+  method: "POST",
+  path: "/opportunities/{id}/reopen",
+  summary: "Move a closed deal back to an open stage (managers; whoever closed it, within 10 minutes)",
+  description:
+    "Clears the close date, the loss reason and the frozen exchange rate (the deal converts at today's rate again); the probability takes the stage's default; the history records the reason. 403 for a user who may not reopen it, 409 when the deal is open, 422 for a closed target stage or a missing reason.",
+  tags,
+  ownerScoped: true,
+  ifMatch: true,
+  params: opportunityIdParams,
+  body: reopenBody,
+  response: opportunityOut,
+  errors: [403, 404, 409, 412],
 });
 
 export const deleteOpportunityOperation = defineOperation({
@@ -159,6 +176,7 @@ export const opportunityOperations = [
   getOpportunityOperation,
   updateOpportunityOperation,
   changeStageOperation,
+  reopenOpportunityOperation,
   deleteOpportunityOperation,
   pipelineSummaryOperation,
   pipelineBoardOperation,

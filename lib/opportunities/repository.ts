@@ -81,6 +81,7 @@ export function stageHistory(scope: Scope, id: string): Promise<HistoryRow[]> {
       fromStage: true,
       toStage: true,
       lossReason: true,
+      reason: true,
       changedAt: true,
       changedByUser: { select: { id: true, name: true } },
     },
@@ -125,11 +126,31 @@ export async function updateOpportunityRow(
   return count > 0;
 }
 
-/** `changedAt`: when the deal entered `toStage`, the same instant as its `stage_entered_at`. */
-export type StageChange = { fromStage: OpportunityStage; toStage: OpportunityStage; lossReason: string | null; changedAt: Date };
+/** `changedAt`: when the deal entered `toStage`, the same instant as its `stage_entered_at`; `reason` says why a closed deal was reopened. */
+export type StageChange = {
+  fromStage: OpportunityStage;
+  toStage: OpportunityStage;
+  lossReason: string | null;
+  reason?: string;
+  changedAt: Date;
+};
 
 export async function insertStageChange(tx: Tx, scope: Scope, id: string, change: StageChange): Promise<void> {
   await tx.opportunityStageHistory.create({ data: { tenantId: scope.tenantId, opportunityId: id, changedBy: scope.userId, ...change } });
+}
+
+/** Who moved the deal into its closed stage `stage`, and when (its latest such history entry). */
+export function lastClosing(
+  tx: Tx,
+  scope: Scope,
+  id: string,
+  stage: OpportunityStage,
+): Promise<{ changedBy: string; changedAt: Date } | null> {
+  return tx.opportunityStageHistory.findFirst({
+    where: { tenantId: scope.tenantId, opportunityId: id, toStage: stage },
+    select: { changedBy: true, changedAt: true },
+    orderBy: [{ changedAt: "desc" }, { id: "desc" }],
+  });
 }
 
 export type Filters = Pick<OpportunityFilters, "assigned_to" | "client_id" | "q" | "stage">;

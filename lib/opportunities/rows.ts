@@ -22,6 +22,7 @@ export type OpportunityRow = {
   baseValue: Prisma.Decimal;
   baseRate: Prisma.Decimal;
   probability: Prisma.Decimal;
+  probabilityIsCustom: boolean;
   expectedCloseDate: Date;
   actualCloseDate: Date | null;
   stage: OpportunityStage;
@@ -56,7 +57,7 @@ export const OPPORTUNITY_JOINS = Prisma.sql`JOIN clients c ON c.id = o.client_id
 
 export const OPPORTUNITY_COLUMNS = Prisma.sql`
   o.id, o.tenant_id, o.name, o.description, o.client_id, o.assigned_to, o.created_by, o.estimated_value, o.currency,
-  t.base_currency, o.base_value, o.base_rate, o.probability, o.expected_close_date, o.actual_close_date, o.stage::text AS stage, o.loss_reason, o.loss_reason_id, o.close_date_pushes, o.board_position,
+  t.base_currency, o.base_value, o.base_rate, o.probability, o.probability_is_custom, o.expected_close_date, o.actual_close_date, o.stage::text AS stage, o.loss_reason, o.loss_reason_id, o.close_date_pushes, o.board_position,
   o.version, o.is_deleted, o.deleted_at, o.created_at, o.updated_at,
   c.name AS client_name, u.name AS assignee_name, u.email AS assignee_email,
   o.stage_entered_at, o.last_activity_at, na.id AS next_activity_id, na.type::text AS next_activity_type,
@@ -76,6 +77,7 @@ export type OpportunitySqlRow = {
   base_value: Prisma.Decimal;
   base_rate: Prisma.Decimal;
   probability: Prisma.Decimal;
+  probability_is_custom: boolean;
   expected_close_date: Date;
   actual_close_date: Date | null;
   stage: OpportunityStage;
@@ -117,6 +119,7 @@ export function toOpportunityRow(r: OpportunitySqlRow): OpportunityRow {
     baseValue: decimal(r.base_value),
     baseRate: decimal(r.base_rate),
     probability: decimal(r.probability),
+    probabilityIsCustom: r.probability_is_custom,
     expectedCloseDate: r.expected_close_date,
     actualCloseDate: r.actual_close_date,
     stage: r.stage,
@@ -147,6 +150,7 @@ export type HistoryRow = {
   fromStage: OpportunityStage | null;
   toStage: OpportunityStage;
   lossReason: string | null;
+  reason: string | null;
   changedAt: Date;
   changedByUser: { id: string; name: string };
 };

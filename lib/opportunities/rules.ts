@@ -78,24 +78,66 @@ export function assertEditable(current: OpportunityStage): void {
 export type StageEntry = {
   stage: OpportunityStage;
   probability: string;
+  probabilityIsCustom: boolean;
   actualCloseDate: Date | null;
   lossReason: string | null;
 };
 
+/** A probability differing from the stage's default was set by hand (`probability_is_custom`). */
+export function isCustomProbability(
+  stage: OpportunityStage,
+  probability: Decimal | string,
+  stageDefault = defaultProbability(stage),
+): boolean {
+  return !new Decimal(probability).eq(stageDefault);
+}
+
 /**
  * What entering `target` sets: closing as won → probability 100, as lost → 0 with a required reason, both
- * closing on `today`; an open stage → `probability` if given, else the stage's default.
+ * closing on `today`; an open stage → `probability` if given (a hand-set one the deal keeps), else the stage's default.
  */
-export function enterStage(target: OpportunityStage, today: Date, lossReason?: string | null, probability?: string): StageEntry {
+export function enterStage(
+  target: OpportunityStage,
+  today: Date,
+  lossReason?: string | null,
+  probability?: string,
+  stageDefault = defaultProbability(target),
+): StageEntry {
+  const closed = { probability: defaultProbability(target), probabilityIsCustom: false, actualCloseDate: today };
   if (target === OpportunityStage.CLOSED_LOST) {
     const reason = lossReason?.trim() ?? "";
     if (reason === "") throw ValidationError.field("loss_reason", "is required when closing an opportunity as lost");
-    return { stage: target, probability: defaultProbability(target), actualCloseDate: today, lossReason: reason };
+    return { stage: target, ...closed, lossReason: reason };
   }
-  if (target === OpportunityStage.CLOSED_WON) {
-    return { stage: target, probability: defaultProbability(target), actualCloseDate: today, lossReason: null };
-  }
-  return { stage: target, probability: probability ?? defaultProbability(target), actualCloseDate: null, lossReason: null };
+  if (target === OpportunityStage.CLOSED_WON) return { stage: target, ...closed, lossReason: null };
+  const kept = probability ?? stageDefault;
+  return {
+    stage: target,
+    probability: kept,
+    probabilityIsCustom: isCustomProbability(target, kept, stageDefault),
+    actualCloseDate: null,
+    lossReason: null,
+  };
+}
+
+/** The probability a deal carries into another open stage: its own when set by hand, else none (the default applies). */
+export function carriedProbability(probability: Decimal | string, isCustom: boolean): string | undefined {
+  return isCustom ? new Decimal(probability).toFixed(2) : undefined;
+}
+
+/** How long the user who closed a deal may reopen it themselves (the board's Undo); managers may at any time. */
+export const REOPEN_WINDOW_MS = 10 * 60_000;
+
+/** Managers reopen any deal they see; anyone else only one they closed themselves less than 10 minutes ago. */
+export function mayReopen(isManager: boolean, userId: string, closing: { changedBy: string; changedAt: Date } | null, now: Date): boolean {
+  if (isManager) return true;
+  if (!closing || closing.changedBy !== userId) return false;
+  return now.getTime() - closing.changedAt.getTime() <= REOPEN_WINDOW_MS;
+}
+
+/** A deal is reopened into an open stage only. */
+export function assertReopenStage(stage: OpportunityStage): void {
+  if (isClosedStage(stage)) throw ValidationError.field("stage", "must be an open stage (Lead, Qualified, Proposal or Negotiation)");
 }
 
 /** An expected close date must lie strictly after today (UTC). */

@@ -8,7 +8,11 @@ import {
   averageDealSize,
   daysOverdue,
   defaultProbability,
+  assertReopenStage,
+  carriedProbability,
   enterStage,
+  mayReopen,
+  REOPEN_WINDOW_MS,
   isClosedStage,
   isOverdue,
   OPEN_STAGES,
@@ -53,6 +57,7 @@ describe("entering a stage", () => {
     expect(enterStage("CLOSED_WON", today, "ignored", "40.00")).toEqual({
       stage: "CLOSED_WON",
       probability: "100.00",
+      probabilityIsCustom: false,
       actualCloseDate: today,
       lossReason: null,
     });
@@ -62,6 +67,7 @@ describe("entering a stage", () => {
     expect(enterStage("CLOSED_LOST", today, "  Price  ")).toEqual({
       stage: "CLOSED_LOST",
       probability: "0.00",
+      probabilityIsCustom: false,
       actualCloseDate: today,
       lossReason: "Price",
     });
@@ -80,8 +86,43 @@ describe("entering a stage", () => {
   });
 
   it("takes an open stage's default probability unless one is given", () => {
-    expect(enterStage("QUALIFIED", today)).toEqual({ stage: "QUALIFIED", probability: "25.00", actualCloseDate: null, lossReason: null });
-    expect(enterStage("QUALIFIED", today, null, "33.50").probability).toBe("33.50");
+    expect(enterStage("QUALIFIED", today)).toEqual({
+      stage: "QUALIFIED",
+      probability: "25.00",
+      probabilityIsCustom: false,
+      actualCloseDate: null,
+      lossReason: null,
+    });
+    expect(enterStage("QUALIFIED", today, null, "33.50")).toMatchObject({ probability: "33.50", probabilityIsCustom: true });
+    expect(enterStage("QUALIFIED", today, null, "25").probabilityIsCustom).toBe(false);
+  });
+
+  it("carries a hand-set probability into the next open stage, and only that", () => {
+    expect(carriedProbability("33.5", true)).toBe("33.50");
+    expect(carriedProbability("25.00", false)).toBeUndefined();
+  });
+});
+
+describe("reopening", () => {
+  const closedAt = new Date("2026-03-10T12:00:00Z");
+  const closing = { changedBy: "closer", changedAt: closedAt };
+  const after = (ms: number) => new Date(closedAt.getTime() + ms);
+
+  it("lets managers reopen at any time", () => {
+    expect(mayReopen(true, "someone", closing, after(365 * 86_400_000))).toBe(true);
+    expect(mayReopen(true, "someone", null, closedAt)).toBe(true);
+  });
+
+  it("lets the closer reopen for 10 minutes, nobody else", () => {
+    expect(mayReopen(false, "closer", closing, after(REOPEN_WINDOW_MS))).toBe(true);
+    expect(mayReopen(false, "closer", closing, after(REOPEN_WINDOW_MS + 1))).toBe(false);
+    expect(mayReopen(false, "other", closing, after(1_000))).toBe(false);
+    expect(mayReopen(false, "closer", null, after(1_000))).toBe(false);
+  });
+
+  it("reopens into an open stage only", () => {
+    expect(() => assertReopenStage("PROPOSAL")).not.toThrow();
+    expect(() => assertReopenStage("CLOSED_WON")).toThrow(ValidationError);
   });
 });
 

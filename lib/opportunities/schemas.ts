@@ -97,6 +97,24 @@ export const changeStageBody = z
   .strict()
   .meta({ id: "ChangeStageRequest", example: { stage: "CLOSED_LOST", loss_reason: "Competitor had better pricing" } });
 
+export const reopenBody = z
+  .object({
+    stage: stageSchema.meta({ description: "The open stage the deal goes back to." }),
+    reason: z
+      .string({ message: "is required" })
+      .trim()
+      .min(1, { message: "is required" })
+      .max(500, { message: "must be at most 500 characters" })
+      .meta({ description: "Why the deal is reopened; kept in its history." }),
+    before_id: z
+      .uuid({ message: "must be an opportunity id" })
+      .optional()
+      .meta({ description: "The card just above the drop point in the target column (default: the top)." }),
+    after_id: z.uuid({ message: "must be an opportunity id" }).optional().meta({ description: "The card just below the drop point." }),
+  })
+  .strict()
+  .meta({ id: "ReopenRequest", example: { stage: "NEGOTIATION", reason: "The client came back with a new budget" } });
+
 export const SORT_FIELDS = ["created_at", "expected_close_date", "estimated_value", "name", "stage", "probability"] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 const sortValues = SORT_FIELDS.flatMap((field) => [field, `-${field}`] as const);
@@ -214,6 +232,10 @@ export const opportunityOut = z
     estimated_value: moneyOut,
     currency: z.string(),
     probability: moneyOut,
+    probability_is_custom: z.boolean().meta({
+      description:
+        "True when the probability was set by hand (differing from the stage default): it is kept when the deal moves between open stages; otherwise each stage's default applies.",
+    }),
     weighted_value: moneyOut.meta({ description: "round_half_up(estimated_value × probability / 100, 2)" }),
     base_currency: z.string().meta({ description: "The company's base currency: every total is in it." }),
     base_value: moneyOut.meta({
@@ -262,6 +284,7 @@ export const opportunityOut = z
       estimated_value: "50000.00",
       currency: "USD",
       probability: "70.00",
+      probability_is_custom: false,
       weighted_value: "35000.00",
       base_currency: "USD",
       base_value: "50000.00",
@@ -411,6 +434,7 @@ export const stageHistoryOut = z
         to_stage: stageSchema,
         changed_by: z.object({ id: z.uuid(), name: z.string() }),
         loss_reason: z.string().nullable(),
+        reason: z.string().nullable().meta({ description: "Why a closed deal was reopened (entries leaving a closed stage)." }),
         changed_at: instant,
       }),
     ),
@@ -425,6 +449,7 @@ export const stageHistoryOut = z
           to_stage: "LEAD",
           changed_by: { id: "3b241101-e2bb-4255-8caf-4136c566a962", name: "Sam Rep" },
           loss_reason: null,
+          reason: null,
           changed_at: "2026-01-15T10:00:00.000Z",
         },
         {
@@ -433,6 +458,7 @@ export const stageHistoryOut = z
           to_stage: "CLOSED_LOST",
           changed_by: { id: "3b241101-e2bb-4255-8caf-4136c566a962", name: "Sam Rep" },
           loss_reason: "Competitor had better pricing",
+          reason: null,
           changed_at: "2026-02-01T09:30:00.000Z",
         },
       ],
@@ -442,6 +468,7 @@ export const stageHistoryOut = z
 export type CreateOpportunityInput = z.output<typeof createOpportunityBody>;
 export type UpdateOpportunityInput = z.output<typeof updateOpportunityBody>;
 export type ChangeStageInput = z.output<typeof changeStageBody>;
+export type ReopenInput = z.output<typeof reopenBody>;
 export type OpportunityFilters = Pick<z.output<typeof listOpportunitiesQuery>, "assigned_to" | "client_id" | "q"> & {
   stage?: OpportunityStage;
   overdue?: boolean;

@@ -22,6 +22,7 @@ export function serializeOpportunity(row: OpportunityRow, now: Date = systemCloc
     estimated_value: toMoney(row.estimatedValue),
     currency: row.currency,
     probability: toMoney(row.probability),
+    probability_is_custom: row.probabilityIsCustom,
     weighted_value: toMoney(weightedValue(row.estimatedValue, row.probability)),
     base_currency: row.baseCurrency,
     base_value: toMoney(row.baseValue),
@@ -61,6 +62,7 @@ export function serializeHistory(rows: HistoryRow[]): StageHistoryOut {
       to_stage: row.toStage,
       changed_by: { id: row.changedByUser.id, name: row.changedByUser.name },
       loss_reason: row.lossReason,
+      reason: row.reason,
       changed_at: row.changedAt.toISOString(),
     })),
   };

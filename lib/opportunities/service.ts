@@ -28,8 +28,10 @@ import {
   assertOpenStage,
   assertStageChangeAllowed,
   canDeleteOpportunity,
+  carriedProbability,
   enterStage,
   isClosedStage,
+  isCustomProbability,
 } from "./rules";
 import { stageProbability } from "./stage-settings";
 import type { ChangeStageInput, CreateOpportunityInput, ListOpportunitiesQuery, UpdateOpportunityInput } from "./schemas";
@@ -38,6 +40,8 @@ import type { ChangeStageInput, CreateOpportunityInput, ListOpportunitiesQuery, 
 export type WriteOptions = { expectedVersion?: number; clock?: Clock };
 
 const today = (clock: Clock = systemClock) => utcDate(clock());
+/** When a change happened: read inside the write, once its turn came, so history keeps the order writes took. */
+export const instant = (clock: Clock = systemClock) => clock();
 
 export async function createOpportunity(scope: Scope, input: CreateOpportunityInput, clock: Clock = systemClock): Promise<OpportunityRow> {
   const assignedTo = input.assigned_to ?? scope.userId;
@@ -63,7 +67,7 @@ export async function createOpportunity(scope: Scope, input: CreateOpportunityIn
       estimatedValue: input.estimated_value,
       currency,
       ...base!,
-      probability: input.probability ?? (await stageProbability(scope, input.stage, tx)),
+      ...(await openStageProbability(scope, input.stage, input.probability, tx)),
       expectedCloseDate: input.expected_close_date,
       stage: input.stage,
       createdAt: clock(),
@@ -130,6 +134,10 @@ export async function updateOpportunity(
       probability: input.probability,
       expectedCloseDate: input.expected_close_date,
       assignedTo: input.assigned_to,
+      probabilityIsCustom:
+        input.probability !== undefined
+          ? isCustomProbability(current.stage, input.probability, await stageProbability(scope, current.stage, tx))
+          : undefined,
     };
     const stageChanges = input.stage !== undefined && input.stage !== current.stage;
     let history: StageChange | undefined;
@@ -144,9 +152,9 @@ export async function updateOpportunity(
       async () => {
         if (!stageChanges) return;
         const reason = await closingReason(scope, input.stage!, input, tx);
-        const probability = input.probability ?? (await stageProbability(scope, input.stage!, tx));
-        const entry = enterStage(input.stage!, day, reason.text, probability);
-        const enteredAt = (options.clock ?? systemClock)();
+        const probability = input.probability ?? carriedProbability(current.probability, current.probabilityIsCustom);
+        const entry = enterStage(input.stage!, day, reason.text, probability, await stageProbability(scope, input.stage!, tx));
+        const enteredAt = instant(options.clock);
         Object.assign(data, entry, { lossReasonId: reason.id, stageEnteredAt: enteredAt });
         history = { fromStage: current.stage, toStage: entry.stage, lossReason: entry.lossReason, changedAt: enteredAt };
         drop = { stage: entry.stage, cardId: id };
@@ -172,7 +180,16 @@ export async function updateStage(scope: Scope, id: string, input: ChangeStageIn
     assertStageChangeAllowed(current.stage, input.stage);
     const reason = input.stage !== current.stage ? await closingReason(scope, input.stage, input, tx) : undefined;
     const entry = reason
-      ? { ...enterStage(input.stage, day, reason.text, await stageProbability(scope, input.stage, tx)), lossReasonId: reason.id }
+      ? {
+          ...enterStage(
+            input.stage,
+            day,
+            reason.text,
+            carriedProbability(current.probability, current.probabilityIsCustom),
+            await stageProbability(scope, input.stage, tx),
+          ),
+          lossReasonId: reason.id,
+        }
       : undefined;
     // Closing freezes the deal's rate: the base value at the close day's rate, never restated again.
     const frozen =
@@ -190,6 +207,15 @@ export async function updateStage(scope: Scope, id: string, input: ChangeStageIn
   });
 }
 
+/** A new deal's probability: the one sent (hand-set when it differs from the stage's default), else the stage's default. */
+async function openStageProbability(scope: Scope, stage: OpportunityStage, probability: string | undefined, tx: Tx) {
+  const stageDefault = await stageProbability(scope, stage, tx);
+  return {
+    probability: probability ?? stageDefault,
+    probabilityIsCustom: probability !== undefined && isCustomProbability(stage, probability, stageDefault),
+  };
+}
+
 /** Soft delete (admins). */
 export async function deleteOpportunity(scope: Scope, id: string, options: WriteOptions = {}): Promise<void> {
   if (!canDeleteOpportunity(scope.role)) throw new ForbiddenError("Only admins can delete opportunities.");
@@ -202,7 +228,13 @@ type Change = { data: Prisma.OpportunityUncheckedUpdateManyInput; history?: Stag
 type Plan = (current: OpportunityRow, tx: Tx) => Promise<Change>;
 
 /** A write followed by the alerts it raises (assignment, won, lost). */
-async function announcedWrite(scope: Scope, id: string, options: WriteOptions, targetStage: OpportunityStage | undefined, plan: Plan) {
+export async function announcedWrite(
+  scope: Scope,
+  id: string,
+  options: WriteOptions,
+  targetStage: OpportunityStage | undefined,
+  plan: Plan,
+) {
   const { before, after } = await writeInTurn(scope, id, options, targetStage, plan);
   await announceOpportunityChange(scope, before, after);
   return after;

@@ -41,6 +41,7 @@ describe("create", () => {
       estimated_value: "1000.00",
       currency: "USD",
       probability: "10.00",
+      probability_is_custom: false,
       weighted_value: "100.00",
       base_currency: "USD",
       base_value: "1000.00",
@@ -71,6 +72,7 @@ describe("create", () => {
         to_stage: "LEAD",
         changed_by: { id: w.rep.userId, name: "Rep" },
         loss_reason: null,
+        reason: null,
         changed_at: expect.any(String),
       },
     ]);
@@ -304,7 +306,7 @@ describe("update (PUT, partial)", () => {
   });
 
   it("moving to another open stage takes its default probability unless one is sent, and records history", async () => {
-    const created = await createOpp(w, w.rep.token, { probability: "15" });
+    const created = await createOpp(w, w.rep.token);
     const qualified = await put(`/opportunities/${created.id}`, { stage: "QUALIFIED" }, { token: w.rep.token });
     expect(qualified.body).toMatchObject({ stage: "QUALIFIED", probability: "25.00" });
     const proposal = await put(`/opportunities/${created.id}`, { stage: "PROPOSAL", probability: "42.5" }, { token: w.rep.token });

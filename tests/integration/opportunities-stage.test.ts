@@ -16,7 +16,7 @@ const historyOf = async (id: string, token = w.rep.token) => (await get(`/opport
 
 describe("PATCH stage", () => {
   it("moves to an open stage with its default probability, bumps the version and records history", async () => {
-    const created = await createOpp(w, w.rep.token, { probability: "12.5" });
+    const created = await createOpp(w, w.rep.token);
     const res = await moveTo(created.id, { stage: "QUALIFIED" });
     expect(res.status).toBe(200);
     expect(res.headers.get("etag")).toBe('"2"');

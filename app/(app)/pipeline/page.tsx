@@ -96,7 +96,13 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
           )}
         </EmptyState>
       ) : (
-        <PipelineBoard initialData={board} renderedAt={now.getTime()} filters={filters} todayIso={toIsoDate(utcDate(now))} />
+        <PipelineBoard
+          initialData={board}
+          renderedAt={now.getTime()}
+          filters={filters}
+          todayIso={toIsoDate(utcDate(now))}
+          canReopen={manager}
+        />
       )}
     </div>
   );

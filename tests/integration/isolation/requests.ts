@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
 import { signUnsubscribeToken } from "@/lib/email/unsubscribe-token";
+import { patch } from "../../helpers/api";
 import { FIXTURE_PASSWORD } from "../../helpers/fixtures";
 import { multipartText, upload } from "../../helpers/imports";
 import { dateIn, type RoleName, type World } from "./world";
@@ -91,6 +93,18 @@ export const requestFixtures: Record<string, RequestFixture> = {
     build: async (w) => {
       const opp = await w.fresh.opportunity();
       return { params: id(opp.id), body: { stage: "QUALIFIED" }, headers: { "if-match": `"${opp.version}"` } };
+    },
+  },
+  reopenOpportunity: {
+    build: async (w) => {
+      const opp = await w.fresh.opportunity();
+      const closed = await patch(`/opportunities/${opp.id}/stage`, { stage: "CLOSED_WON" }, { token: w.a.rep.token });
+      expect(closed.status, closed.text).toBe(200);
+      return {
+        params: id(opp.id),
+        body: { stage: "NEGOTIATION", reason: "Closed by mistake" },
+        headers: { "if-match": `"${closed.body.version}"` },
+      };
     },
   },
   deleteOpportunity: {
