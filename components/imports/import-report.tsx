@@ -11,7 +11,7 @@ export function ImportReport({ dryRun, noun }: { dryRun: ImportOut; noun: string
       </h2>
       <p className="text-sm text-slate-700" data-testid="import-summary">
         {dryRun.status === "COMMITTED"
-          ? `${dryRun.committed_count} ${noun} imported.`
+          ? `${dryRun.committed_count} ${noun}${dryRun.committed_count === 1 ? "" : "s"} imported.`
           : `${dryRun.total_rows} rows: ${dryRun.valid_rows} ready to import, ${dryRun.error_count} ${dryRun.error_count === 1 ? "error" : "errors"}.`}
       </p>
       {committing || dryRun.status === "COMMITTED" ? (

@@ -12,8 +12,8 @@ import { MappingStep } from "./mapping-step";
 type Entity = ImportOut["entity"];
 
 const LIST_OF: Record<Entity, { href: string; noun: string }> = {
-  opportunities: { href: "/opportunities?sort=-created_at", noun: "deals" },
-  clients: { href: "/clients", noun: "clients" },
+  opportunities: { href: "/opportunities?sort=-created_at", noun: "deal" },
+  clients: { href: "/clients", noun: "client" },
 };
 
 /** How often the page asks for the commit's progress. */
@@ -173,12 +173,12 @@ export function ImportWizard() {
           {committed ? (
             <p className="text-sm">
               <Link href={list.href} className="font-medium text-brand-700 underline underline-offset-2">
-                See the imported {list.noun}
+                See the imported {list.noun}s
               </Link>
             </p>
           ) : dryRun.valid_rows > 0 ? (
             <Button onClick={() => void commit()} disabled={busy !== null}>
-              {busy === "committing" ? "Importing…" : `Import ${dryRun.valid_rows} ${list.noun}`}
+              {busy === "committing" ? "Importing…" : `Import ${dryRun.valid_rows} ${list.noun}${dryRun.valid_rows === 1 ? "" : "s"}`}
             </Button>
           ) : null}
         </>

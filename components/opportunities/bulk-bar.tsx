@@ -29,6 +29,10 @@ export function BulkBar({ selected, owners, canDelete, onDone }: BulkBarProps) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // A choice in a select is applied by its button: arrowing through a select's options by keyboard changes it
+  // option by option, and each change must not move or reassign the deals.
+  const [stage, setStage] = useState<OpportunityStage | "">("");
+  const [owner, setOwner] = useState("");
 
   async function run(action: BulkAction, undo: BulkAction[] | null) {
     setPending(true);
@@ -90,50 +94,71 @@ export function BulkBar({ selected, owners, canDelete, onDone }: BulkBarProps) {
       <span className="text-sm font-medium text-slate-800" aria-live="polite">
         {plural(selected.length, "deal")} selected
       </span>
-      <label className="flex items-center gap-2 text-sm text-slate-700">
-        Move to
-        <select
-          className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-          value=""
-          disabled={pending}
-          onChange={(event) => {
-            const stage = event.target.value as OpportunityStage;
+      <div className="flex items-center gap-2">
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          Move to
+          <select
+            className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            value={stage}
+            disabled={pending}
+            onChange={(event) => setStage(event.target.value as OpportunityStage | "")}
+          >
+            <option value="">Stage…</option>
+            {OPEN_STAGES.map((open) => (
+              <option key={open} value={open}>
+                {STAGE_LABEL[open]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button
+          variant="secondary"
+          disabled={pending || stage === ""}
+          onClick={() => {
+            if (stage === "") return;
+            setStage("");
             void run(
               { action: "move_stage", ids, stage },
               undoOf((deal) => (isClosedStage(deal.stage) ? null : { action: "move_stage", ids: [deal.id], stage: deal.stage })),
             );
           }}
         >
-          <option value="">Stage…</option>
-          {OPEN_STAGES.map((stage) => (
-            <option key={stage} value={stage}>
-              {STAGE_LABEL[stage]}
-            </option>
-          ))}
-        </select>
-      </label>
+          Move
+        </Button>
+      </div>
       {owners.length > 0 ? (
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          Assign to
-          <select
-            className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-            value=""
-            disabled={pending}
-            onChange={(event) =>
+        <div className="flex items-center gap-2">
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            Assign to
+            <select
+              className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+              value={owner}
+              disabled={pending}
+              onChange={(event) => setOwner(event.target.value)}
+            >
+              <option value="">Owner…</option>
+              {owners.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button
+            variant="secondary"
+            disabled={pending || owner === ""}
+            onClick={() => {
+              if (owner === "") return;
+              setOwner("");
               void run(
-                { action: "assign", ids, assigned_to: event.target.value },
+                { action: "assign", ids, assigned_to: owner },
                 undoOf((deal) => ({ action: "assign", ids: [deal.id], assigned_to: deal.assigned_to })),
-              )
-            }
+              );
+            }}
           >
-            <option value="">Owner…</option>
-            {owners.map((owner) => (
-              <option key={owner.id} value={owner.id}>
-                {owner.name}
-              </option>
-            ))}
-          </select>
-        </label>
+            Assign
+          </Button>
+        </div>
       ) : null}
       {canDelete ? (
         <Button variant="danger" disabled={pending} onClick={() => setConfirmDelete(true)}>
