@@ -23,17 +23,20 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast, Toaster } from "sonner";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { isClosedStage, STAGES } from "@/lib/opportunities/browser";
-import type { BoardCardOut } from "@/lib/opportunities/browser";
+import type { BoardCardOut, OpportunityOut } from "@/lib/opportunities/browser";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LossReasonDialog } from "@/components/opportunities/loss-reason-dialog";
 import { ProblemError } from "@/components/ui/problem";
 import { boardAnnouncements, screenReaderInstructions } from "./announcements";
-import { boardQueryKey, fetchBoard, fetchColumnPage, type BoardData, type BoardFilters } from "./board-api";
-import { appendPage } from "./board-cache";
+import { boardQueryKey, deleteDeal, fetchBoard, fetchColumnPage, type BoardData, type BoardFilters } from "./board-api";
+import { appendPage, removeCard } from "./board-cache";
 import { BoardColumn } from "./board-column";
 import { containerOf, isColumnId, layoutOf, moveBetweenColumns, sameOrder, type Layout } from "./board-layout";
+import type { CardAction } from "./card-menu";
 import { CardView } from "./card-view";
 import { MouseAndPenSensor } from "./sensors";
+import { useCollapsedColumns } from "./use-collapsed-columns";
+import { useColumnRefresh, useLiveBoard } from "./use-live-board";
 import { useMoveCard, type PlannedMove } from "./use-move-card";
 
 type PipelineBoardProps = {
@@ -44,11 +47,17 @@ type PipelineBoardProps = {
   filters: BoardFilters;
   /** Today (UTC, YYYY-MM-DD) as the server saw it: what "overdue" means. */
   todayIso: string;
+  /** The viewer: whose folded columns to remember. */
+  userId: string;
+  /** Whether the viewer may delete deals (the card menu offers it). */
+  canDelete: boolean;
+  /** The clients a quick-add may pick. */
+  clients: readonly { id: string; name: string }[];
 };
 
 type Closing = { kind: "lost" | "won"; move: PlannedMove };
 
-export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: PipelineBoardProps) {
+export function PipelineBoard({ initialData, renderedAt, filters, todayIso, userId, canDelete, clients }: PipelineBoardProps) {
   const queryClient = useQueryClient();
   const queryKey = boardQueryKey(filters);
   const { data: board } = useQuery({
@@ -64,6 +73,10 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
   const [closing, setClosing] = useState<Closing | null>(null);
   const [loadingStage, setLoadingStage] = useState<OpportunityStage | null>(null);
   const { moveCard, busyIds } = useMoveCard({ queryKey, filters, todayIso, onApplied: () => setPreview(null) });
+  const [deleting, setDeleting] = useState<BoardCardOut | null>(null);
+  const { collapsed, toggle: toggleCollapsed } = useCollapsedColumns(userId);
+  const refreshColumns = useColumnRefresh(filters);
+  const live = useLiveBoard({ filters, paused: activeId !== null || closing !== null || preview !== null, busyIds });
 
   const layout = useMemo(() => preview ?? layoutOf(board), [preview, board]);
   const cards = useMemo(() => new Map(board.stages.flatMap((column) => column.items.map((card) => [card.id, card] as const))), [board]);
@@ -208,6 +221,35 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
     }
   }
 
+  function onCreated(deal: OpportunityOut) {
+    toast.success(`${deal.name} added`);
+    void refreshColumns([deal.stage]);
+  }
+
+  function onCardAction(action: CardAction, card: BoardCardOut, stage: OpportunityStage) {
+    if (action === "delete") return setDeleting(card);
+    const target = action === "won" ? "CLOSED_WON" : "CLOSED_LOST";
+    const top = layout[target][0];
+    setClosing({ kind: action, move: { card, from: stage, stage: target, afterId: top } });
+  }
+
+  async function confirmDelete() {
+    const card = deleting;
+    if (!card) return;
+    setDeleting(null);
+    const placed = containerOf(origin, card.id);
+    queryClient.setQueryData<BoardData>(queryKey, (old) => (old ? removeCard(old, card.id) : old));
+    try {
+      await deleteDeal(card.id, card.version);
+      toast.success(`${card.name} deleted`);
+    } catch (error) {
+      toast.error(`Could not delete ${card.name}`, {
+        description: error instanceof ProblemError ? error.detail : "Check your connection and try again.",
+      });
+    }
+    if (placed) void refreshColumns([placed]);
+  }
+
   const activeCard = activeId ? cards.get(activeId) : undefined;
   const activeStage = activeId ? containerOf(origin, activeId) : undefined;
   const columnCards = (stage: OpportunityStage): BoardCardOut[] =>
@@ -228,6 +270,7 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
         <div
           role="region"
           aria-label="Pipeline board"
+          data-live={live}
           className={`relative -mx-4 flex gap-3 overflow-x-auto px-4 pb-4 lg:mx-0 lg:px-0 ${activeId ? "" : "snap-x snap-mandatory scroll-px-4"}`}
         >
           {STAGES.map((stage) => {
@@ -243,6 +286,13 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
                 busyIds={busyIds}
                 loadingMore={loadingStage === stage}
                 onLoadMore={() => column.next_cursor && loadMore(stage, column.next_cursor)}
+                collapsed={collapsed.has(stage)}
+                onToggleCollapsed={() => toggleCollapsed(stage)}
+                clients={clients}
+                todayIso={todayIso}
+                onCreated={onCreated}
+                canDelete={canDelete}
+                onCardAction={onCardAction}
               />
             );
           })}
@@ -277,6 +327,22 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
         confirmLabel="Mark as won"
         onCancel={cancelClosing}
         onConfirm={() => confirmClosing()}
+      />
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this deal?"
+        message={
+          <>
+            <strong className="font-medium text-slate-900">{deleting?.name}</strong> will be removed from the board and the lists.
+          </>
+        }
+        confirmLabel="Delete"
+        variant="danger"
+        onCancel={() => {
+          if (deleting) refocusCard(deleting.id);
+          setDeleting(null);
+        }}
+        onConfirm={() => void confirmDelete()}
       />
       <Toaster position="bottom-right" richColors closeButton />
     </>

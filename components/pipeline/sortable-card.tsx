@@ -2,17 +2,18 @@
 
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { CardView } from "./card-view";
 
-type SortableCardProps = Omit<ComponentProps<typeof CardView>, "handle" | "lifted"> & { disabled: boolean };
+/** `menu`: the card's actions, shown at its top right beside the move button. */
+type SortableCardProps = Omit<ComponentProps<typeof CardView>, "handle" | "lifted"> & { disabled: boolean; menu?: ReactNode };
 
 /**
  * A draggable card. The whole card answers the mouse and a long touch; the keyboard starts a drag only from the
  * move button, so Enter on the deal's link still opens it. While dragged, the card leaves a faded placeholder
  * where it would land and the DragOverlay carries the copy, so nothing around it shifts.
  */
-export function SortableCard({ disabled, ...view }: SortableCardProps) {
+export function SortableCard({ disabled, menu, ...view }: SortableCardProps) {
   const { card, stage } = view;
   const { setNodeRef, setActivatorNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
     id: card.id,
@@ -28,7 +29,7 @@ export function SortableCard({ disabled, ...view }: SortableCardProps) {
       data-card-id={card.id}
       data-stage={stage}
       aria-busy={disabled || undefined}
-      className={`select-none [-webkit-touch-callout:none] ${isDragging ? "opacity-40" : ""} ${disabled ? "cursor-progress" : "cursor-grab"}`}
+      className={`relative select-none [-webkit-touch-callout:none] ${isDragging ? "opacity-40" : ""} ${disabled ? "cursor-progress" : "cursor-grab"}`}
     >
       <CardView
         {...view}
@@ -51,6 +52,7 @@ export function SortableCard({ disabled, ...view }: SortableCardProps) {
           </button>
         }
       />
+      {menu ? <div className="absolute top-3 right-9">{menu}</div> : null}
     </li>
   );
 }

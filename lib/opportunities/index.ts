@@ -21,3 +21,4 @@ export { boardResponse, opportunityResponse, serializeBoard, serializeHistory, s
 export * from "./browser";
 export * from "./operations";
 export { getExchangeRates, importExchangeRates, restateExchangeRates, setExchangeRates } from "./exchange-rates";
+export { boardEventStream } from "./board-stream";

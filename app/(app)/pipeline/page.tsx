@@ -5,7 +5,7 @@ import { requirePageScope } from "@/lib/auth";
 import { fixedClock, systemClock, toIsoDate, utcDate } from "@/lib/clock";
 import { listClientOptions } from "@/lib/clients";
 import { firstValues, type SearchParams } from "@/lib/http";
-import { getOpportunitiesByStage, serializeBoard, type PipelineBoardOut } from "@/lib/opportunities";
+import { canDeleteOpportunity, getOpportunitiesByStage, serializeBoard, type PipelineBoardOut } from "@/lib/opportunities";
 import { listUsers } from "@/lib/users";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { SelectField } from "@/components/ui/select-field";
@@ -96,7 +96,15 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
           )}
         </EmptyState>
       ) : (
-        <PipelineBoard initialData={board} renderedAt={now.getTime()} filters={filters} todayIso={toIsoDate(utcDate(now))} />
+        <PipelineBoard
+          initialData={board}
+          renderedAt={now.getTime()}
+          filters={filters}
+          todayIso={toIsoDate(utcDate(now))}
+          userId={scope.userId}
+          canDelete={canDeleteOpportunity(scope.role)}
+          clients={clients}
+        />
       )}
     </div>
   );

@@ -23,7 +23,7 @@ export function LoginForm({ next }: { next?: string }) {
       <SignInButton key={state.attempt} retryAfterSeconds={retryAfterSeconds} pending={pending} />
       <p className="text-center text-sm text-slate-600">
         New to OnQuota?{" "}
-        <Link href="/register" className="hover:text-brand-800 font-medium text-brand-700 underline underline-offset-2">
+        <Link href="/register" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
           Create an account
         </Link>
       </p>

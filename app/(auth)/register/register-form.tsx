@@ -49,7 +49,7 @@ export function RegisterForm() {
       </Button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link href="/login" className="hover:text-brand-800 font-medium text-brand-700 underline underline-offset-2">
+        <Link href="/login" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800">
           Sign in
         </Link>
       </p>
