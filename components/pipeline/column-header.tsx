@@ -13,7 +13,7 @@ type ColumnHeaderProps = {
 export function ColumnHeader({ column, baseCurrency, headingId, onCollapse }: ColumnHeaderProps) {
   const label = STAGE_LABEL[column.stage];
   return (
-    <header className="px-3 pt-3 pb-2" data-testid="column-header">
+    <header className="px-3 pt-3 pb-1.5" data-testid="column-header">
       <div className="flex items-center gap-2">
         <span aria-hidden="true" className={`h-2.5 w-2.5 shrink-0 rounded-full ${STAGE_ACCENT[column.stage]}`} />
         <h2 id={headingId} className="truncate text-sm font-semibold text-slate-800">
@@ -38,7 +38,7 @@ export function ColumnHeader({ column, baseCurrency, headingId, onCollapse }: Co
           </svg>
         </button>
       </div>
-      <dl className="mt-2 grid grid-cols-2 gap-x-2 text-xs">
+      <dl className="mt-1.5 grid grid-cols-2 gap-x-2 text-xs">
         <Total label="Total" testId="column-total" value={column.total_value} currency={baseCurrency} />
         <Total label="Weighted" testId="column-weighted" value={column.weighted_value} currency={baseCurrency} />
       </dl>

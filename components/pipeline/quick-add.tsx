@@ -62,11 +62,11 @@ export function QuickAdd({ stage, clients, todayIso, onCreated }: QuickAddProps)
 
   if (!open) {
     return (
-      <div className="px-2 pb-2">
+      <div className="px-2 pb-1.5">
         <button
           type="button"
           onClick={() => setOpen(true)}
-          className="flex w-full items-center justify-center gap-1 rounded-md border border-dashed border-slate-300 px-2 py-1.5 text-xs font-medium text-slate-700 hover:bg-white"
+          className="flex w-full items-center justify-center gap-1 rounded-md border border-dashed border-slate-300 px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-white"
         >
           <span aria-hidden="true">+</span> Add a deal<span className="sr-only"> to {label}</span>
         </button>
