@@ -34,8 +34,13 @@ export function fetchBoard(filters: BoardFilters): Promise<BoardData> {
 export type ColumnPage = { column: BoardColumnOut; owners: BoardOwnerOut[] };
 
 /** The next page of one column (`next_cursor` of that column), with the owners of its cards. */
-export async function fetchColumnPage(filters: BoardFilters, stage: OpportunityStage, cursor: string): Promise<ColumnPage> {
-  const data = await getJson<BoardData>(boardUrl(filters, { stage, cursor }));
+export async function fetchColumnPage(
+  filters: BoardFilters,
+  stage: OpportunityStage,
+  cursor: string,
+  limit = BOARD_PAGE_SIZE,
+): Promise<ColumnPage> {
+  const data = await getJson<BoardData>(boardUrl(filters, { stage, cursor, limit: String(limit) }));
   const column = data.stages[0];
   if (!column) throw new Error(`The board answered without the ${stage} column.`);
   return { column, owners: data.owners };
@@ -76,4 +81,43 @@ export async function sendMove(move: StageMove): Promise<OpportunityOut> {
   });
   if (!response.ok) throw await readProblem(response);
   return (await response.json()) as OpportunityOut;
+}
+
+/** The first `limit` cards of one column under the filters, with its true totals. */
+export function fetchColumn(filters: BoardFilters, stage: OpportunityStage, limit: number): Promise<ColumnPage> {
+  return getJson<BoardData>(boardUrl(filters, { stage, limit: String(limit) })).then((data) => {
+    const column = data.stages[0];
+    if (!column) throw new Error(`The board answered without the ${stage} column.`);
+    return { column, owners: data.owners };
+  });
+}
+
+export type QuickDeal = { name: string; clientId: string; value: string; stage: OpportunityStage; closeDate: string };
+
+/** POST /opportunities: a deal created from a column's quick-add. */
+export async function createDeal(deal: QuickDeal): Promise<OpportunityOut> {
+  const response = await fetch("/api/v1/opportunities", {
+    method: "POST",
+    credentials: "same-origin",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({
+      name: deal.name,
+      client_id: deal.clientId,
+      estimated_value: deal.value,
+      stage: deal.stage,
+      expected_close_date: deal.closeDate,
+    }),
+  });
+  if (!response.ok) throw await readProblem(response);
+  return (await response.json()) as OpportunityOut;
+}
+
+/** DELETE /opportunities/{id}, conditional on the version the board showed. */
+export async function deleteDeal(id: string, version: number): Promise<void> {
+  const response = await fetch(`/api/v1/opportunities/${id}`, {
+    method: "DELETE",
+    credentials: "same-origin",
+    headers: { accept: "application/json", "if-match": `"${version}"` },
+  });
+  if (!response.ok) throw await readProblem(response);
 }

@@ -149,3 +149,19 @@ export function mergeTotals(board: BoardData, totals: BoardData): BoardData {
     }),
   };
 }
+
+/** A column re-read from the server (its first cards and true totals) replaces the cached one. */
+export function replaceColumn(board: BoardData, { column: fresh, owners }: ColumnPage): BoardData {
+  return {
+    ...board,
+    owners: withOwners(board.owners, owners),
+    stages: board.stages.map((column) => (column.stage === fresh.stage ? fresh : column)),
+  };
+}
+
+/** A deleted card leaves its column, the totals with it. */
+export function removeCard(board: BoardData, id: string): BoardData {
+  const placed = findCard(board, id);
+  if (!placed) return board;
+  return { ...board, stages: board.stages.map((column) => (column.stage === placed.stage ? without(column, placed.card) : column)) };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BoardCardOut, OpportunityOut } from "@/lib/opportunities/browser";
 import type { BoardData } from "./board-api";
-import { appendPage, findCard, moveCard, replaceCard } from "./board-cache";
+import { appendPage, findCard, moveCard, removeCard, replaceCard, replaceColumn } from "./board-cache";
 
 const card = (id: string, base_value: string, probability: string, extra: Partial<BoardCardOut> = {}): BoardCardOut => ({
   id,
@@ -93,5 +93,29 @@ describe("the board's cache", () => {
     const next = appendPage(board(), { column: page, owners: [{ id: "u3", name: "Kim", initials: "K" }] });
     expect(next.stages[0]!.items.map((item) => item.id)).toEqual(["a", "b", "c"]);
     expect(next.owners.map((owner) => owner.id)).toEqual(["u1", "u3"]);
+  });
+});
+
+describe("live and menu updates", () => {
+  it("removes a deleted card with its value from the totals", () => {
+    const next = removeCard(board(), "a");
+    expect(next.stages[0]).toMatchObject({ count: 1, total_value: "0.10", weighted_value: "0.03" });
+    expect(next.stages[0]!.items.map((item) => item.id)).toEqual(["b"]);
+    expect(removeCard(board(), "missing")).toEqual(board());
+  });
+
+  it("replaces a re-read column and learns its owners", () => {
+    const fresh = {
+      stage: "QUALIFIED" as const,
+      count: 1,
+      total_value: "5.00",
+      weighted_value: "1.25",
+      items: [card("c", "5.00", "25.00", { owner_id: "u2" })],
+      next_cursor: null,
+    };
+    const next = replaceColumn(board(), { column: fresh, owners: [{ id: "u2", name: "Sam Smith", initials: "SS" }] });
+    expect(next.stages[1]).toEqual(fresh);
+    expect(next.stages[0]).toEqual(board().stages[0]);
+    expect(next.owners.map((owner) => owner.id)).toEqual(["u1", "u2"]);
   });
 });

@@ -2,11 +2,19 @@
 
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { formatMoney } from "@/lib/money";
-import { isClosedStage, type BoardCardOut, type BoardColumnOut, type BoardOwnerOut } from "@/lib/opportunities/browser";
+import {
+  isClosedStage,
+  type BoardCardOut,
+  type BoardColumnOut,
+  type BoardOwnerOut,
+  type OpportunityOut,
+} from "@/lib/opportunities/browser";
 import { Button } from "@/components/ui/button";
-import { STAGE_ACCENT, STAGE_LABEL } from "@/components/opportunities/stage-meta";
+import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
 import { columnId } from "./board-layout";
+import { CardMenu, type CardAction } from "./card-menu";
+import { CollapsedColumnHeader, ColumnHeader } from "./column-header";
+import { QuickAdd } from "./quick-add";
 import { SortableCard } from "./sortable-card";
 
 type BoardColumnProps = {
@@ -19,105 +27,88 @@ type BoardColumnProps = {
   busyIds: ReadonlySet<string>;
   loadingMore: boolean;
   onLoadMore: () => void;
+  collapsed: boolean;
+  onToggleCollapsed: () => void;
+  clients: readonly { id: string; name: string }[];
+  todayIso: string;
+  onCreated: (deal: OpportunityOut) => void;
+  canDelete: boolean;
+  onCardAction: (action: CardAction, card: BoardCardOut, stage: BoardColumnOut["stage"]) => void;
   /** The caller may reopen closed deals: closed cards keep their handle and offer Reopen. */
   canReopen: boolean;
   onReopen: (card: BoardCardOut) => void;
 };
 
-/** One stage: its true totals (count, value, weighted value), its cards, and "Load more" for the rest. */
-export function BoardColumn({
-  column,
-  baseCurrency,
-  cards,
-  owners,
-  busyIds,
-  loadingMore,
-  onLoadMore,
-  canReopen,
-  onReopen,
-}: BoardColumnProps) {
+/**
+ * One stage: its header (true totals, collapse), a quick-add on open stages, its cards and "Load more" for the
+ * rest. The cards scroll inside the column, so the header stays in view; a collapsed column still takes drops.
+ */
+export function BoardColumn(props: BoardColumnProps) {
+  const { column, baseCurrency, cards, owners, busyIds, loadingMore, onLoadMore, collapsed, canReopen, onReopen } = props;
   const { setNodeRef, isOver } = useDroppable({ id: columnId(column.stage), data: { type: "column", stage: column.stage } });
   const label = STAGE_LABEL[column.stage];
   const closed = isClosedStage(column.stage);
   const headingId = `column-${column.stage}-heading`;
+  const ring = isOver ? "ring-2 ring-brand-500" : "";
+  if (collapsed) {
+    return (
+      <section
+        ref={setNodeRef}
+        aria-labelledby={headingId}
+        data-testid={`column-${column.stage}`}
+        data-collapsed="true"
+        className={`relative flex w-12 shrink-0 snap-start flex-col rounded-xl bg-slate-100 ring-inset lg:flex-none ${ring}`}
+      >
+        <CollapsedColumnHeader column={column} headingId={headingId} onExpand={props.onToggleCollapsed} />
+      </section>
+    );
+  }
   return (
     <section
       ref={setNodeRef}
       aria-labelledby={headingId}
       data-testid={`column-${column.stage}`}
-      className={`relative flex w-[82vw] max-w-[19rem] shrink-0 snap-start flex-col rounded-xl bg-slate-100 transition-shadow ring-inset sm:w-72 lg:w-auto lg:max-w-none lg:min-w-0 lg:flex-1 ${
-        isOver ? "ring-2 ring-brand-500" : ""
-      }`}
+      className={`relative flex max-h-[calc(100dvh-7rem)] w-[82vw] max-w-[19rem] shrink-0 snap-start flex-col rounded-xl bg-slate-100 transition-shadow ring-inset sm:w-72 lg:w-auto lg:max-w-none lg:min-w-0 lg:flex-1 ${ring}`}
     >
-      <header className="px-3 pt-3 pb-2">
-        <div className="flex items-center gap-2">
-          <span aria-hidden="true" className={`h-2.5 w-2.5 shrink-0 rounded-full ${STAGE_ACCENT[column.stage]}`} />
-          <h2 id={headingId} className="truncate text-sm font-semibold text-slate-800">
-            {label}
-          </h2>
-          <span
-            className="ml-auto rounded-full bg-white px-2 py-0.5 text-xs font-medium text-slate-700 tabular-nums"
-            data-testid="column-count"
-          >
-            <span className="sr-only">Deals: </span>
-            {column.count}
-          </span>
-        </div>
-        <dl className="mt-2 grid grid-cols-2 gap-x-2 text-xs">
-          <div>
-            <dt className="text-[11px] tracking-wide text-slate-600 uppercase">Total</dt>
-            <dd className="font-semibold text-slate-800 tabular-nums" data-testid="column-total" data-value={column.total_value}>
-              <span aria-hidden="true" title={formatMoney(column.total_value, baseCurrency)}>
-                {formatMoney(column.total_value, baseCurrency, { compact: true })}
-              </span>
-              <span className="sr-only">{formatMoney(column.total_value, baseCurrency)}</span>
-            </dd>
+      <ColumnHeader column={column} baseCurrency={baseCurrency} headingId={headingId} onCollapse={props.onToggleCollapsed} />
+      {closed ? null : <QuickAdd stage={column.stage} clients={props.clients} todayIso={props.todayIso} onCreated={props.onCreated} />}
+      <div className="min-h-0 flex-1 overflow-y-auto" data-testid="column-scroller">
+        <SortableContext id={column.stage} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
+          <ul aria-label={`${label} deals`} className="flex min-h-28 flex-col gap-2 px-2 pb-2">
+            {cards.map((card) => (
+              <SortableCard
+                key={card.id}
+                card={card}
+                stage={column.stage}
+                owner={owners.get(card.owner_id)}
+                baseCurrency={baseCurrency}
+                disabled={busyIds.has(card.id)}
+                locked={closed && !canReopen}
+                onReopen={closed && canReopen ? () => onReopen(card) : undefined}
+                menu={<CardMenu card={card} stage={column.stage} canDelete={props.canDelete} onAction={props.onCardAction} />}
+              />
+            ))}
+            {cards.length === 0 ? (
+              <li className="grid flex-1 place-items-center rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-500">
+                No deals here. Drop one to move it to {label}.
+              </li>
+            ) : null}
+          </ul>
+        </SortableContext>
+        {column.next_cursor ? (
+          <div className="px-2 pb-3">
+            <Button
+              variant="secondary"
+              className="w-full"
+              onClick={onLoadMore}
+              disabled={loadingMore}
+              aria-label={`Load more ${label} deals`}
+            >
+              {loadingMore ? "Loading…" : `Load more (${column.count - cards.length} more)`}
+            </Button>
           </div>
-          <div>
-            <dt className="text-[11px] tracking-wide text-slate-600 uppercase">Weighted</dt>
-            <dd className="font-semibold text-slate-800 tabular-nums" data-testid="column-weighted" data-value={column.weighted_value}>
-              <span aria-hidden="true" title={formatMoney(column.weighted_value, baseCurrency)}>
-                {formatMoney(column.weighted_value, baseCurrency, { compact: true })}
-              </span>
-              <span className="sr-only">{formatMoney(column.weighted_value, baseCurrency)}</span>
-            </dd>
-          </div>
-        </dl>
-      </header>
-      <SortableContext id={column.stage} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
-        <ul aria-label={`${label} deals`} className="flex min-h-28 flex-1 flex-col gap-2 px-2 pb-2">
-          {cards.map((card) => (
-            <SortableCard
-              key={card.id}
-              card={card}
-              stage={column.stage}
-              owner={owners.get(card.owner_id)}
-              baseCurrency={baseCurrency}
-              disabled={busyIds.has(card.id)}
-              locked={closed && !canReopen}
-              onReopen={closed && canReopen ? () => onReopen(card) : undefined}
-            />
-          ))}
-          {cards.length === 0 ? (
-            <li className="grid flex-1 place-items-center rounded-lg border border-dashed border-slate-300 px-3 py-6 text-center text-xs text-slate-500">
-              No deals here. Drop one to move it to {label}.
-            </li>
-          ) : null}
-        </ul>
-      </SortableContext>
-      {column.next_cursor ? (
-        <div className="px-2 pb-3">
-          <Button
-            variant="secondary"
-            className="w-full"
-            onClick={onLoadMore}
-            disabled={loadingMore}
-            aria-label={`Load more ${label} deals`}
-          >
-            {loadingMore ? "Loading…" : `Load more (${column.count - cards.length} more)`}
-          </Button>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
     </section>
   );
 }

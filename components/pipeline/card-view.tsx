@@ -32,7 +32,7 @@ export function CardView({ card, stage, owner, baseCurrency, handle, footer, lif
         <Link
           href={`/opportunities/${card.id}`}
           draggable={false}
-          className="min-w-0 text-sm leading-snug font-medium break-words text-slate-900 hover:text-brand-700 hover:underline"
+          className="mr-6 min-w-0 text-sm leading-snug font-medium break-words text-slate-900 hover:text-brand-700 hover:underline"
         >
           {card.name}
         </Link>

@@ -29,15 +29,18 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LossReasonDialog } from "@/components/opportunities/loss-reason-dialog";
 import { ProblemError } from "@/components/ui/problem";
 import { boardAnnouncements, screenReaderInstructions } from "./announcements";
-import { boardQueryKey, fetchBoard, fetchColumnPage, type BoardData, type BoardFilters } from "./board-api";
-import { appendPage } from "./board-cache";
+import { boardQueryKey, deleteDeal, fetchBoard, fetchColumnPage, type BoardData, type BoardFilters } from "./board-api";
+import { appendPage, removeCard } from "./board-cache";
 import { BoardColumn } from "./board-column";
 import { columnId, containerOf, isColumnId, layoutOf, moveBetweenColumns, sameOrder, type Layout } from "./board-layout";
+import type { CardAction } from "./card-menu";
 import { CardView } from "./card-view";
 import { keyboardStep, MOVE_KEYS, planAt, type KeyboardPlan } from "./keyboard-moves";
 import { moveMessage, UNDO_TOAST_MS, undoMove } from "./move-undo";
 import { ReopenDialog } from "./reopen-dialog";
 import { BOARD_AUTO_SCROLL, MouseAndPenSensor } from "./sensors";
+import { useCollapsedColumns } from "./use-collapsed-columns";
+import { useColumnRefresh, useLiveBoard } from "./use-live-board";
 import { useMoveCard, type PlannedMove } from "./use-move-card";
 
 type PipelineBoardProps = {
@@ -50,12 +53,18 @@ type PipelineBoardProps = {
   todayIso: string;
   /** The caller may reopen closed deals (managers); others see closed cards without a move handle. */
   canReopen: boolean;
+  /** The viewer: whose folded columns to remember. */
+  userId: string;
+  /** Whether the viewer may delete deals (the card menu offers it). */
+  canDelete: boolean;
+  /** The clients a quick-add may pick. */
+  clients: readonly { id: string; name: string }[];
 };
 
 /** A drop that needs a confirmation first: closing (won, lost with a reason) or reopening (stage and reason). */
 type Closing = { kind: "lost" | "won" | "reopen"; move: PlannedMove };
 
-export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canReopen }: PipelineBoardProps) {
+export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canReopen, userId, canDelete, clients }: PipelineBoardProps) {
   const queryClient = useQueryClient();
   const queryKey = boardQueryKey(filters);
   const { data: board } = useQuery({
@@ -73,6 +82,10 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canR
   /** A pointer drag carries a floating copy; a keyboard drag lifts the card itself where it will land. */
   const [liftedCopy, setLiftedCopy] = useState(true);
   const { moveCard, busyIds } = useMoveCard({ queryKey, filters, todayIso, onApplied: () => setPreview(null), onMoved: offerUndo });
+  const [deleting, setDeleting] = useState<BoardCardOut | null>(null);
+  const { collapsed, toggle: toggleCollapsed } = useCollapsedColumns(userId);
+  const refreshColumns = useColumnRefresh(filters);
+  const live = useLiveBoard({ filters, paused: activeId !== null || closing !== null || preview !== null, busyIds });
 
   const layout = useMemo(() => preview ?? layoutOf(board), [preview, board]);
   const cards = useMemo(() => new Map(board.stages.flatMap((column) => column.items.map((card) => [card.id, card] as const))), [board]);
@@ -312,6 +325,35 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canR
     }
   }
 
+  function onCreated(deal: OpportunityOut) {
+    toast.success(`${deal.name} added`);
+    void refreshColumns([deal.stage]);
+  }
+
+  function onCardAction(action: CardAction, card: BoardCardOut, stage: OpportunityStage) {
+    if (action === "delete") return setDeleting(card);
+    const target = action === "won" ? "CLOSED_WON" : "CLOSED_LOST";
+    const top = layout[target][0];
+    setClosing({ kind: action, move: { card, from: stage, stage: target, afterId: top } });
+  }
+
+  async function confirmDelete() {
+    const card = deleting;
+    if (!card) return;
+    setDeleting(null);
+    const placed = containerOf(origin, card.id);
+    queryClient.setQueryData<BoardData>(queryKey, (old) => (old ? removeCard(old, card.id) : old));
+    try {
+      await deleteDeal(card.id, card.version);
+      toast.success(`${card.name} deleted`);
+    } catch (error) {
+      toast.error(`Could not delete ${card.name}`, {
+        description: error instanceof ProblemError ? error.detail : "Check your connection and try again.",
+      });
+    }
+    if (placed) void refreshColumns([placed]);
+  }
+
   const activeCard = activeId ? cards.get(activeId) : undefined;
   const activeStage = activeId ? containerOf(origin, activeId) : undefined;
   const columnCards = (stage: OpportunityStage): BoardCardOut[] =>
@@ -333,6 +375,7 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canR
         <div
           role="region"
           aria-label="Pipeline board"
+          data-live={live}
           className={`relative -mx-4 flex gap-3 overflow-x-auto px-4 pb-4 lg:mx-0 lg:px-0 ${activeId ? "" : "snap-x snap-mandatory scroll-px-4"}`}
         >
           {STAGES.map((stage) => {
@@ -350,6 +393,13 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canR
                 canReopen={canReopen}
                 onReopen={(card) => askReopen(card, stage)}
                 onLoadMore={() => column.next_cursor && loadMore(stage, column.next_cursor)}
+                collapsed={collapsed.has(stage)}
+                onToggleCollapsed={() => toggleCollapsed(stage)}
+                clients={clients}
+                todayIso={todayIso}
+                onCreated={onCreated}
+                canDelete={canDelete}
+                onCardAction={onCardAction}
               />
             );
           })}
@@ -391,6 +441,22 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canR
         stage={closing?.move.stage ?? "LEAD"}
         onCancel={cancelClosing}
         onConfirm={confirmReopen}
+      />
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this deal?"
+        message={
+          <>
+            <strong className="font-medium text-slate-900">{deleting?.name}</strong> will be removed from the board and the lists.
+          </>
+        }
+        confirmLabel="Delete"
+        variant="danger"
+        onCancel={() => {
+          if (deleting) refocusCard(deleting.id);
+          setDeleting(null);
+        }}
+        onConfirm={() => void confirmDelete()}
       />
       <Toaster position="bottom-right" richColors closeButton />
     </>

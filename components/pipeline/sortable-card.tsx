@@ -3,7 +3,7 @@
 import { useDndContext } from "@dnd-kit/core";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { CardView } from "./card-view";
 
 type SortableCardProps = Omit<ComponentProps<typeof CardView>, "handle" | "lifted" | "footer"> & {
@@ -13,6 +13,8 @@ type SortableCardProps = Omit<ComponentProps<typeof CardView>, "handle" | "lifte
   locked: boolean;
   /** Offered on closed cards the user may reopen. */
   onReopen?: () => void;
+  /** The card's actions, shown at its top right beside the move button. */
+  menu?: ReactNode;
 };
 
 /**
@@ -20,7 +22,7 @@ type SortableCardProps = Omit<ComponentProps<typeof CardView>, "handle" | "lifte
  * move button, so Enter on the deal's link still opens it. While dragged, the card leaves a faded placeholder
  * where it would land and the DragOverlay carries the copy, so nothing around it shifts.
  */
-export function SortableCard({ disabled, locked, onReopen, ...view }: SortableCardProps) {
+export function SortableCard({ disabled, locked, onReopen, menu, ...view }: SortableCardProps) {
   const { card, stage } = view;
   const { setNodeRef, setActivatorNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
     id: card.id,
@@ -39,7 +41,7 @@ export function SortableCard({ disabled, locked, onReopen, ...view }: SortableCa
       data-card-id={card.id}
       data-stage={stage}
       aria-busy={disabled || undefined}
-      className={`select-none [-webkit-touch-callout:none] ${isDragging && !byKeyboard ? "opacity-40" : ""} ${
+      className={`relative select-none [-webkit-touch-callout:none] ${isDragging && !byKeyboard ? "opacity-40" : ""} ${
         disabled ? "cursor-progress" : locked ? "" : "cursor-grab"
       }`}
     >
@@ -79,6 +81,7 @@ export function SortableCard({ disabled, locked, onReopen, ...view }: SortableCa
           )
         }
       />
+      {menu ? <div className="absolute top-3 right-9">{menu}</div> : null}
     </li>
   );
 }

@@ -25,3 +25,4 @@ export * from "./schemas";
 export * from "./operations";
 export { liveHub } from "./live";
 export { endAllStreams } from "./open-streams";
+export { publishBoardChange, type BoardChange } from "./board-events";

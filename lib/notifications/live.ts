@@ -1,9 +1,12 @@
 import pg from "pg";
 import { logger } from "@/lib/log";
+import { BOARD_CHANNEL, decodeBoardChange, type BoardChange } from "./board-events";
 import { decodeLiveEvent, NOTIFICATION_CHANNEL, type LiveEvent } from "./live-events";
 
 /** A subscriber hears its user's events; `resync` means events may have been missed (the connection dropped). */
 export type LiveListener = (event: LiveEvent | { kind: "resync" }) => void;
+/** A board subscriber hears its tenant's deal changes, and `resync` likewise. */
+export type BoardListener = (event: { kind: "change"; change: BoardChange } | { kind: "resync" }) => void;
 
 const IDLE_CLOSE_MS = 30_000;
 const MAX_RECONNECT_DELAY_MS = 30_000;
@@ -11,11 +14,12 @@ export const LISTEN_APPLICATION_NAME = "onquota-notifications-listen";
 
 /**
  * One LISTEN connection per server process (plain `pg`, outside Prisma's pool), fanning NOTIFY payloads out to
- * the in-process subscribers of each user. It opens with the first subscriber, reconnects with backoff when it
+ * the in-process subscribers of each user (notifications) and of each tenant (board changes). It opens with the first subscriber, reconnects with backoff when it
  * drops, and closes a while after the last subscriber leaves.
  */
 class LiveHub {
   private readonly listeners = new Map<string, Set<LiveListener>>();
+  private readonly boardListeners = new Map<string, Set<BoardListener>>();
   private client: pg.Client | null = null;
   private connecting: Promise<void> | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
@@ -36,6 +40,27 @@ class LiveHub {
       active = false;
       this.remove(userId, listener);
     };
+  }
+
+  /** Resolves once the LISTEN is in place, like `subscribe`. */
+  async subscribeBoard(tenantId: string, listener: BoardListener): Promise<() => void> {
+    const set = this.boardListeners.get(tenantId) ?? new Set();
+    set.add(listener);
+    this.boardListeners.set(tenantId, set);
+    this.clearIdleTimer();
+    await this.ensureConnected();
+    let active = true;
+    return () => {
+      if (!active) return;
+      active = false;
+      set.delete(listener);
+      if (set.size === 0) this.boardListeners.delete(tenantId);
+      if (!this.hasSubscribers()) this.scheduleIdleClose();
+    };
+  }
+
+  private hasSubscribers(): boolean {
+    return this.listeners.size > 0 || this.boardListeners.size > 0;
   }
 
   subscriberCount(userId?: string): number {
@@ -69,7 +94,7 @@ class LiveHub {
     const set = this.listeners.get(userId);
     set?.delete(listener);
     if (set && set.size === 0) this.listeners.delete(userId);
-    if (this.listeners.size === 0) this.scheduleIdleClose();
+    if (!this.hasSubscribers()) this.scheduleIdleClose();
   }
 
   private ensureConnected(): Promise<void> {
@@ -88,15 +113,20 @@ class LiveHub {
       application_name: LISTEN_APPLICATION_NAME,
     });
     client.on("notification", (message) => {
-      if (message.channel !== NOTIFICATION_CHANNEL || !message.payload) return;
-      const event = decodeLiveEvent(message.payload);
-      if (event) this.dispatch(event.userId, event);
+      if (!message.payload) return;
+      if (message.channel === NOTIFICATION_CHANNEL) {
+        const event = decodeLiveEvent(message.payload);
+        if (event) this.dispatch(event.userId, event);
+      } else if (message.channel === BOARD_CHANNEL) {
+        const change = decodeBoardChange(message.payload);
+        if (change) this.dispatchBoard(change);
+      }
     });
     client.on("error", (error) => this.dropped(client, error));
     client.on("end", () => this.dropped(client));
     try {
       await client.connect();
-      await client.query(`LISTEN ${NOTIFICATION_CHANNEL}`);
+      await client.query(`LISTEN ${NOTIFICATION_CHANNEL}; LISTEN ${BOARD_CHANNEL}`);
     } catch (error) {
       client.removeAllListeners();
       client.on("error", () => undefined);
@@ -109,7 +139,7 @@ class LiveHub {
     this.failures = 0;
     if (this.connections > 0) this.broadcast({ kind: "resync" });
     this.connections += 1;
-    if (this.listeners.size === 0) this.scheduleIdleClose();
+    if (!this.hasSubscribers()) this.scheduleIdleClose();
   }
 
   private dropped(client: pg.Client, error?: Error) {
@@ -119,16 +149,16 @@ class LiveHub {
     client.on("error", () => undefined);
     client.end().catch(() => undefined);
     logger.warn({ err: error }, "notifications: LISTEN connection lost");
-    if (this.listeners.size > 0) this.scheduleReconnect();
+    if (this.hasSubscribers()) this.scheduleReconnect();
   }
 
   private scheduleReconnect() {
-    if (this.reconnectTimer || this.listeners.size === 0) return;
+    if (this.reconnectTimer || !this.hasSubscribers()) return;
     const delay = Math.min(MAX_RECONNECT_DELAY_MS, 250 * 2 ** this.failures);
     this.failures += 1;
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
-      if (this.listeners.size > 0) void this.ensureConnected();
+      if (this.hasSubscribers()) void this.ensureConnected();
     }, delay);
     this.reconnectTimer.unref();
   }
@@ -137,7 +167,7 @@ class LiveHub {
     this.clearIdleTimer();
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
-      if (this.listeners.size === 0) void this.close();
+      if (!this.hasSubscribers()) void this.close();
     }, IDLE_CLOSE_MS);
     this.idleTimer.unref();
   }
@@ -148,16 +178,21 @@ class LiveHub {
   }
 
   private dispatch(userId: string, event: LiveEvent) {
-    for (const listener of [...(this.listeners.get(userId) ?? [])]) this.call(listener, event);
+    for (const listener of [...(this.listeners.get(userId) ?? [])]) this.call(() => listener(event));
+  }
+
+  private dispatchBoard(change: BoardChange) {
+    for (const listener of [...(this.boardListeners.get(change.tenantId) ?? [])]) this.call(() => listener({ kind: "change", change }));
   }
 
   private broadcast(event: { kind: "resync" }) {
-    for (const set of this.listeners.values()) for (const listener of [...set]) this.call(listener, event);
+    for (const set of this.listeners.values()) for (const listener of [...set]) this.call(() => listener(event));
+    for (const set of this.boardListeners.values()) for (const listener of [...set]) this.call(() => listener(event));
   }
 
-  private call(listener: LiveListener, event: LiveEvent | { kind: "resync" }) {
+  private call(deliver: () => void) {
     try {
-      listener(event);
+      deliver();
     } catch (error) {
       logger.error({ err: error }, "notifications: live subscriber failed");
     }

@@ -35,3 +35,4 @@ export {
   type ImportedOpportunity,
   type OpportunityImportContext,
 } from "./import-rows";
+export { boardEventStream } from "./board-stream";

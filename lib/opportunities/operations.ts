@@ -1,6 +1,7 @@
 import { defineOperation } from "@/lib/http";
 import { DELETE_ROLES } from "./rules";
 import {
+  boardEventStreamOut,
   boardQuery,
   changeStageBody,
   bulkActionBody,
@@ -158,6 +159,20 @@ export const pipelineBoardOperation = defineOperation({
   response: pipelineBoardOut,
 });
 
+export const boardEventsOperation = defineOperation({
+  id: "streamPipelineBoardEvents",
+  method: "GET",
+  path: "/opportunities/pipeline/board/events",
+  summary: "Live board changes (Server-Sent Events)",
+  description:
+    "Sends `ready` once it listens, then `change` whenever a deal you can see (managers: every deal of the company; reps: their own, including one just " +
+    "reassigned away from them) is created, moved, changed or deleted, from any app instance. Events carry ids only: re-read " +
+    "the named columns with `GET /opportunities/pipeline/board?stage=…`. `refetch` means changes may have been missed.",
+  tags,
+  response: boardEventStreamOut,
+  responseContentType: "text/event-stream",
+});
+
 export const stageHistoryOperation = defineOperation({
   id: "getOpportunityHistory",
   method: "GET",
@@ -180,6 +195,7 @@ export const opportunityOperations = [
   deleteOpportunityOperation,
   pipelineSummaryOperation,
   pipelineBoardOperation,
+  boardEventsOperation,
   stageHistoryOperation,
   exportOpportunitiesOperation,
   bulkOpportunitiesOperation,

@@ -465,6 +465,16 @@ export const stageHistoryOut = z
     },
   });
 
+export const boardEventStreamOut = z.string().meta({
+  id: "BoardEventStream",
+  description:
+    'Server-Sent Events. `change` (data `{"opportunity_id":…,"stages":[…],"actor_id":…}`) whenever a deal you can see ' +
+    "is created, moved, changed or deleted, by anyone, on any app instance: `stages` are the columns it left and entered, " +
+    "to be re-read. `refetch` when changes may have been missed (reload the board). A comment line every 25 s keeps the " +
+    "connection alive.",
+  example: 'retry: 5000\n\nevent: change\ndata: {"opportunity_id":"…","stages":["LEAD","QUALIFIED"],"actor_id":"…"}\n\n',
+});
+
 export type CreateOpportunityInput = z.output<typeof createOpportunityBody>;
 export type UpdateOpportunityInput = z.output<typeof updateOpportunityBody>;
 export type ChangeStageInput = z.output<typeof changeStageBody>;

@@ -4,6 +4,7 @@ import { systemClock, toIsoDate, utcDate, type Clock } from "@/lib/clock";
 import type { Prisma, Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
+import { publishBoardChange } from "@/lib/notifications";
 import { isActiveTenantUser } from "@/lib/users";
 import { lossReasonLabel } from "@/lib/loss-reasons";
 import { baseCurrencyOf } from "@/lib/tenants";
@@ -74,6 +75,10 @@ export async function createOpportunity(scope: Scope, input: CreateOpportunityIn
       boardPosition: await topOfColumn(tx, scope.tenantId, input.stage),
       stageEnteredAt: clock(),
     });
+    await publishBoardChange(
+      { tenantId: scope.tenantId, opportunityId: id, ownerIds: [assignedTo], stages: [input.stage], actorId: scope.userId },
+      tx,
+    );
     return (await findOpportunity(scope, id, { tx }))!;
   });
   await announceOpportunityChange(scope, null, created);
@@ -270,7 +275,19 @@ async function writeInTurn(
       const position = change.drop ? { boardPosition: await dropPosition(tx, scope, change.drop) } : {};
       await updateOpportunityRow(tx, scope, id, locked.version, { ...change.data, ...position });
       if (change.history) await insertStageChange(tx, scope, id, change.history);
-      return { before: locked, after: (await findOpportunity(scope, id, { tx }))! };
+      const after = await findOpportunity(scope, id, { tx });
+      // Open boards re-read the columns the deal left and entered (a deleted deal is no longer found: it left).
+      await publishBoardChange(
+        {
+          tenantId: scope.tenantId,
+          opportunityId: id,
+          ownerIds: [locked.assignedTo, after?.assignedTo ?? locked.assignedTo],
+          stages: [locked.stage, after?.stage ?? locked.stage],
+          actorId: scope.userId,
+        },
+        tx,
+      );
+      return { before: locked, after: after! };
     },
     { maxWait: WRITE_WAIT_MS, timeout: WRITE_WAIT_MS },
   );

@@ -5,7 +5,7 @@ import { requirePageScope } from "@/lib/auth";
 import { fixedClock, systemClock, toIsoDate, utcDate } from "@/lib/clock";
 import { listClientOptions } from "@/lib/clients";
 import { firstValues, type SearchParams } from "@/lib/http";
-import { getOpportunitiesByStage, serializeBoard, type PipelineBoardOut } from "@/lib/opportunities";
+import { canDeleteOpportunity, getOpportunitiesByStage, serializeBoard, type PipelineBoardOut } from "@/lib/opportunities";
 import { listUsers } from "@/lib/users";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { SelectField } from "@/components/ui/select-field";
@@ -102,6 +102,9 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
           filters={filters}
           todayIso={toIsoDate(utcDate(now))}
           canReopen={manager}
+          userId={scope.userId}
+          canDelete={canDeleteOpportunity(scope.role)}
+          clients={clients}
         />
       )}
     </div>

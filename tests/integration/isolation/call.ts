@@ -21,14 +21,28 @@ export function urlOf(op: Operation, request: ApiRequest): string {
 export async function send(op: Operation, request: ApiRequest & { rawBody?: string }, token?: string): Promise<ApiResponse> {
   const url = urlOf(op, request);
   if (op.responseContentType === "text/event-stream") {
-    if (op.path !== "/notifications/stream") throw new Error(`${op.id}: teach send() to open this event stream`);
-    return openStream(url, token, request.headers);
+    const stream = STREAMS[op.path];
+    if (!stream) throw new Error(`${op.id}: teach send() to open this event stream`);
+    return openStream(stream, url, token, request.headers);
   }
   return api(op.method, url, { token, body: request.body, rawBody: request.rawBody, headers: request.headers });
 }
 
-async function openStream(url: string, token: string | undefined, extra: Record<string, string> = {}): Promise<ApiResponse> {
-  const { GET } = await import("@/app/api/v1/notifications/stream/route");
+type StreamRoute = { GET: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> };
+
+/** The event-stream routes, opened in-process (the api helper reads a body to its end, which a stream never reaches). */
+const STREAMS: Record<string, () => Promise<StreamRoute>> = {
+  "/notifications/stream": () => import("@/app/api/v1/notifications/stream/route"),
+  "/opportunities/pipeline/board/events": () => import("@/app/api/v1/opportunities/pipeline/board/events/route"),
+};
+
+async function openStream(
+  route: () => Promise<StreamRoute>,
+  url: string,
+  token: string | undefined,
+  extra: Record<string, string> = {},
+): Promise<ApiResponse> {
+  const { GET } = await route();
   const controller = new AbortController();
   const headers = new Headers({ accept: "text/event-stream", ...extra });
   if (token) headers.set("authorization", `Bearer ${token}`);

@@ -182,6 +182,7 @@ export const requestFixtures: Record<string, RequestFixture> = {
   markAllNotificationsRead: { build: () => ({}) },
   deleteNotification: { perUser: true, build: async (w) => ({ params: id(await w.fresh.notification()) }) },
   streamNotifications: { build: () => ({}) },
+  streamPipelineBoardEvents: { build: () => ({}) },
 
   unsubscribeEmail: { build: (w) => ({ query: { token: signUnsubscribeToken({ userId: w.a.rep.userId, category: "QUOTE" }) } }) },
   openUnsubscribeLink: {
