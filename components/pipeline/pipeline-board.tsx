@@ -26,6 +26,7 @@ import { isClosedStage, STAGES } from "@/lib/opportunities/browser";
 import type { BoardCardOut } from "@/lib/opportunities/browser";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LossReasonDialog } from "@/components/opportunities/loss-reason-dialog";
+import { NextStepDialogHost } from "@/components/activities/next-step-prompt";
 import { ProblemError } from "@/components/ui/problem";
 import { boardAnnouncements, screenReaderInstructions } from "./announcements";
 import { boardQueryKey, fetchBoard, fetchColumnPage, type BoardData, type BoardFilters } from "./board-api";
@@ -278,6 +279,7 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso }: Pi
         onCancel={cancelClosing}
         onConfirm={() => confirmClosing()}
       />
+      <NextStepDialogHost />
       <Toaster position="bottom-right" richColors closeButton />
     </>
   );

@@ -4,9 +4,10 @@ import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-quer
 import { useState } from "react";
 import { toast } from "sonner";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import type { BoardCardOut } from "@/lib/opportunities/browser";
+import { isClosedStage, type BoardCardOut } from "@/lib/opportunities/browser";
 import { ProblemError } from "@/components/ui/problem";
 import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
+import { promptNextStep } from "@/components/activities/next-step-prompt";
 import { fetchBoardTotals, patchStage, type BoardData, type BoardFilters } from "./board-api";
 import { mergeTotals, moveCard as moveInCache, replaceCard } from "./board-cache";
 
@@ -77,9 +78,10 @@ export function useMoveCard({ queryKey, filters, todayIso, onApplied }: Options)
       onApplied();
       return { previous };
     },
-    onSuccess: (card) => {
+    onSuccess: (card, move) => {
       queryClient.setQueryData<BoardData>(queryKey, (old) => (old ? replaceCard(old, card, todayIso) : old));
       if (card.stage === "CLOSED_WON") toast.success(`${card.name} is won`);
+      if (card.stage !== move.from && !isClosedStage(card.stage)) promptNextStep(card);
     },
     onError: (error, move, context) => {
       // With another move in flight the snapshot would undo it too: read the board again instead.
