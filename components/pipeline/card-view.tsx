@@ -40,7 +40,7 @@ export function CardView({ card, stage, owner, baseCurrency, handle, lifted = fa
       </div>
       <p className="mt-0.5 truncate text-xs text-slate-600">{card.client_name}</p>
       <NextStepLine next={card.nx} open={!isClosedStage(stage)} />
-      {card.st !== null ? (
+      {card.st !== undefined ? (
         <p className="mt-1">
           <span className="rounded bg-amber-50 px-1 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-200 ring-inset">
             {card.st} days in {STAGE_LABEL[stage]}
