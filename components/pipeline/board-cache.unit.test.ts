@@ -15,8 +15,6 @@ const card = (id: string, base_value: string, probability: string, extra: Partia
   close_date: "2026-12-01",
   overdue: true,
   version: 1,
-  nx: null,
-  st: null,
   ...extra,
 });
 

@@ -5,6 +5,8 @@ import { formatDay } from "@/lib/clock";
 import { formatPercent } from "@/lib/money";
 import { DealAmount } from "@/components/opportunities/deal-amount";
 import { isClosedStage, type BoardCardOut, type BoardOwnerOut } from "@/lib/opportunities/browser";
+import { NextStepLine } from "@/components/activities/next-step-line";
+import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
 
 type CardViewProps = {
   card: BoardCardOut;
@@ -19,7 +21,7 @@ type CardViewProps = {
   lifted?: boolean;
 };
 
-/** One deal on the board: name, client, value, probability, expected close (overdue marked) and owner. */
+/** One deal on the board: name, client, next step, stale badge, value, probability, expected close (overdue marked) and owner. */
 export function CardView({ card, stage, owner, baseCurrency, handle, footer, lifted = false }: CardViewProps) {
   const overdue = card.overdue;
   return (
@@ -39,6 +41,14 @@ export function CardView({ card, stage, owner, baseCurrency, handle, footer, lif
         {handle}
       </div>
       <p className="mt-0.5 truncate text-xs text-slate-600">{card.client_name}</p>
+      <NextStepLine next={card.nx} open={!isClosedStage(stage)} />
+      {card.st !== undefined ? (
+        <p className="mt-1">
+          <span className="rounded bg-amber-50 px-1 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-200 ring-inset">
+            {card.st} days in {STAGE_LABEL[stage]}
+          </span>
+        </p>
+      ) : null}
       <div className="mt-2 flex items-baseline justify-between gap-2">
         <DealAmount
           amount={card.value}

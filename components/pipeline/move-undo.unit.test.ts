@@ -15,8 +15,6 @@ const card: BoardCardOut = {
   close_date: "2030-01-01",
   overdue: false,
   version: 3,
-  nx: null,
-  st: null,
 };
 
 const saved = (stage: OpportunityOut["stage"], probability: string): OpportunityOut =>

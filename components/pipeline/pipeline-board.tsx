@@ -27,6 +27,7 @@ import { isClosedStage, STAGES } from "@/lib/opportunities/browser";
 import type { BoardCardOut, OpportunityOut } from "@/lib/opportunities/browser";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LossReasonDialog } from "@/components/opportunities/loss-reason-dialog";
+import { NextStepDialogHost } from "@/components/activities/next-step-prompt";
 import { ProblemError } from "@/components/ui/problem";
 import { boardAnnouncements, screenReaderInstructions } from "./announcements";
 import { boardQueryKey, deleteDeal, fetchBoard, fetchColumnPage, type BoardData, type BoardFilters } from "./board-api";
@@ -458,6 +459,7 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canR
         }}
         onConfirm={() => void confirmDelete()}
       />
+      <NextStepDialogHost />
       <Toaster position="bottom-right" richColors closeButton />
     </>
   );

@@ -4,9 +4,10 @@ import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-quer
 import { useState } from "react";
 import { toast } from "sonner";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import type { BoardCardOut, OpportunityOut } from "@/lib/opportunities/browser";
+import { isClosedStage, type BoardCardOut, type OpportunityOut } from "@/lib/opportunities/browser";
 import { ProblemError } from "@/components/ui/problem";
 import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
+import { promptNextStep } from "@/components/activities/next-step-prompt";
 import { fetchBoardTotals, sendMove, type BoardData, type BoardFilters } from "./board-api";
 import { mergeTotals, moveCard as moveInCache, replaceCard } from "./board-cache";
 
@@ -89,6 +90,7 @@ export function useMoveCard({ queryKey, filters, todayIso, onApplied, onMoved }:
     onSuccess: (card, move) => {
       queryClient.setQueryData<BoardData>(queryKey, (old) => (old ? replaceCard(old, card, todayIso) : old));
       onMoved?.(move, card);
+      if (!move.isUndo && card.stage !== move.from && !isClosedStage(card.stage)) promptNextStep(card);
     },
     onError: (error, move, context) => {
       // With another move in flight the snapshot would undo it too: read the board again instead.

@@ -1,5 +1,6 @@
 /** The app's main sections, in the order of the navigation. */
 export const NAV_ITEMS = [
+  { href: "/today", label: "Today" },
   { href: "/pipeline", label: "Pipeline" },
   { href: "/opportunities", label: "Opportunities" },
   { href: "/dashboard", label: "Dashboard" },

@@ -2,4 +2,4 @@
 export * from "./operations";
 export { ACTIVITY_TYPES, type ActivityOut, createActivityBody, updateActivityBody } from "./schemas";
 export { activityOverdueSql } from "./rules-sql";
-export { completeActivity, createActivity, deleteActivity, getActivity, listActivities, updateActivity } from "./service";
+export { completeActivity, createActivity, deleteActivity, getActivity, getMyDay, listActivities, updateActivity } from "./service";

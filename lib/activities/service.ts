@@ -1,6 +1,6 @@
 import { type Scope, seesWholeTenant } from "@/lib/scope";
 import { findClient } from "@/lib/clients";
-import { systemClock, type Clock } from "@/lib/clock";
+import { addDays, systemClock, utcDate, type Clock } from "@/lib/clock";
 import type { Prisma } from "@/lib/db";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { type Page, pageOf } from "@/lib/http";
@@ -99,4 +99,17 @@ async function assertAssignable(scope: Scope, userId: string): Promise<void> {
   if (userId === scope.userId) return;
   if (!seesWholeTenant(scope)) throw new ForbiddenError("Sales reps can only assign activities to themselves.", "assigned_to");
   if (!(await isActiveTenantUser(scope, userId))) throw ValidationError.field("assigned_to", "must be an active user of your company");
+}
+
+/** The caller's own open activities for the Today page: overdue ones, and those due from now to the end of the UTC day. */
+export async function getMyDay(scope: Scope, clock: Clock = systemClock): Promise<{ overdue: ActivityOut[]; dueToday: ActivityOut[] }> {
+  const now = clock();
+  const endOfDay = addDays(utcDate(now), 1);
+  const mine = { page: 1, page_size: 100, assigned_to: scope.userId } as const;
+  const fixed = () => now;
+  const [overdue, dueToday] = await Promise.all([
+    listActivities(scope, { ...mine, status: "overdue" }, fixed),
+    listActivities(scope, { ...mine, status: "open", due_from: now, due_to: endOfDay }, fixed),
+  ]);
+  return { overdue: overdue.items, dueToday: dueToday.items };
 }

@@ -1,4 +1,6 @@
 /** The scheduled jobs and their Inngest plumbing: what the Inngest functions, the job runner and the tests use. */
+export { checkDueActivities, type DueActivitiesResult } from "./check-due-activities";
+export { checkStaleDeals, type StaleDealsResult } from "./check-stale-deals";
 export { checkExpiredQuotes, expiredQuoteKey, type ExpiredQuotesResult } from "./check-expired-quotes";
 export { checkOverdueOpportunities, type OverdueOpportunitiesResult } from "./check-overdue-opportunities";
 export { checkPendingMaintenance, maintenanceKey, maintenanceMessage, type PendingMaintenanceResult } from "./check-pending-maintenance";

@@ -1,9 +1,11 @@
 import type { Clock } from "@/lib/clock";
 import { deliverNotificationEmails } from "@/lib/email";
 import { restateExchangeRates } from "@/lib/opportunities";
+import { checkDueActivities } from "./check-due-activities";
 import { checkExpiredQuotes } from "./check-expired-quotes";
 import { checkOverdueOpportunities } from "./check-overdue-opportunities";
 import { checkPendingMaintenance } from "./check-pending-maintenance";
+import { checkStaleDeals } from "./check-stale-deals";
 import { cleanupOldNotifications } from "./cleanup-old-notifications";
 import type { EmailTotals } from "./dispatch";
 import { notificationEmailRequested, weeklySummaryRequested } from "./events";
@@ -76,6 +78,21 @@ export const JOBS = {
     run: checkOverdueOpportunities,
     describe: (r) =>
       `${r.overdue} overdue, ${r.notified} notified (${r.alreadyNotified} already notified today), ${describeEmails(r.emails)}`,
+    onInngest: "step",
+  }),
+  "check-due-activities": job({
+    title: "Check activities coming due",
+    schedule: "*/15 * * * *",
+    run: checkDueActivities,
+    describe: (r) =>
+      `${r.comingDue} coming due, ${r.overdue} overdue, ${r.notified} notified (${r.alreadyNotified} already notified), ${describeEmails(r.emails)}`,
+    onInngest: "step",
+  }),
+  "check-stale-deals": job({
+    title: "Check stale deals",
+    schedule: "30 10 * * *",
+    run: checkStaleDeals,
+    describe: (r) => `${r.stale} stale, ${r.notified} notified (${r.alreadyNotified} already this spell), ${describeEmails(r.emails)}`,
     onInngest: "step",
   }),
   "weekly-summary": job({

@@ -19,9 +19,14 @@ export function toBoardCard(deal: OpportunityOut, today: string): BoardCardOut {
     close_date: deal.actual_close_date ?? deal.expected_close_date,
     overdue: isOverdue(deal.stage, deal.expected_close_date, today),
     version: deal.version,
-    nx: deal.next_activity ? { t: deal.next_activity.type, s: deal.next_activity.subject, d: deal.next_activity.due_at } : null,
-    st: deal.is_stale ? deal.days_in_stage : null,
+    ...(deal.next_activity ? { nx: nextStep(deal.next_activity) } : {}),
+    ...(deal.is_stale ? { st: deal.days_in_stage } : {}),
   };
+}
+
+/** The compact next step of a card; keys with no value are left out, as the SQL twin strips its nulls. */
+function nextStep(activity: NonNullable<OpportunityOut["next_activity"]>): NonNullable<BoardCardOut["nx"]> {
+  return { t: activity.type, s: activity.subject, ...(activity.due_at ? { d: activity.due_at } : {}) };
 }
 
 export function boardOwner(user: { id: string; name: string }): BoardOwnerOut {

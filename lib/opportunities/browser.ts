@@ -3,3 +3,4 @@ export * from "./rules";
 export * from "./schemas";
 export * from "./form-values";
 export * from "./board-card";
+export type { StageSettingsOut } from "./stage-settings-schemas";

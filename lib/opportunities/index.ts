@@ -6,6 +6,7 @@ export {
   getOpportunities,
   getOpportunityById,
   getOverdueOpportunities,
+  getMyStaleOpportunities,
   getStageHistory,
   updateOpportunity,
   updateStage,

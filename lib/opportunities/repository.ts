@@ -17,6 +17,7 @@ import {
 import { STAGES } from "./rules";
 import { baseWeightedCentsSql, daysOverdueSql, openStageSql, overdueSql } from "./rules-sql";
 import type { ListOpportunitiesQuery, OpportunityFilters } from "./schemas";
+import { isStaleSql } from "./stale-sql";
 import { countFromTotalsSql, stageTotalsFromTotalsSql, totalsAnswer } from "./stage-totals-sql";
 
 /** The module's queries, each narrowed by the caller's scope. Rules and transactions are in service.ts. */
@@ -216,4 +217,14 @@ export async function restateOpenDeals(day: string, filter: { tenantId?: string;
     ) AS cur
     WHERE o.tenant_id = cur.tenant_id AND o.currency = cur.currency AND o.is_deleted = false AND ${openStageSql}
       AND o.base_rate <> cur.rate`;
+}
+
+/** The caller's own open deals that are stale as of `now`, longest in their stage first. */
+export async function staleOpportunities(scope: Scope, now: Date): Promise<OpportunityRow[]> {
+  const rows = await queryRows<OpportunitySqlRow>(Prisma.sql`
+    SELECT ${OPPORTUNITY_COLUMNS} FROM ${OPPORTUNITY_FROM}
+    WHERE ${visibleSql(scope, { assigned_to: scope.userId })} AND ${isStaleSql(now)}
+    ORDER BY o.stage_entered_at, o.id
+    LIMIT 100`);
+  return rows.map(toOpportunityRow);
 }

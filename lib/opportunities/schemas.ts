@@ -382,10 +382,13 @@ export const boardCardOut = z
     overdue: z.boolean().meta({ description: "Open and past its expected close date." }),
     version: z.number().int().meta({ description: 'Send as `If-Match: "<version>"` when moving the card.' }),
     nx: z
-      .object({ t: z.enum(["CALL", "MEETING", "EMAIL", "TASK", "NOTE"]), s: z.string(), d: instant.nullable() })
-      .nullable()
-      .meta({ description: "The next step: the deal's `next_activity` as type `t`, subject `s` and due time `d`; null when none." }),
-    st: z.number().int().nullable().meta({ description: "When the deal is stale (`is_stale`): its days in the stage; otherwise null." }),
+      .object({ t: z.enum(["CALL", "MEETING", "EMAIL", "TASK", "NOTE"]), s: z.string(), d: instant.optional() })
+      .optional()
+      .meta({
+        description:
+          "The next step: the deal's `next_activity` as type `t`, subject `s` and due time `d` (absent when undated); absent when none.",
+      }),
+    st: z.number().int().optional().meta({ description: "Present only when the deal is stale (`is_stale`): its days in the stage." }),
   })
   .meta({
     id: "BoardCard",
@@ -404,7 +407,6 @@ export const boardCardOut = z
       overdue: false,
       version: 3,
       nx: { t: "CALL", s: "Call about the renewal", d: "2026-01-20T09:30:00.000Z" },
-      st: null,
     },
   });
 

@@ -19,6 +19,7 @@ import {
   opportunityPage,
   overdueOpportunities,
   stageHistory,
+  staleOpportunities,
   updateOpportunityRow,
   type StageChange,
 } from "./repository";
@@ -108,6 +109,11 @@ export function getOpportunities(
 /** Open, visible opportunities whose expected close date is before today, oldest first. */
 export function getOverdueOpportunities(scope: Scope, clock: Clock = systemClock): Promise<OverdueOpportunity[]> {
   return overdueOpportunities(scope, toIsoDate(today(clock)));
+}
+
+/** The caller's own stale deals as of the clock (the Today page). */
+export function getMyStaleOpportunities(scope: Scope, clock: Clock = systemClock): Promise<OpportunityRow[]> {
+  return staleOpportunities(scope, clock());
 }
 
 /** Stage changes of a visible opportunity, oldest first. */

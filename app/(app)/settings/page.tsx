@@ -43,6 +43,10 @@ export default async function SettingsPage() {
           Totals are in {baseCurrency}.{" "}
           <Link href="/settings/exchange-rates" className="font-medium text-brand-700 underline underline-offset-2">
             Exchange rates{scope.role === "ADMIN" ? " and base currency" : ""}
+          </Link>{" "}
+          ·{" "}
+          <Link href="/settings/pipeline" className="font-medium text-brand-700 underline underline-offset-2">
+            Pipeline stages
           </Link>
         </p>
       </section>

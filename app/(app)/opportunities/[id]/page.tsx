@@ -9,6 +9,8 @@ import { DealAmount } from "@/components/opportunities/deal-amount";
 import { OpportunityActions } from "@/components/opportunities/opportunity-actions";
 import { OverdueBadge, StageBadge } from "@/components/opportunities/stage-badge";
 import { StageTimeline } from "@/components/opportunities/stage-timeline";
+import { DealTimeline } from "@/components/activities/deal-timeline";
+import { listActivities } from "@/lib/activities";
 import { secondaryLinkClass } from "@/components/ui/list-ui";
 import { LocalTime } from "@/components/ui/local-time";
 import { closeOpportunityAction, deleteOpportunityAction } from "../actions";
@@ -23,7 +25,11 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function OpportunityPage({ params }: Params) {
   const { scope, opportunity: deal } = await loadOpportunity((await params).id);
-  const history = serializeHistory(await getStageHistory(scope, deal.id));
+  const [stageChanges, activities] = await Promise.all([
+    getStageHistory(scope, deal.id),
+    listActivities(scope, { page: 1, page_size: 100, opportunity_id: deal.id }),
+  ]);
+  const history = serializeHistory(stageChanges);
   const today = toIsoDate(utcDate(systemClock()));
   const overdue = isOverdue(deal.stage, deal.expected_close_date, today);
   const todaysRate = deal.currency !== deal.base_currency && !deal.fx_rate ? await rateOn(scope.tenantId, deal.currency, today) : null;
@@ -142,6 +148,16 @@ export default async function OpportunityPage({ params }: Params) {
           <StageTimeline items={history.items} />
         </section>
       </div>
+      <section aria-labelledby="deal-timeline" className="rounded-xl border border-slate-200 bg-white p-5">
+        <h2 id="deal-timeline" className="text-base font-semibold">
+          Activity
+        </h2>
+        <DealTimeline
+          opportunityId={deal.id}
+          activities={activities.items}
+          stages={history.items.map((item) => ({ ...item, by: item.changed_by.name }))}
+        />
+      </section>
     </div>
   );
 }

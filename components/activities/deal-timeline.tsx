@@ -1,0 +1,89 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
+import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
+import { formatInstant } from "@/lib/clock";
+import type { ActivityOut } from "@/lib/activities/browser";
+import type { OpportunityStage } from "@/lib/generated/prisma/enums";
+import { completeActivity } from "./activity-api";
+import { ActivityForm } from "./activity-form";
+import { ACTIVITY_LABEL } from "./activity-meta";
+
+export type StageEntry = { id: string; from_stage: OpportunityStage | null; to_stage: OpportunityStage; changed_at: string; by: string };
+
+type Entry = { kind: "activity"; at: string; activity: ActivityOut } | { kind: "stage"; at: string; stage: StageEntry };
+
+/** When an activity sits on the timeline: when it was done, else when it is due, else when it was written. */
+const activityTime = (a: ActivityOut) => a.done_at ?? a.due_at ?? a.created_at;
+
+/** The deal's activities, notes and stage changes, newest first, with a quick add on top; open ones can be completed here. */
+export function DealTimeline({
+  opportunityId,
+  activities,
+  stages,
+}: {
+  opportunityId: string;
+  activities: ActivityOut[];
+  stages: StageEntry[];
+}) {
+  const router = useRouter();
+  const [busy, setBusy] = useState<string | null>(null);
+  const entries: Entry[] = [
+    ...activities.map((activity) => ({ kind: "activity" as const, at: activityTime(activity), activity })),
+    ...stages.map((stage) => ({ kind: "stage" as const, at: stage.changed_at, stage })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+
+  async function complete(id: string) {
+    setBusy(id);
+    try {
+      await completeActivity(id);
+      router.refresh();
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <div className="mt-4 space-y-4">
+      <ActivityForm opportunityId={opportunityId} onSaved={() => router.refresh()} />
+      <ol className="space-y-3" aria-label="Timeline, newest first">
+        {entries.map((entry) =>
+          entry.kind === "stage" ? (
+            <li key={`s-${entry.stage.id}`} className="text-sm text-slate-700">
+              <span className="font-medium">
+                {entry.stage.from_stage
+                  ? `${STAGE_LABEL[entry.stage.from_stage]} → ${STAGE_LABEL[entry.stage.to_stage]}`
+                  : `Created in ${STAGE_LABEL[entry.stage.to_stage]}`}
+              </span>
+              <span className="text-xs text-slate-600">
+                {" "}
+                · {entry.stage.by} · <LocalTime iso={entry.at} fallback={formatInstant(entry.at)} />
+              </span>
+            </li>
+          ) : (
+            <li key={`a-${entry.activity.id}`} className="flex flex-wrap items-start justify-between gap-2 text-sm">
+              <div className="min-w-0">
+                <p className={`font-medium ${entry.activity.is_overdue ? "text-red-700" : "text-slate-900"}`}>
+                  {ACTIVITY_LABEL[entry.activity.type]} · {entry.activity.subject}
+                </p>
+                <p className="text-xs text-slate-600">
+                  {entry.activity.done_at ? "Done" : entry.activity.is_overdue ? "Overdue, due" : "Due"}{" "}
+                  <LocalTime iso={entry.at} fallback={formatInstant(entry.at)} /> · {entry.activity.assigned_user.name}
+                </p>
+                {entry.activity.note ? <p className="mt-1 whitespace-pre-line text-slate-700">{entry.activity.note}</p> : null}
+              </div>
+              {entry.activity.done_at ? null : (
+                <Button variant="secondary" disabled={busy === entry.activity.id} onClick={() => complete(entry.activity.id)}>
+                  Done
+                </Button>
+              )}
+            </li>
+          ),
+        )}
+      </ol>
+    </div>
+  );
+}
