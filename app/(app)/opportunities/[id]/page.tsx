@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { listLossReasons } from "@/lib/loss-reasons";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDay, formatInstant, systemClock, toIsoDate, utcDate } from "@/lib/clock";
@@ -23,7 +24,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function OpportunityPage({ params }: Params) {
   const { scope, opportunity: deal } = await loadOpportunity((await params).id);
-  const history = serializeHistory(await getStageHistory(scope, deal.id));
+  const [stageChanges, lossReasons] = await Promise.all([getStageHistory(scope, deal.id), deal.is_closed ? [] : listLossReasons(scope)]);
+  const history = serializeHistory(stageChanges);
   const today = toIsoDate(utcDate(systemClock()));
   const overdue = isOverdue(deal.stage, deal.expected_close_date, today);
   const todaysRate = deal.currency !== deal.base_currency && !deal.fx_rate ? await rateOn(scope.tenantId, deal.currency, today) : null;
@@ -59,6 +61,7 @@ export default async function OpportunityPage({ params }: Params) {
             canDelete={canDeleteOpportunity(scope.role)}
             close={closeOpportunityAction.bind(null, deal.id, deal.version)}
             remove={deleteOpportunityAction.bind(null, deal.id, deal.version)}
+            lossReasons={lossReasons}
           />
         </div>
       </div>
