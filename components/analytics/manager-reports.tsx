@@ -43,7 +43,7 @@ export function ManagerReports({ funnel, byRep, byReason, velocity, waterfall }:
           </div>
         ))}
       </dl>
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <ReportFigure
           id="report-funnel"
           title="Funnel"

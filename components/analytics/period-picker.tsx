@@ -10,7 +10,7 @@ export function PeriodPicker({ period, from, to, owner }: { period: Period; from
     <form
       action="/dashboard"
       method="get"
-      className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
+      className="flex min-w-0 flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4"
       aria-label="Report period"
     >
       {owner ? <input type="hidden" name="owner" value={owner} /> : null}
@@ -26,11 +26,21 @@ export function PeriodPicker({ period, from, to, owner }: { period: Period; from
       </label>
       <label className="text-sm font-medium text-slate-700">
         From
-        <input type="date" name="from" defaultValue={from} className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        <input
+          type="date"
+          name="from"
+          defaultValue={from}
+          className="mt-1 block max-w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
       </label>
       <label className="text-sm font-medium text-slate-700">
         To
-        <input type="date" name="to" defaultValue={to} className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm" />
+        <input
+          type="date"
+          name="to"
+          defaultValue={to}
+          className="mt-1 block max-w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+        />
       </label>
       <Button type="submit">Show</Button>
       <p className="w-full text-xs text-slate-600">

@@ -43,14 +43,20 @@ export function ReportFigure({ id, title, description, legend, bars, table, csv 
       ) : null}
       <ul className="mt-4 space-y-3" aria-hidden="true">
         {bars.map((bar) => (
-          <li key={bar.label} className="grid grid-cols-[6rem_1fr] items-center gap-x-3 gap-y-1 sm:grid-cols-[9rem_1fr]">
+          <li
+            key={bar.label}
+            className="grid grid-cols-[6rem_minmax(0,1fr)] items-center gap-x-3 gap-y-1 sm:grid-cols-[9rem_minmax(0,1fr)]"
+          >
             <span className="truncate text-sm font-medium text-slate-800" style={{ gridRow: `span ${bar.parts.length}` }} title={bar.label}>
               {bar.label}
             </span>
             {bar.parts.map((part, i) => (
-              <span key={i} className="flex min-w-0 items-center gap-2">
-                <span className={`h-2.5 shrink-0 rounded-sm ${part.className}`} style={{ width: width(part.value) }} />
-                <span className="text-xs whitespace-nowrap text-slate-700 tabular-nums">{part.text}</span>
+              <span key={i} className="flex min-w-0 flex-wrap items-center gap-x-2">
+                {/* The bar is a share of its own track, so a long figure beside it never widens the page. */}
+                <span className="min-w-16 flex-1">
+                  <span className={`block h-2.5 rounded-sm ${part.className}`} style={{ width: width(part.value) }} />
+                </span>
+                <span className="text-xs text-slate-700 tabular-nums">{part.text}</span>
               </span>
             ))}
           </li>

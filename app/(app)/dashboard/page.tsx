@@ -71,7 +71,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       ) : (
         <>
           <KpiCards summary={summary} />
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
             <StageChart byStage={summary.by_stage} currency={summary.base_currency} />
             <StageTable summary={summary} />
           </div>
