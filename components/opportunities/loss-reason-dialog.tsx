@@ -11,13 +11,15 @@ type LossReasonDialogProps = {
   /** A refusal from the server, shown in the dialog. */
   error?: string;
   onCancel: () => void;
-  onConfirm: (reason: string) => void;
+  onConfirm: (reason: string, reasonId?: string) => void;
+  /** The company's loss reasons: picking one fills in its label (which may then be edited). */
+  reasons?: readonly { id: string; label: string }[];
 };
 
 const MAX_REASON = 1000;
 
 /** Closing a deal as lost needs a reason: the dialog will not confirm without one. */
-export function LossReasonDialog({ open, dealName, pending = false, error, onCancel, onConfirm }: LossReasonDialogProps) {
+export function LossReasonDialog({ open, dealName, pending = false, error, onCancel, onConfirm, reasons = [] }: LossReasonDialogProps) {
   return (
     <Modal
       open={open}
@@ -29,26 +31,54 @@ export function LossReasonDialog({ open, dealName, pending = false, error, onCan
       }
       onClose={onCancel}
     >
-      <LossReasonForm pending={pending} error={error} onCancel={onCancel} onConfirm={onConfirm} />
+      <LossReasonForm pending={pending} error={error} onCancel={onCancel} onConfirm={onConfirm} reasons={reasons} />
     </Modal>
   );
 }
 
 /** Mounted only while the dialog is open, so every opening starts empty. */
-function LossReasonForm({ pending, error, onCancel, onConfirm }: Omit<LossReasonDialogProps, "open" | "dealName">) {
+function LossReasonForm({ pending, error, onCancel, onConfirm, reasons = [] }: Omit<LossReasonDialogProps, "open" | "dealName">) {
   const [reason, setReason] = useState("");
+  const [reasonId, setReasonId] = useState("");
   const [missing, setMissing] = useState(false);
 
   function submit(event: FormEvent) {
     event.preventDefault();
     const text = reason.trim();
     if (text === "") setMissing(true);
-    else onConfirm(text);
+    else onConfirm(text, reasonId || undefined);
   }
 
   const message = missing ? "Enter the reason the deal was lost." : error;
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
+      {reasons.length > 0 ? (
+        <div>
+          <label htmlFor="loss-reason-id" className="block text-sm font-medium text-slate-700">
+            Reason from the list
+          </label>
+          <select
+            id="loss-reason-id"
+            name="loss_reason_id"
+            value={reasonId}
+            onChange={(event) => {
+              const previous = reasons.find((r) => r.id === reasonId)?.label ?? "";
+              const picked = reasons.find((r) => r.id === event.target.value)?.label ?? "";
+              setReasonId(event.target.value);
+              if (reason.trim() === "" || reason === previous) setReason(picked);
+              if (picked !== "") setMissing(false);
+            }}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          >
+            <option value="">None: describe it below</option>
+            {reasons.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <div>
         <label htmlFor="loss-reason" className="block text-sm font-medium text-slate-700">
           Loss reason

@@ -11,14 +11,16 @@ type OpportunityActionsProps = {
   isClosed: boolean;
   canDelete: boolean;
   /** Server actions bound to the deal and the version the page shows. */
-  close: (stage: "CLOSED_WON" | "CLOSED_LOST", lossReason?: string) => Promise<ActionResult>;
+  close: (stage: "CLOSED_WON" | "CLOSED_LOST", lossReason?: string, lossReasonId?: string) => Promise<ActionResult>;
   remove: () => Promise<ActionResult>;
+  /** The company's loss reasons, offered when closing lost. */
+  lossReasons?: readonly { id: string; label: string }[];
 };
 
 type Dialog = "won" | "lost" | "delete" | null;
 
 /** Close won / close lost (with a reason) for open deals, delete for admins: each confirmed in a dialog. */
-export function OpportunityActions({ name, isClosed, canDelete, close, remove }: OpportunityActionsProps) {
+export function OpportunityActions({ name, isClosed, canDelete, close, remove, lossReasons }: OpportunityActionsProps) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -76,7 +78,8 @@ export function OpportunityActions({ name, isClosed, canDelete, close, remove }:
         pending={pending}
         error={error}
         onCancel={() => setDialog(null)}
-        onConfirm={(reason) => run(() => close("CLOSED_LOST", reason))}
+        reasons={lossReasons}
+        onConfirm={(reason, reasonId) => run(() => close("CLOSED_LOST", reason, reasonId))}
       />
       <ConfirmDialog
         open={dialog === "delete"}

@@ -5,3 +5,4 @@ export { getFunnel, getVelocity, getWaterfall, getWinLoss } from "./service";
 export { serializeChanges } from "./serialize";
 export * from "./operations";
 export * from "./schemas";
+export { PERIODS, resolvePeriod, toCsv, type Period } from "./period";

@@ -5,6 +5,10 @@ import { requirePageScope } from "@/lib/auth";
 import { firstValues, type SearchParams } from "@/lib/http";
 import { getPipelineSummary, serializeSummary } from "@/lib/opportunities";
 import { listUsers } from "@/lib/users";
+import { systemClock } from "@/lib/clock";
+import { getFunnel, getVelocity, getWaterfall, getWinLoss, resolvePeriod } from "@/lib/analytics";
+import { ManagerReports } from "@/components/analytics/manager-reports";
+import { PeriodPicker } from "@/components/analytics/period-picker";
 import { KpiCards } from "@/components/dashboard/kpi-cards";
 import { StageChart } from "@/components/dashboard/stage-chart";
 import { StageTable } from "@/components/dashboard/stage-table";
@@ -18,10 +22,18 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const scope = await requirePageScope();
   const manager = seesWholeTenant(scope);
-  const owner = ownerParam(firstValues(await searchParams), manager);
-  const [stages, users] = await Promise.all([
+  const params = firstValues(await searchParams);
+  const owner = ownerParam(params, manager);
+  const window = resolvePeriod(params, systemClock());
+  const query = { from: window.from, to: window.to, assigned_to: owner };
+  const [stages, users, funnel, byRep, byReason, velocity, waterfall] = await Promise.all([
     getPipelineSummary(scope, { assigned_to: owner }),
     manager ? listUsers(scope) : Promise.resolve([]),
+    getFunnel(scope, query),
+    getWinLoss(scope, { ...query, group_by: "rep" }),
+    getWinLoss(scope, { ...query, group_by: "loss_reason" }),
+    getVelocity(scope, query),
+    getWaterfall(scope, query),
   ]);
   const summary = serializeSummary(stages);
   const ownerName = owner ? users.find((u) => u.id === owner)?.name : undefined;
@@ -59,10 +71,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       ) : (
         <>
           <KpiCards summary={summary} />
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
             <StageChart byStage={summary.by_stage} currency={summary.base_currency} />
             <StageTable summary={summary} />
           </div>
+          <PeriodPicker period={window.period} from={window.from} to={window.to} owner={owner} />
+          <ManagerReports funnel={funnel} byRep={byRep} byReason={byReason} velocity={velocity} waterfall={waterfall} />
         </>
       )}
     </div>

@@ -70,11 +70,12 @@ export async function closeOpportunityAction(
   version: number,
   stage: "CLOSED_WON" | "CLOSED_LOST",
   lossReason?: string,
+  lossReasonId?: string,
 ): Promise<ActionResult> {
   const scope = await requirePageScope();
   const params = opportunityIdParams.safeParse({ id });
   if (!params.success || !Number.isInteger(version)) return notFound();
-  const parsed = parseInput(changeStageBody, { stage, loss_reason: lossReason });
+  const parsed = parseInput(changeStageBody, { stage, loss_reason: lossReason, loss_reason_id: lossReasonId });
   if (!parsed.success) return actionFailure(undefined, { errors: parsed.errors });
   const result = await answering(async () => {
     await updateStage(scope, params.data.id, parsed.data, { expectedVersion: version });

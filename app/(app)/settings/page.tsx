@@ -50,6 +50,17 @@ export default async function SettingsPage() {
           </Link>
         </p>
       </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="loss-heading">
+        <h2 id="loss-heading" className="text-base font-semibold">
+          Loss reasons
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          <Link href="/settings/loss-reasons" className="font-medium text-brand-700 underline underline-offset-2">
+            {scope.role === "ADMIN" ? "Manage the list" : "See the list"}
+          </Link>{" "}
+          offered when a deal is closed as lost.
+        </p>
+      </section>
       <EmailPreferences />
       {canReadOutbox(scope) && outboxIsTransport() ? (
         <p className="text-sm text-slate-600">

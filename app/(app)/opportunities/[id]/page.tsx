@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { listLossReasons } from "@/lib/loss-reasons";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDay, formatInstant, systemClock, toIsoDate, utcDate } from "@/lib/clock";
@@ -25,9 +26,10 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function OpportunityPage({ params }: Params) {
   const { scope, opportunity: deal } = await loadOpportunity((await params).id);
-  const [stageChanges, activities] = await Promise.all([
+  const [stageChanges, activities, lossReasons] = await Promise.all([
     getStageHistory(scope, deal.id),
     listActivities(scope, { page: 1, page_size: 100, opportunity_id: deal.id }),
+    deal.is_closed ? [] : listLossReasons(scope),
   ]);
   const history = serializeHistory(stageChanges);
   const today = toIsoDate(utcDate(systemClock()));
@@ -65,6 +67,7 @@ export default async function OpportunityPage({ params }: Params) {
             canDelete={canDeleteOpportunity(scope.role)}
             close={closeOpportunityAction.bind(null, deal.id, deal.version)}
             remove={deleteOpportunityAction.bind(null, deal.id, deal.version)}
+            lossReasons={lossReasons}
           />
         </div>
       </div>

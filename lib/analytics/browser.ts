@@ -1,0 +1,3 @@
+/** What the browser may use of analytics: schemas, periods and CSV text (nothing here reaches the database). */
+export * from "./schemas";
+export * from "./period";
