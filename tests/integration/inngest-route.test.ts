@@ -52,18 +52,20 @@ const CRONS: Record<string, string> = {
   "onquota-weekly-summary": "TZ=UTC 0 7 * * 1",
   "onquota-cleanup-old-notifications": "TZ=UTC 0 2 1 * *",
   "onquota-prune-rate-limits": "TZ=UTC 0 * * * *",
+  "onquota-check-due-activities": "TZ=UTC */15 * * * *",
+  "onquota-check-stale-deals": "TZ=UTC 30 10 * * *",
 };
 
 describe("GET /api/inngest", () => {
-  it("introspects: dev mode, nine functions", async () => {
+  it("introspects: dev mode, eleven functions", async () => {
     const response = await route.GET(new Request(SERVE_URL), undefined);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ mode: "dev", function_count: 9 });
+    expect(await response.json()).toMatchObject({ mode: "dev", function_count: 11 });
   });
 });
 
 describe("PUT /api/inngest", () => {
-  it("registers every function with the fake server: the seven crons and the two event functions", async () => {
+  it("registers every function with the fake server: the nine crons and the two event functions", async () => {
     const response = await route.PUT(new Request(SERVE_URL, { method: "PUT" }), undefined);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ message: "Successfully registered" });
