@@ -460,7 +460,7 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canR
         onConfirm={() => void confirmDelete()}
       />
       <NextStepDialogHost />
-      <Toaster position="bottom-right" richColors closeButton />
+      <Toaster position="bottom-right" richColors closeButton expand />
     </>
   );
 }
