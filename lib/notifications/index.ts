@@ -18,6 +18,7 @@ export {
 } from "./service";
 export { notifyOpportunityAssigned, notifyOpportunityClosed, type OpportunityAssigned, type OpportunityClosed } from "./alerts";
 export { notificationEventStream } from "./stream";
+export { eventStreamResponse, type EventChannel } from "./event-stream";
 export { clipTitle, TITLE_MAX } from "./rules";
 export { clipTitleSql } from "./rules-sql";
 export { serializeNotification, type NotificationRow } from "./serialize";

@@ -14,8 +14,8 @@ export const LISTEN_APPLICATION_NAME = "onquota-notifications-listen";
 
 /**
  * One LISTEN connection per server process (plain `pg`, outside Prisma's pool), fanning NOTIFY payloads out to
- * the in-process subscribers of each user (notifications) and of each tenant (board changes). It opens with the first subscriber, reconnects with backoff when it
- * drops, and closes a while after the last subscriber leaves.
+ * the in-process subscribers of each user (notifications) and of each tenant (board changes). It opens with the
+ * first subscriber, reconnects with backoff when it drops, and closes a while after the last subscriber leaves.
  */
 class LiveHub {
   private readonly listeners = new Map<string, Set<LiveListener>>();
@@ -28,25 +28,20 @@ class LiveHub {
   private connections = 0;
 
   /** Resolves once the LISTEN is in place (or its first attempt failed and a retry is scheduled). */
-  async subscribe(userId: string, listener: LiveListener): Promise<() => void> {
-    const set = this.listeners.get(userId) ?? new Set();
-    set.add(listener);
-    this.listeners.set(userId, set);
-    this.clearIdleTimer();
-    await this.ensureConnected();
-    let active = true;
-    return () => {
-      if (!active) return;
-      active = false;
-      this.remove(userId, listener);
-    };
+  subscribe(userId: string, listener: LiveListener): Promise<() => void> {
+    return this.add(this.listeners, userId, listener);
   }
 
   /** Resolves once the LISTEN is in place, like `subscribe`. */
-  async subscribeBoard(tenantId: string, listener: BoardListener): Promise<() => void> {
-    const set = this.boardListeners.get(tenantId) ?? new Set();
+  subscribeBoard(tenantId: string, listener: BoardListener): Promise<() => void> {
+    return this.add(this.boardListeners, tenantId, listener);
+  }
+
+  /** Adds a subscriber under `key`; returns its unsubscribe (idempotent). */
+  private async add<L>(registry: Map<string, Set<L>>, key: string, listener: L): Promise<() => void> {
+    const set = registry.get(key) ?? new Set();
     set.add(listener);
-    this.boardListeners.set(tenantId, set);
+    registry.set(key, set);
     this.clearIdleTimer();
     await this.ensureConnected();
     let active = true;
@@ -54,7 +49,7 @@ class LiveHub {
       if (!active) return;
       active = false;
       set.delete(listener);
-      if (set.size === 0) this.boardListeners.delete(tenantId);
+      if (set.size === 0 && registry.get(key) === set) registry.delete(key);
       if (!this.hasSubscribers()) this.scheduleIdleClose();
     };
   }
@@ -88,13 +83,6 @@ class LiveHub {
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => undefined);
-  }
-
-  private remove(userId: string, listener: LiveListener) {
-    const set = this.listeners.get(userId);
-    set?.delete(listener);
-    if (set && set.size === 0) this.listeners.delete(userId);
-    if (!this.hasSubscribers()) this.scheduleIdleClose();
   }
 
   private ensureConnected(): Promise<void> {

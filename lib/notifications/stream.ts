@@ -1,14 +1,11 @@
 import type { Scope } from "@/lib/scope";
 import { logger } from "@/lib/log";
 import { liveHub, type LiveListener } from "./live";
-import { trackStream } from "./open-streams";
+import { eventStreamResponse } from "./event-stream";
 import { countUnread, lastStreamSeq, notificationsAfter } from "./repository";
 import { serializeNotification } from "./serialize";
 import { resumePoint } from "./stream-ids";
 
-export const HEARTBEAT_MS = 25_000;
-/** Asks the browser to wait this long before reconnecting a dropped stream. */
-export const RETRY_MS = 5_000;
 /** Missed notifications sent one by one at most; past this a stream sends one `refetch` instead. */
 export const REPLAY_LIMIT = 100;
 
@@ -29,31 +26,15 @@ export type StreamOptions = {
  * whatever a dropped LISTEN connection, a restarted instance or a reconnecting client missed, once and in order.
  */
 export function notificationEventStream(scope: Scope, signal: AbortSignal, options: StreamOptions = {}): Response {
-  const encoder = new TextEncoder();
   const replayLimit = options.replayLimit ?? REPLAY_LIMIT;
-  let stop = () => {};
-  const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let closed = false;
+  return eventStreamResponse(
+    { name: "notifications", userId: scope.userId, signal, heartbeatMs: options.heartbeatMs },
+    async ({ event, onStop, isClosed }) => {
       let lastCount: number | null = null;
       /** The stream id of the last notification sent (or skipped by `refetch`); null until the starting point is known. */
       let sentUpTo: bigint | null = null;
       const pending = { notifications: false, count: false };
       let syncing = false;
-      let unsubscribe = () => {};
-      let stopHeartbeat = () => {};
-      let untrack = () => {};
-
-      const write = (text: string) => {
-        if (closed) return;
-        try {
-          controller.enqueue(encoder.encode(text));
-        } catch {
-          stop();
-        }
-      };
-      const event = (name: string, data: unknown, id?: bigint) =>
-        write(`${id === undefined ? "" : `id: ${id}\n`}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
 
       const sendMissed = async (after: bigint) => {
         const rows = await notificationsAfter(scope, after, replayLimit + 1);
@@ -80,7 +61,7 @@ export function notificationEventStream(scope: Scope, signal: AbortSignal, optio
         pending.count = true;
         if (syncing || sentUpTo === null) return;
         syncing = true;
-        while (!closed && (pending.notifications || pending.count)) {
+        while (!isClosed() && (pending.notifications || pending.count)) {
           const wanted = { ...pending };
           pending.notifications = pending.count = false;
           try {
@@ -99,50 +80,12 @@ export function notificationEventStream(scope: Scope, signal: AbortSignal, optio
         void sync(change.kind === "created" || change.kind === "resync");
       };
 
-      stop = () => {
-        if (closed) return;
-        closed = true;
-        stopHeartbeat();
-        untrack();
-        unsubscribe();
-        signal.removeEventListener("abort", stop);
-        try {
-          controller.close();
-        } catch {
-          // already closed by the consumer
-        }
-      };
-      signal.addEventListener("abort", stop, { once: true });
-      untrack = trackStream(() => stop());
-
-      write(`retry: ${RETRY_MS}\n\n`);
       // Subscribed before the starting point is read: whatever commits after that read wakes the stream up.
-      unsubscribe = await liveHub().subscribe(scope.userId, onEvent);
-      if (closed || signal.aborted) {
-        unsubscribe();
-        stop();
-        return;
-      }
-      const heartbeat = setInterval(() => write(": heartbeat\n\n"), options.heartbeatMs ?? HEARTBEAT_MS);
-      stopHeartbeat = () => clearInterval(heartbeat);
-      try {
-        const start = await resumePoint(scope.userId, options.lastEventId);
-        sentUpTo = start.after;
-        void sync(start.replay);
-      } catch (error) {
-        logger.warn({ err: error, userId: scope.userId }, "notifications: stream could not start");
-        stop();
-      }
+      onStop(await liveHub().subscribe(scope.userId, onEvent));
+      if (isClosed()) return;
+      const start = await resumePoint(scope.userId, options.lastEventId);
+      sentUpTo = start.after;
+      void sync(start.replay);
     },
-    cancel() {
-      stop();
-    },
-  });
-  return new Response(body, {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-cache, no-transform",
-      "x-accel-buffering": "no",
-    },
-  });
+  );
 }
