@@ -1,8 +1,8 @@
 import { Prisma, queryRows } from "@/lib/db";
-import { OPEN_STAGES } from "@/lib/opportunities";
+import { OPEN_STAGES, ownerVisibleSql } from "@/lib/opportunities";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import type { Scope } from "@/lib/scope";
-import { ownerScopeSql, windowBounds } from "./scope-sql";
+import { windowBounds } from "./window-bounds";
 import type { WindowQuery } from "./schemas";
 
 export type FunnelRow = {
@@ -48,7 +48,7 @@ export async function funnel(scope: Scope, query: WindowQuery): Promise<FunnelRo
     ) AS fin ON TRUE
     WHERE e.tenant_id = ${scope.tenantId}::uuid AND e.field = 'stage'
       AND e.changed_at >= ${start}::timestamptz AND e.changed_at < ${end}::timestamptz
-      AND o.is_deleted = false AND ${ownerScopeSql(scope, query.assigned_to, Prisma.sql`o.assigned_to`)}
+      AND o.is_deleted = false AND ${ownerVisibleSql(scope, Prisma.sql`o.assigned_to`, query.assigned_to)}
     GROUP BY e.new_value`);
   const byStage = new Map(rows.map((row) => [row.stage, row]));
   return OPEN_STAGES.map(

@@ -1,6 +1,6 @@
+import { ownerVisibleSql } from "@/lib/opportunities";
 import { Prisma, queryRows } from "@/lib/db";
 import type { Scope } from "@/lib/scope";
-import { ownerScopeSql } from "./scope-sql";
 import type { WindowQuery } from "./schemas";
 
 export type VelocityRow = {
@@ -17,7 +17,7 @@ export type VelocityRow = {
  * in the window. velocity = open × size × won/(won+lost) ÷ cycle, computed exactly and rounded once.
  */
 export async function velocity(scope: Scope, query: WindowQuery): Promise<VelocityRow> {
-  const owner = ownerScopeSql(scope, query.assigned_to, Prisma.sql`o.assigned_to`);
+  const owner = ownerVisibleSql(scope, Prisma.sql`o.assigned_to`, query.assigned_to);
   const [row] = await queryRows<VelocityRow>(Prisma.sql`
     WITH closed AS (
       SELECT count(*) FILTER (WHERE o.stage = 'CLOSED_WON') AS won,

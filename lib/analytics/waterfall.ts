@@ -1,7 +1,7 @@
 import { Prisma, queryRows } from "@/lib/db";
-import { OPEN_STAGES } from "@/lib/opportunities";
+import { OPEN_STAGES, ownerVisibleSql } from "@/lib/opportunities";
 import type { Scope } from "@/lib/scope";
-import { ownerScopeSql, windowBounds } from "./scope-sql";
+import { windowBounds } from "./window-bounds";
 import type { WATERFALL_STEPS, WindowQuery } from "./schemas";
 import { dealsAtSql } from "./state-sql";
 
@@ -29,7 +29,7 @@ export async function waterfall(scope: Scope, query: WindowQuery): Promise<Water
              (NOT s1.is_deleted AND s1.stage IN ${OPEN} AND s1.expected_close_date <= ${query.to}::date) AS in1,
              s1.is_deleted AS deleted1, s1.stage AS stage1
       FROM s1 JOIN opportunities o ON o.id = s1.id LEFT JOIN s0 ON s0.id = s1.id
-      WHERE ${ownerScopeSql(scope, query.assigned_to, Prisma.sql`o.assigned_to`)}
+      WHERE ${ownerVisibleSql(scope, Prisma.sql`o.assigned_to`, query.assigned_to)}
     ),
     p AS (
       SELECT d.*,

@@ -1,6 +1,6 @@
+import { ownerVisibleSql } from "@/lib/opportunities";
 import { Prisma, queryRows } from "@/lib/db";
 import type { Scope } from "@/lib/scope";
-import { ownerScopeSql } from "./scope-sql";
 import type { WinLossQuery } from "./schemas";
 
 export type WinLossFigures = {
@@ -42,7 +42,7 @@ export async function winLoss(scope: Scope, query: WinLossQuery): Promise<{ grou
     JOIN users u ON u.id = o.assigned_to JOIN clients c ON c.id = o.client_id LEFT JOIN loss_reasons r ON r.id = o.loss_reason_id
     WHERE o.tenant_id = ${scope.tenantId}::uuid AND o.is_deleted = false AND ${stages}
       AND o.actual_close_date BETWEEN ${query.from}::date AND ${query.to}::date
-      AND ${ownerScopeSql(scope, query.assigned_to, Prisma.sql`o.assigned_to`)}`;
+      AND ${ownerVisibleSql(scope, Prisma.sql`o.assigned_to`, query.assigned_to)}`;
   const [groups, totals] = await Promise.all([
     queryRows<WinLossRow>(Prisma.sql`
       SELECT ${group.key} AS key, ${group.label} AS label, ${FIGURES} ${from}

@@ -9,14 +9,27 @@ export function visibleWhere(scope: Scope): Prisma.OpportunityWhereInput {
 }
 
 /**
+ * Whose deals the caller sees, as SQL over an owner column: a rep only their own; a manager everyone's, or only
+ * `assignedTo`'s when asked (a rep asking for someone else's finds nothing). The tenant is the caller's query's.
+ */
+export function ownerVisibleSql(scope: Scope, owner: Prisma.Sql, assignedTo?: string): Prisma.Sql {
+  const parts = [Prisma.sql`TRUE`];
+  if (!seesWholeTenant(scope)) parts.push(Prisma.sql`${owner} = ${scope.userId}::uuid`);
+  if (assignedTo) parts.push(Prisma.sql`${owner} = ${assignedTo}::uuid`);
+  return Prisma.join(parts, " AND ");
+}
+
+/**
  * The same visibility as SQL over `opportunities o`, narrowed by the list/board filters. A rep's own-rows
  * condition is always ANDed with the filters, so `assigned_to=<someone else>` finds nothing. `overdue` needs
  * `today` (YYYY-MM-DD): true → overdue deals; false → all others.
  */
 export function visibleSql(scope: Scope, filters: OpportunityFilters = {}, today?: string): Prisma.Sql {
-  const parts = [Prisma.sql`o.tenant_id = ${scope.tenantId}::uuid`, Prisma.sql`o.is_deleted = false`];
-  if (!seesWholeTenant(scope)) parts.push(Prisma.sql`o.assigned_to = ${scope.userId}::uuid`);
-  if (filters.assigned_to) parts.push(Prisma.sql`o.assigned_to = ${filters.assigned_to}::uuid`);
+  const parts = [
+    Prisma.sql`o.tenant_id = ${scope.tenantId}::uuid`,
+    Prisma.sql`o.is_deleted = false`,
+    ownerVisibleSql(scope, Prisma.sql`o.assigned_to`, filters.assigned_to),
+  ];
   if (filters.client_id) parts.push(Prisma.sql`o.client_id = ${filters.client_id}::uuid`);
   if (filters.stage) parts.push(Prisma.sql`o.stage = ${filters.stage}::opportunity_stage`);
   if (filters.q) parts.push(Prisma.sql`o.name ILIKE ${`%${escapeLike(filters.q)}%`}`);

@@ -14,6 +14,8 @@ export {
 } from "./service";
 export { reopenOpportunity } from "./reopen";
 export { getOpportunitiesByStage, getPipelineSummary } from "./pipeline";
+export { everyStage, type StageTotalsRow } from "./repository";
+export { ownerVisibleSql } from "./filters";
 export { exportOpportunities } from "./export";
 export { bulkUpdateOpportunities } from "./bulk";
 export type { Board, BoardColumn, HistoryRow, OpportunityRow, OverdueOpportunity, PipelineSummary, StageTotals } from "./rows";

@@ -162,13 +162,20 @@ export type Filters = Pick<OpportunityFilters, "assigned_to" | "client_id" | "q"
  * its cards.
  */
 export async function stageTotals(scope: Scope, filters: Filters = {}): Promise<StageTotals[]> {
-  const rows = await queryRows<{
-    stage: OpportunityStage;
-    count: number;
-    total_value: string;
-    weighted_value: string;
-    average_probability: string;
-  }>(stageTotalsSql(scope, filters));
+  return everyStage(await queryRows<StageTotalsRow>(stageTotalsSql(scope, filters)));
+}
+
+/** One grouped row of a stage-totals query (the live one or the one rebuilt as of a day). */
+export type StageTotalsRow = {
+  stage: OpportunityStage;
+  count: number;
+  total_value: string;
+  weighted_value: string;
+  average_probability: string;
+};
+
+/** The totals of every stage in board order, zeros for a stage without rows. */
+export function everyStage(rows: StageTotalsRow[]): StageTotals[] {
   const byStage = new Map(rows.map((row) => [row.stage, row]));
   return STAGES.map((stage) => {
     const row = byStage.get(stage);

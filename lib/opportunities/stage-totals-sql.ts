@@ -1,4 +1,5 @@
-import { type Scope, seesWholeTenant } from "@/lib/scope";
+import type { Scope } from "@/lib/scope";
+import { ownerVisibleSql } from "./filters";
 import { Prisma } from "@/lib/db";
 import type { OpportunityFilters } from "./schemas";
 
@@ -13,9 +14,7 @@ export function totalsAnswer(filters: OpportunityFilters): boolean {
 
 /** The rows of opportunity_stage_totals `t` for what the caller may see, narrowed by assignee and stage. */
 export function totalsWhere(scope: Scope, filters: OpportunityFilters): Prisma.Sql {
-  const parts = [Prisma.sql`t.tenant_id = ${scope.tenantId}::uuid`];
-  if (!seesWholeTenant(scope)) parts.push(Prisma.sql`t.assigned_to = ${scope.userId}::uuid`);
-  if (filters.assigned_to) parts.push(Prisma.sql`t.assigned_to = ${filters.assigned_to}::uuid`);
+  const parts = [Prisma.sql`t.tenant_id = ${scope.tenantId}::uuid`, ownerVisibleSql(scope, Prisma.sql`t.assigned_to`, filters.assigned_to)];
   if (filters.stage) parts.push(Prisma.sql`t.stage = ${filters.stage}::opportunity_stage`);
   return Prisma.join(parts, " AND ");
 }
