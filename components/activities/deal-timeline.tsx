@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
-import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
+import { StageChangeTitle } from "@/components/opportunities/stage-change";
 import { formatInstant } from "@/lib/clock";
 import type { ActivityOut } from "@/lib/activities/browser";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
@@ -12,7 +12,16 @@ import { completeActivity } from "./activity-api";
 import { ActivityForm } from "./activity-form";
 import { ACTIVITY_LABEL } from "./activity-meta";
 
-export type StageEntry = { id: string; from_stage: OpportunityStage | null; to_stage: OpportunityStage; changed_at: string; by: string };
+export type StageEntry = {
+  id: string;
+  from_stage: OpportunityStage | null;
+  to_stage: OpportunityStage;
+  changed_at: string;
+  by: string;
+  loss_reason: string | null;
+  /** Why a closed deal was reopened. */
+  reason?: string | null;
+};
 
 type Entry = { kind: "activity"; at: string; activity: ActivityOut } | { kind: "stage"; at: string; stage: StageEntry };
 
@@ -54,14 +63,15 @@ export function DealTimeline({
           entry.kind === "stage" ? (
             <li key={`s-${entry.stage.id}`} className="text-sm text-slate-700">
               <span className="font-medium">
-                {entry.stage.from_stage
-                  ? `${STAGE_LABEL[entry.stage.from_stage]} → ${STAGE_LABEL[entry.stage.to_stage]}`
-                  : `Created in ${STAGE_LABEL[entry.stage.to_stage]}`}
+                <StageChangeTitle from={entry.stage.from_stage} to={entry.stage.to_stage} />
               </span>
               <span className="text-xs text-slate-600">
                 {" "}
                 · {entry.stage.by} · <LocalTime iso={entry.at} fallback={formatInstant(entry.at)} />
               </span>
+              {entry.stage.loss_reason || entry.stage.reason ? (
+                <p className="mt-0.5 text-xs text-slate-700">Reason: {entry.stage.loss_reason || entry.stage.reason}</p>
+              ) : null}
             </li>
           ) : (
             <li key={`a-${entry.activity.id}`} className="flex flex-wrap items-start justify-between gap-2 text-sm">

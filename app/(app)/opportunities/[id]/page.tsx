@@ -9,7 +9,6 @@ import { currencyName, rateOn } from "@/lib/currency";
 import { DealAmount } from "@/components/opportunities/deal-amount";
 import { OpportunityActions } from "@/components/opportunities/opportunity-actions";
 import { OverdueBadge, StageBadge } from "@/components/opportunities/stage-badge";
-import { StageTimeline } from "@/components/opportunities/stage-timeline";
 import { DealTimeline } from "@/components/activities/deal-timeline";
 import { listActivities } from "@/lib/activities";
 import { secondaryLinkClass } from "@/components/ui/list-ui";
@@ -72,7 +71,7 @@ export default async function OpportunityPage({ params }: Params) {
         </div>
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
         <section aria-labelledby="deal-details" className="rounded-xl border border-slate-200 bg-white p-5">
           <h2 id="deal-details" className="text-base font-semibold">
             Details
@@ -144,23 +143,17 @@ export default async function OpportunityPage({ params }: Params) {
             </Item>
           </dl>
         </section>
-        <section aria-labelledby="deal-history" className="rounded-xl border border-slate-200 bg-white p-5">
-          <h2 id="deal-history" className="text-base font-semibold">
-            Stage history
+        <section aria-labelledby="deal-timeline" className="rounded-xl border border-slate-200 bg-white p-5">
+          <h2 id="deal-timeline" className="text-base font-semibold">
+            Activity
           </h2>
-          <StageTimeline items={history.items} />
+          <DealTimeline
+            opportunityId={deal.id}
+            activities={activities.items}
+            stages={history.items.map((item) => ({ ...item, by: item.changed_by.name }))}
+          />
         </section>
       </div>
-      <section aria-labelledby="deal-timeline" className="rounded-xl border border-slate-200 bg-white p-5">
-        <h2 id="deal-timeline" className="text-base font-semibold">
-          Activity
-        </h2>
-        <DealTimeline
-          opportunityId={deal.id}
-          activities={activities.items}
-          stages={history.items.map((item) => ({ ...item, by: item.changed_by.name }))}
-        />
-      </section>
     </div>
   );
 }
