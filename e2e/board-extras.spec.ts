@@ -116,6 +116,9 @@ test("quick-add creates a deal in its column, with the keyboard", async ({ page,
   await page.keyboard.press("Enter");
   const deal = (await (await created).json()) as Deal & { estimated_value: string; assigned_to: string };
   expect(deal).toMatchObject({ name, stage: "QUALIFIED", estimated_value: "2500.00", assigned_to: rep.userId });
+  // What the form says: "In your company's currency, closing in 30 days."
+  await expect(form).toContainText("In your company's currency, closing in 30 days.");
+  expect(deal).toMatchObject({ currency: "USD", expected_close_date: inDays(30) });
   await expect(column(page, "QUALIFIED").getByRole("link", { name, exact: true })).toBeVisible();
   await expect(form.getByLabel("Deal name")).toBeFocused();
   await page.keyboard.press("Escape");

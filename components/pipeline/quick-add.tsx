@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
+import { addDays, toIsoDate } from "@/lib/clock";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import type { OpportunityOut } from "@/lib/opportunities/browser";
 import { Button } from "@/components/ui/button";
@@ -17,10 +18,6 @@ type QuickAddProps = {
   todayIso: string;
   onCreated: (deal: OpportunityOut) => void;
 };
-
-function closeDate(todayIso: string): string {
-  return new Date(Date.parse(`${todayIso}T00:00:00.000Z`) + CLOSE_IN_DAYS * 86_400_000).toISOString().slice(0, 10);
-}
 
 const inputClass = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 placeholder:text-slate-500";
 
@@ -44,7 +41,7 @@ export function QuickAdd({ stage, clients, todayIso, onCreated }: QuickAddProps)
         clientId: String(data.get("client") ?? ""),
         value: String(data.get("value") ?? "").trim(),
         stage,
-        closeDate: closeDate(todayIso),
+        closeDate: toIsoDate(addDays(new Date(`${todayIso}T00:00:00.000Z`), CLOSE_IN_DAYS)),
       });
       form.reset();
       onCreated(deal);

@@ -4,7 +4,7 @@ import type { Scope } from "@/lib/scope";
 
 /**
  * Every write transaction of the module opens here. It first tells the change-log trigger (migration
- * 20261208090000_analytics) who writes and when — the caller and the clock's instant — for this transaction only.
+ * 20261207030000_analytics) who writes and when — the caller and the clock's instant — for this transaction only.
  */
 export function writeTransaction<T>(
   scope: Scope,
