@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryDay } from "@/lib/http/browser";
 import { moneyOut } from "@/lib/money";
 import { stageSchema } from "@/lib/opportunities/browser";
 
@@ -15,7 +16,7 @@ export const CHANGE_FIELDS = [
   "deleted",
 ] as const;
 
-const isoDate = z.iso.date({ message: "must be a date YYYY-MM-DD" }).meta({ type: "string", format: "date", example: "2026-11-30" });
+const isoDate = queryDay.meta({ type: "string", format: "date", example: "2026-11-30" });
 
 export const opportunityChangesParams = z.object({ id: z.uuid() });
 

@@ -7,5 +7,5 @@ export { defineOperation, type Operation } from "./operation";
 export { pageOf, pageSchema, skipTake, type Page } from "./pagination";
 export { parseInput } from "./parse-input";
 export { problemResponse, type Problem } from "./problem";
-export { paginationQuery, queryBoolean, queryInt, type PageRequest } from "./query";
+export { paginationQuery, queryBoolean, queryDay, queryInt, type PageRequest } from "./query";
 export { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "./search-params";

@@ -10,6 +10,16 @@ export const queryInt = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 
+/** The days a report may be asked about: a window's bounds and "as of" must stay inside what an instant can hold. */
+export const FIRST_QUERY_DAY = "1900-01-01";
+export const LAST_QUERY_DAY = "2999-12-31";
+
+export const queryDay = z.iso
+  .date({ message: "must be a date YYYY-MM-DD" })
+  .refine((day) => day >= FIRST_QUERY_DAY && day <= LAST_QUERY_DAY, {
+    message: `must be a date between ${FIRST_QUERY_DAY} and ${LAST_QUERY_DAY}`,
+  });
+
 export const MAX_PAGE_SIZE = 100;
 
 export const paginationQuery = z.object({

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { OpportunityStage } from "@/lib/generated/prisma/enums";
-import { pageSchema, paginationQuery, queryInt } from "@/lib/http/browser";
+import { pageSchema, paginationQuery, queryDay, queryInt } from "@/lib/http/browser";
 import { currencyInput } from "@/lib/currency/browser";
 import { decimalInput, moneyOut } from "@/lib/money";
 
@@ -190,7 +190,7 @@ export const exportOpportunitiesQuery = listOpportunitiesQuery.omit({ page: true
 
 export const summaryQuery = z.object({
   assigned_to: filterQuery.assigned_to,
-  as_of: z.iso.date({ message: "must be a date YYYY-MM-DD" }).optional().meta({
+  as_of: queryDay.optional().meta({
     type: "string",
     format: "date",
     description:

@@ -94,4 +94,16 @@ describe("a date PostgreSQL cannot hold (there is no year 0)", () => {
     expect(quote.status).toBe(422);
     expect(await tenantDigest([world.a.tenantId])).toBe(before);
   });
+
+  it("is a 422 for a report day whose next day no instant can hold (as of 9999-12-31)", async () => {
+    const { admin } = world.a;
+    const message = "must be a date between 1900-01-01 and 2999-12-31";
+    const summary = await get("opportunities/pipeline/summary?as_of=9999-12-31", { token: admin.token });
+    expect(summary.status).toBe(422);
+    expect(summary.body.errors).toEqual([{ field: "as_of", message }]);
+    const funnel = await get("analytics/funnel?from=2026-01-01&to=9999-12-31", { token: admin.token });
+    expect(funnel.status).toBe(422);
+    expect(funnel.body.errors).toEqual([{ field: "to", message }]);
+    expect((await get("opportunities/pipeline/summary?as_of=2999-12-31", { token: admin.token })).status).toBe(200);
+  });
 });
