@@ -4,7 +4,8 @@ import { bearer, inDays, signIn, tokenFor, type Session } from "./helpers";
 
 /**
  * axe-core on every page of the app, signed out and in, at 1440 px and on a 390 px phone, with the bell, the menus
- * and every dialog open: no serious or critical violation anywhere. /docs is left out (Scalar, third-party).
+ * and every dialog open: no serious or critical violation anywhere, and in dark mode no colour violation. /docs is
+ * left out (Scalar, third-party).
  */
 
 const SCREENS = [
@@ -14,9 +15,14 @@ const SCREENS = [
 
 type Ids = { deal: string; closedDeal: string; client: string; quote: string; vehicle: string; notification: string };
 
-async function expectAccessible(page: Page, state: string) {
+/** The rules whose outcome depends on the colour scheme: the dark pass runs only these (structure was checked in light). */
+const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+
+async function expectAccessible(page: Page, state: string, rules?: string[]) {
   await page.waitForLoadState("networkidle");
-  const results = await new AxeBuilder({ page }).exclude("nextjs-portal").analyze();
+  // Only violations are reported back: collecting every passing node is most of axe's time on a full board.
+  const axe = new AxeBuilder({ page }).exclude("nextjs-portal").options({ resultTypes: ["violations"] });
+  const results = await (rules ? axe.withRules(rules) : axe).analyze();
   const serious = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}: ${n.failureSummary}`).join("\n")}`);
@@ -202,7 +208,7 @@ for (const screen of SCREENS) {
       const ids = await prepare(request);
       await page.emulateMedia({ colorScheme: "dark" });
       await page.goto("/login");
-      await expectAccessible(page, "dark /login");
+      await expectAccessible(page, "dark /login", COLOUR_RULES);
       await signIn(page, "admin@acme.demo");
       for (const path of [
         "/pipeline",
@@ -220,19 +226,19 @@ for (const screen of SCREENS) {
       ]) {
         await page.goto(path);
         await expect(page.locator("html")).toHaveClass(/dark/);
-        await expectAccessible(page, `dark ${path}`);
+        await expectAccessible(page, `dark ${path}`, COLOUR_RULES);
       }
       await page.goto("/pipeline");
       await page.getByTestId("notification-bell").click();
       await expect(page.getByRole("dialog", { name: "Notifications" })).toBeVisible();
-      await expectAccessible(page, "dark bell open");
+      await expectAccessible(page, "dark bell open", COLOUR_RULES);
       await page.keyboard.press("Escape");
       await page.locator("summary", { hasText: "Alex Admin" }).click();
-      await expectAccessible(page, "dark account menu open");
+      await expectAccessible(page, "dark account menu open", COLOUR_RULES);
       await page.goto(`/opportunities/${ids.deal}`);
       await page.getByRole("button", { name: "Close as lost" }).click();
       await expect(page.getByRole("dialog", { name: "Mark as lost" })).toBeVisible();
-      await expectAccessible(page, "dark loss reason dialog");
+      await expectAccessible(page, "dark loss reason dialog", COLOUR_RULES);
     });
 
     test(`a sales rep's pages (${screen.name})`, async ({ page }) => {
