@@ -1,6 +1,6 @@
 "use client";
 
-import { useDroppable } from "@dnd-kit/core";
+import { useDndContext, useDroppable } from "@dnd-kit/core";
 import { SortableContext, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import {
   isClosedStage,
@@ -9,6 +9,7 @@ import {
   type BoardOwnerOut,
   type OpportunityOut,
 } from "@/lib/opportunities/browser";
+import { useRef, type UIEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
 import { columnId } from "./board-layout";
@@ -16,6 +17,7 @@ import { CardMenu, type CardAction } from "./card-menu";
 import { CollapsedColumnHeader, ColumnHeader } from "./column-header";
 import { QuickAdd } from "./quick-add";
 import { SortableCard } from "./sortable-card";
+import { useCardWindow } from "./use-card-window";
 
 type BoardColumnProps = {
   column: BoardColumnOut;
@@ -39,13 +41,25 @@ type BoardColumnProps = {
   onReopen: (card: BoardCardOut) => void;
 };
 
+/** How close to the end of a column's loaded cards (px) scrolling fetches its next page. */
+const LOAD_MORE_WITHIN_PX = 600;
+
 /**
  * One stage: its header (true totals, collapse), a quick-add on open stages, its cards and "Load more" for the
- * rest. The cards scroll inside the column, so the header stays in view; a collapsed column still takes drops.
+ * rest, also fetched as the column scrolls near its end. The cards scroll inside the column, so the header stays
+ * in view; a long column renders only the cards in view (useCardWindow); a collapsed column still takes drops.
  */
 export function BoardColumn(props: BoardColumnProps) {
   const { column, baseCurrency, cards, owners, busyIds, loadingMore, onLoadMore, collapsed, canReopen, onReopen } = props;
   const { setNodeRef, isOver } = useDroppable({ id: columnId(column.stage), data: { type: "column", stage: column.stage } });
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const { active } = useDndContext();
+  const shown = useCardWindow(scrollerRef, cards, active ? String(active.id) : null);
+  const canLoadMore = Boolean(column.next_cursor) && !loadingMore;
+  const loadMoreNearEnd = (event: UIEvent<HTMLDivElement>) => {
+    const { scrollTop, clientHeight, scrollHeight } = event.currentTarget;
+    if (canLoadMore && scrollTop + clientHeight >= scrollHeight - LOAD_MORE_WITHIN_PX) onLoadMore();
+  };
   const label = STAGE_LABEL[column.stage];
   const closed = isClosedStage(column.stage);
   const headingId = `column-${column.stage}-heading`;
@@ -72,12 +86,24 @@ export function BoardColumn(props: BoardColumnProps) {
     >
       <ColumnHeader column={column} baseCurrency={baseCurrency} headingId={headingId} onCollapse={props.onToggleCollapsed} />
       {closed ? null : <QuickAdd stage={column.stage} clients={props.clients} todayIso={props.todayIso} onCreated={props.onCreated} />}
-      <div className="min-h-0 flex-1 overflow-y-auto" data-testid="column-scroller">
+      <div
+        ref={scrollerRef}
+        onScroll={loadMoreNearEnd}
+        className="min-h-0 flex-1 overflow-y-auto"
+        data-testid="column-scroller"
+        data-loaded-cards={cards.length}
+      >
         <SortableContext id={column.stage} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
-          <ul aria-label={`${label} deals`} className="flex min-h-28 flex-col gap-2 px-2 pb-2">
-            {cards.map((card) => (
+          <ul
+            aria-label={`${label} deals`}
+            className={shown.windowed ? "relative mb-2" : "flex min-h-28 flex-col gap-2 px-2 pb-2"}
+            style={shown.windowed ? { height: shown.height } : undefined}
+            data-windowed={shown.windowed || undefined}
+          >
+            {shown.cards.map(({ card, index, style, measure }) => (
               <SortableCard
                 key={card.id}
+                place={shown.windowed ? { index, style, measure } : undefined}
                 card={card}
                 stage={column.stage}
                 owner={owners.get(card.owner_id)}

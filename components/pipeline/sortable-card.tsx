@@ -3,7 +3,7 @@
 import { useDndContext } from "@dnd-kit/core";
 import { useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import type { ComponentProps, ReactNode } from "react";
+import { useCallback, type ComponentProps, type CSSProperties, type ReactNode } from "react";
 import { CardView } from "./card-view";
 
 type SortableCardProps = Omit<ComponentProps<typeof CardView>, "handle" | "lifted" | "footer"> & {
@@ -15,6 +15,8 @@ type SortableCardProps = Omit<ComponentProps<typeof CardView>, "handle" | "lifte
   onReopen?: () => void;
   /** The card's actions, shown at its top right beside the move button. */
   menu?: ReactNode;
+  /** In a windowed column: where the card stands, its index, and what measures it. */
+  place?: { index: number; style?: CSSProperties; measure?: (node: Element | null) => void };
 };
 
 /**
@@ -22,7 +24,7 @@ type SortableCardProps = Omit<ComponentProps<typeof CardView>, "handle" | "lifte
  * move button, so Enter on the deal's link still opens it. While dragged, the card leaves a faded placeholder
  * where it would land and the DragOverlay carries the copy, so nothing around it shifts.
  */
-export function SortableCard({ disabled, locked, onReopen, menu, ...view }: SortableCardProps) {
+export function SortableCard({ disabled, locked, onReopen, menu, place, ...view }: SortableCardProps) {
   const { card, stage } = view;
   const { setNodeRef, setActivatorNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
     id: card.id,
@@ -32,10 +34,19 @@ export function SortableCard({ disabled, locked, onReopen, menu, ...view }: Sort
   const { activatorEvent } = useDndContext();
   // A keyboard drag has no floating copy: the card itself stands, lifted, where it will land.
   const byKeyboard = isDragging && activatorEvent instanceof KeyboardEvent;
+  const measure = place?.measure;
+  const ref = useCallback(
+    (node: HTMLLIElement | null) => {
+      setNodeRef(node);
+      measure?.(node);
+    },
+    [setNodeRef, measure],
+  );
   return (
     <li
-      ref={setNodeRef}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
+      ref={ref}
+      style={{ ...place?.style, transform: CSS.Translate.toString(transform), transition }}
+      data-index={place?.index}
       {...listeners}
       data-testid="board-card"
       data-card-id={card.id}
