@@ -140,6 +140,16 @@ export const listOpportunitiesQuery = paginationQuery.extend({
     .transform((v) => v === "true")
     .optional()
     .meta({ description: "true: open deals past their expected close date; false: all others." }),
+  forecast_category: forecastCategorySchema.optional().meta({ description: "Open deals in this forecast category." }),
+  close_from: z.iso.date({ message: "must be a date YYYY-MM-DD" }).optional().meta({
+    type: "string",
+    format: "date",
+    description: "Close date on or after this day: the day a closed deal closed, the expected close date of an open one.",
+  }),
+  close_to: z.iso
+    .date({ message: "must be a date YYYY-MM-DD" })
+    .optional()
+    .meta({ type: "string", format: "date", description: "Close date on or before this day (as `close_from`)." }),
   sort: z
     .enum(sortValues, { message: `must be one of ${SORT_FIELDS.join(", ")}, optionally prefixed with -` })
     .default("-created_at")
@@ -506,7 +516,10 @@ export type CreateOpportunityInput = z.output<typeof createOpportunityBody>;
 export type UpdateOpportunityInput = z.output<typeof updateOpportunityBody>;
 export type ChangeStageInput = z.output<typeof changeStageBody>;
 export type ReopenInput = z.output<typeof reopenBody>;
-export type OpportunityFilters = Pick<z.output<typeof listOpportunitiesQuery>, "assigned_to" | "client_id" | "q"> & {
+export type OpportunityFilters = Pick<
+  z.output<typeof listOpportunitiesQuery>,
+  "assigned_to" | "client_id" | "q" | "forecast_category" | "close_from" | "close_to"
+> & {
   stage?: OpportunityStage;
   overdue?: boolean;
 };

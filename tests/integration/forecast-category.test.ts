@@ -101,4 +101,19 @@ describe("forecast category of a deal", () => {
     expect(byManager.body).toMatchObject({ succeeded: 2, failed: 0 });
     expect((await dealOf(mine.id)).forecast_category_is_custom).toBe(false);
   });
+
+  it("filters the list by category and close date (the forecast's click-through)", async () => {
+    const [a, b] = [
+      await createOpp(w, w.rep.token, { name: "Filter A", stage: "NEGOTIATION", expected_close_date: "2031-03-10" }),
+      await createOpp(w, w.rep.token, { name: "Filter B", stage: "PROPOSAL", expected_close_date: "2031-03-20" }),
+    ];
+    const ids = async (query: string) =>
+      (await get(`/opportunities?q=Filter&${query}`, { token: w.rep.token })).body.items.map((d: { id: string }) => d.id).sort();
+    expect(await ids("forecast_category=COMMIT")).toEqual([a.id]);
+    expect(await ids("close_from=2031-03-15&close_to=2031-03-31")).toEqual([b.id]);
+    expect(await ids("forecast_category=COMMIT&close_from=2031-03-15")).toEqual([]);
+    await put(`/opportunities/${b.id}`, { forecast_category: "COMMIT" }, { token: w.rep.token });
+    expect(await ids("forecast_category=COMMIT")).toEqual([a.id, b.id].sort());
+    expect((await get("/opportunities?close_from=2031-02-30", { token: w.rep.token })).status).toBe(422);
+  });
 });
