@@ -11,6 +11,11 @@ export type RangeResult = { seed: string; buckets: Percentiles[]; periods: Perce
 const recent = new Map<string, RangeResult>();
 const RECENT_MAX = 32;
 
+/** Forgets the kept results (the benchmark's cold timings). */
+export function forgetSimulations(): void {
+  recent.clear();
+}
+
 /**
  * The simulated range of won value per bucket and period: each open deal is won with its stage's chance, the seed
  * is the hash of every input (see seed.ts), and a result already computed for the same inputs is reused.

@@ -104,6 +104,9 @@ export default async function OpportunityPage({ params }: Params) {
                 <ForecastBadge category={null} />
               ) : (
                 <form action={setForecastCategoryAction.bind(null, deal.id, deal.version)} className="flex flex-wrap items-center gap-2">
+                  <span data-testid="forecast-now">
+                    <ForecastBadge category={deal.forecast_category} custom={deal.forecast_category_is_custom} />
+                  </span>
                   <label htmlFor="deal-forecast" className="sr-only">
                     Forecast category
                   </label>
