@@ -85,14 +85,14 @@ export function forecastRows(scope: Scope, periods: ForecastPeriod[], assignedTo
     ORDER BY m.idx, m.everyone DESC, u.name, m.user_key`);
 }
 
-/** The open deals of the window grouped by period, rep and stage: their base values in cents, in id order. */
-export type SimulationGroup = { idx: number; user_id: string; stage: OpportunityStage; cents: string[] };
+/** The open deals of the window grouped by period, rep and stage: their base values in cents, comma-separated in id order (text parses faster than an int8[]). */
+export type SimulationGroup = { idx: number; user_id: string; stage: OpportunityStage; cents: string };
 
 export function simulationGroups(scope: Scope, periods: ForecastPeriod[], assignedTo?: string): Promise<SimulationGroup[]> {
   return queryRows<SimulationGroup>(Prisma.sql`
     WITH p AS (${periodsSql(periods)})
     SELECT p.idx, o.assigned_to AS user_id, o.stage::text AS stage,
-           array_agg((o.base_value * 100)::bigint ORDER BY o.id) AS cents
+           string_agg((o.base_value * 100)::bigint::text, ',' ORDER BY o.id) AS cents
     FROM opportunities o JOIN p ON o.expected_close_date BETWEEN p.p_from AND p.p_to
     WHERE ${windowDealsWhere(scope, periods, assignedTo)} AND ${openStageSql}
     GROUP BY p.idx, o.assigned_to, o.stage

@@ -22,9 +22,6 @@ export function forgetSimulations(): void {
  */
 export function simulatedRange(input: { periods: number; buckets: SimBucket[]; groups: RangeGroup[]; rates: StageWinRate[] }): RangeResult {
   const threshold = new Map(input.rates.map((rate) => [rate.stage as string, rate.threshold]));
-  const deals: SimDeal[] = input.groups.flatMap((group) =>
-    group.cents.map((cents) => ({ bucket: group.bucket, cents, threshold: threshold.get(group.stage) ?? 0 })),
-  );
   const { seed, hex, digest } = seedOf({
     runs: RUNS,
     periods: input.periods,
@@ -33,6 +30,9 @@ export function simulatedRange(input: { periods: number; buckets: SimBucket[]; g
   });
   const known = recent.get(digest);
   if (known) return known;
+  const deals: SimDeal[] = input.groups.flatMap((group) =>
+    group.cents.map((cents) => ({ bucket: group.bucket, cents, threshold: threshold.get(group.stage) ?? 0 })),
+  );
   const result = { seed: hex, ...simulateWon({ buckets: input.buckets, periods: input.periods, deals }, seed) };
   recent.set(digest, result);
   if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value!);

@@ -64,7 +64,7 @@ export async function getForecast(scope: Scope, query: ForecastQuery): Promise<F
     groups: groups.map((group) => ({
       bucket: bucketOf.get(`${group.idx}/${group.user_id}`)!,
       stage: group.stage,
-      cents: group.cents.map(Number),
+      cents: group.cents.split(",").map(Number),
     })),
     rates: winRates.rates,
   });
