@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import { isClosedStage, OPEN_STAGES, type OpportunityOut } from "@/lib/opportunities/browser";
+import { FORECAST_CATEGORIES, isClosedStage, OPEN_STAGES, type ForecastCategory, type OpportunityOut } from "@/lib/opportunities/browser";
+import { FORECAST_LABEL } from "./forecast-category";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ProblemError } from "@/components/ui/problem";
@@ -21,9 +22,9 @@ type BulkBarProps = {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
- * What can be done to the selected deals at once: assign, move to an open stage, delete (admins). Each deal gets
+ * What can be done to the selected deals at once: assign, move to an open stage, set the forecast category, delete (admins). Each deal gets
  * the single-deal rules; the toast says how many changed, why the others did not, and offers one Undo for the
- * whole action where every change can be reversed (assignments and moves between open stages).
+ * whole action where every change can be reversed (assignments, moves between open stages, forecast categories).
  */
 export function BulkBar({ selected, owners, canDelete, onDone }: BulkBarProps) {
   const router = useRouter();
@@ -33,6 +34,7 @@ export function BulkBar({ selected, owners, canDelete, onDone }: BulkBarProps) {
   // option by option, and each change must not move or reassign the deals.
   const [stage, setStage] = useState<OpportunityStage | "">("");
   const [owner, setOwner] = useState("");
+  const [category, setCategory] = useState<ForecastCategory | "STAGE" | "">("");
 
   async function run(action: BulkAction, undo: BulkAction[] | null) {
     setPending(true);
@@ -124,6 +126,47 @@ export function BulkBar({ selected, owners, canDelete, onDone }: BulkBarProps) {
           }}
         >
           Move
+        </Button>
+      </div>
+      <div className="flex items-center gap-2">
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          Forecast
+          <select
+            className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            value={category}
+            disabled={pending}
+            onChange={(event) => setCategory(event.target.value as ForecastCategory | "STAGE" | "")}
+          >
+            <option value="">Category…</option>
+            {FORECAST_CATEGORIES.map((option) => (
+              <option key={option} value={option}>
+                {FORECAST_LABEL[option]}
+              </option>
+            ))}
+            <option value="STAGE">Follow the stage</option>
+          </select>
+        </label>
+        <Button
+          variant="secondary"
+          disabled={pending || category === ""}
+          onClick={() => {
+            if (category === "") return;
+            setCategory("");
+            void run(
+              { action: "set_forecast_category", ids, forecast_category: category === "STAGE" ? null : category },
+              undoOf((deal) =>
+                isClosedStage(deal.stage)
+                  ? null
+                  : {
+                      action: "set_forecast_category",
+                      ids: [deal.id],
+                      forecast_category: deal.forecast_category_is_custom ? deal.forecast_category : null,
+                    },
+              ),
+            );
+          }}
+        >
+          Set
         </Button>
       </div>
       {owners.length > 0 ? (

@@ -1,6 +1,16 @@
 import { hrefWith, secondaryLinkClass } from "@/components/ui/list-ui";
 
-type ExportFilters = { stage?: string; assigned_to?: string; client_id?: string; overdue?: string; q?: string; sort?: string };
+type ExportFilters = {
+  stage?: string;
+  assigned_to?: string;
+  client_id?: string;
+  overdue?: string;
+  q?: string;
+  forecast_category?: string;
+  close_from?: string;
+  close_to?: string;
+  sort?: string;
+};
 
 /** Downloads of the deals shown (every page, the same filters and order) as CSV or XLSX; from tablets up (phones keep the first card in view). */
 export function ExportLinks({ filters }: { filters: ExportFilters }) {

@@ -2,7 +2,7 @@ import { hrefWith } from "@/components/ui/list-ui";
 
 /**
  * The opportunities list's URL uses the board's names (`owner`, `client`) for the API's `assigned_to` and
- * `client_id`; everything else (stage, overdue, q, sort, page, page_size) is the API's own parameter.
+ * `client_id`; everything else (stage, overdue, q, forecast_category, close_from, close_to, sort, page, page_size) is the API's own parameter.
  */
 export type ListUrlState = {
   stage?: string;
@@ -10,6 +10,9 @@ export type ListUrlState = {
   client?: string;
   overdue?: string;
   q?: string;
+  forecast_category?: string;
+  close_from?: string;
+  close_to?: string;
   sort?: string;
   page_size?: string;
 };

@@ -9,6 +9,7 @@ import { DealAmount } from "./deal-amount";
 import { isOverdue } from "@/lib/opportunities/browser";
 import { listHref, type ListUrlState } from "./list-href";
 import { BulkBar } from "./bulk-bar";
+import { ForecastBadge } from "./forecast-category";
 import { SortHeader } from "./sort-header";
 import { OverdueBadge, StageBadge } from "./stage-badge";
 
@@ -67,6 +68,9 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso, ow
               <SortHeader label="Stage" field="stage" sort={sort} hrefFor={hrefFor} />
               <SortHeader label="Value" field="estimated_value" sort={sort} hrefFor={hrefFor} align="right" />
               <SortHeader label="Probability" field="probability" sort={sort} hrefFor={hrefFor} align="right" />
+              <th scope="col" className="px-4 py-3">
+                Forecast
+              </th>
               <SortHeader label="Expected close" field="expected_close_date" sort={sort} hrefFor={hrefFor} />
               {showOwner ? (
                 <th scope="col" className="px-4 py-3">
@@ -99,6 +103,9 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso, ow
                 </td>
                 <td className="px-4 py-3 text-right text-slate-700 tabular-nums">{formatPercent(deal.probability)}</td>
                 <td className="px-4 py-3">
+                  <ForecastBadge category={deal.forecast_category} custom={deal.forecast_category_is_custom} />
+                </td>
+                <td className="px-4 py-3">
                   <CloseDate deal={deal} todayIso={todayIso} />
                 </td>
                 {showOwner ? <td className="px-4 py-3 text-slate-700">{deal.assigned_user.name}</td> : null}
@@ -129,7 +136,10 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso, ow
                 baseCurrency={deal.base_currency}
                 className="text-base font-semibold tabular-nums"
               />
-              <span className="text-sm text-slate-600 tabular-nums">{formatPercent(deal.probability)}</span>
+              <span className="flex items-center gap-2 text-sm text-slate-600 tabular-nums">
+                <ForecastBadge category={deal.forecast_category} custom={deal.forecast_category_is_custom} />
+                {formatPercent(deal.probability)}
+              </span>
             </p>
             <div className="mt-1 text-sm">
               <CloseDate deal={deal} todayIso={todayIso} />

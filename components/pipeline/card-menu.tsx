@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import { isClosedStage, type BoardCardOut } from "@/lib/opportunities/browser";
+import { FORECAST_CATEGORIES, isClosedStage, type BoardCardOut, type ForecastCategory } from "@/lib/opportunities/browser";
+import { FORECAST_LABEL } from "@/components/opportunities/forecast-category";
 
-export type CardAction = "won" | "lost" | "delete";
+export type CardAction = "won" | "lost" | "delete" | { forecast: ForecastCategory | null };
 
 type CardMenuProps = {
   card: BoardCardOut;
@@ -18,7 +19,7 @@ const itemClass =
   "block w-full rounded px-2 py-1.5 text-left text-sm text-slate-800 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none";
 
 /**
- * A card's actions (open, edit, won, lost, delete where allowed) as a menu button: arrows move between items, Escape
+ * A card's actions (open, edit, won, lost, its forecast category, delete where allowed) as a menu button: arrows move between items, Escape
  * closes it and gives focus back. Keys and presses stay inside, so they never start a drag of the card.
  */
 export function CardMenu({ card, stage, canDelete, onAction }: CardMenuProps) {
@@ -88,7 +89,7 @@ export function CardMenu({ card, stage, canDelete, onAction }: CardMenuProps) {
         <div
           role="menu"
           aria-label={`Actions for ${card.name}`}
-          className="absolute right-0 z-30 mt-1 w-44 rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
+          className="absolute right-0 z-30 mt-1 w-48 rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
         >
           <Link role="menuitem" href={`/opportunities/${card.id}`} className={itemClass}>
             Open
@@ -104,6 +105,11 @@ export function CardMenu({ card, stage, canDelete, onAction }: CardMenuProps) {
               <button role="menuitem" type="button" className={itemClass} onClick={() => act("lost")}>
                 Mark as lost
               </button>
+              {FORECAST_CATEGORIES.filter((category) => category !== card.fc).map((category) => (
+                <button key={category} role="menuitem" type="button" className={itemClass} onClick={() => act({ forecast: category })}>
+                  Forecast: {FORECAST_LABEL[category]}
+                </button>
+              ))}
             </>
           )}
           {canDelete ? (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ForecastBadge } from "@/components/opportunities/forecast-category";
 import type { ReactNode } from "react";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { formatDay } from "@/lib/clock";
@@ -57,7 +58,8 @@ export function CardView({ card, stage, owner, baseCurrency, handle, footer, lif
           baseCurrency={baseCurrency}
           className="text-sm font-semibold text-slate-900 tabular-nums"
         />
-        <span className="text-xs text-slate-600 tabular-nums">
+        <span className="flex items-center gap-1.5 text-xs text-slate-600 tabular-nums">
+          {card.fc ? <ForecastBadge category={card.fc} /> : null}
           <span className="sr-only">Probability </span>
           {formatPercent(card.probability)}
         </span>

@@ -24,7 +24,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast, Toaster } from "sonner";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { isClosedStage, STAGES } from "@/lib/opportunities/browser";
-import type { BoardCardOut, OpportunityOut } from "@/lib/opportunities/browser";
+import type { BoardCardOut, ForecastCategory, OpportunityOut } from "@/lib/opportunities/browser";
+import { postBulk } from "@/components/opportunities/bulk-api";
+import { FORECAST_LABEL } from "@/components/opportunities/forecast-category";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LossReasonDialog } from "@/components/opportunities/loss-reason-dialog";
 import { NextStepDialogHost } from "@/components/activities/next-step-prompt";
@@ -331,7 +333,19 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canR
     void refreshColumns([deal.stage]);
   }
 
+  async function setForecastCategory(card: BoardCardOut, stage: OpportunityStage, category: ForecastCategory | null) {
+    try {
+      const result = await postBulk({ action: "set_forecast_category", ids: [card.id], forecast_category: category });
+      if (result.failed > 0) toast.error(`${card.name} was not changed`, { description: result.results[0]?.detail });
+      else toast.success(`${card.name}: forecast ${category ? FORECAST_LABEL[category] : "follows the stage"}`);
+    } catch (error) {
+      toast.error(`${card.name} was not changed`, { description: error instanceof ProblemError ? error.detail : undefined });
+    }
+    void refreshColumns([stage]);
+  }
+
   function onCardAction(action: CardAction, card: BoardCardOut, stage: OpportunityStage) {
+    if (typeof action === "object") return void setForecastCategory(card, stage, action.forecast);
     if (action === "delete") return setDeleting(card);
     const target = action === "won" ? "CLOSED_WON" : "CLOSED_LOST";
     const top = layout[target][0];

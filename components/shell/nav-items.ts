@@ -4,6 +4,7 @@ export const NAV_ITEMS = [
   { href: "/pipeline", label: "Pipeline" },
   { href: "/opportunities", label: "Opportunities" },
   { href: "/dashboard", label: "Dashboard" },
+  { href: "/forecast", label: "Forecast" },
   { href: "/notifications", label: "Notifications" },
   { href: "/clients", label: "Clients" },
   { href: "/quotes", label: "Quotes" },

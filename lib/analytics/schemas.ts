@@ -14,6 +14,7 @@ export const CHANGE_FIELDS = [
   "owner",
   "currency",
   "deleted",
+  "forecast_category",
 ] as const;
 
 const isoDate = queryDay.meta({ type: "string", format: "date", example: "2026-11-30" });
@@ -36,7 +37,7 @@ export const opportunityChangesOut = z
   .meta({
     id: "OpportunityChanges",
     description:
-      "Every change of the deal's stage, value, base value, probability, expected close date, owner, currency or deletion, oldest first. Values are text: decimals with two places, dates YYYY-MM-DD, the owner a user id.",
+      "Every change of the deal's stage, value, base value, probability, expected close date, owner, currency, deletion or forecast category (set on the deal; null: following its stage), oldest first. Values are text: decimals with two places, dates YYYY-MM-DD, the owner a user id.",
     example: {
       items: [
         {

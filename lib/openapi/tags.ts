@@ -16,7 +16,8 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   Imports:
     "Bring a spreadsheet in: upload a CSV or XLSX of opportunities or clients, read its dry run (errors by row and column), then commit it in one transaction.",
   Analytics:
-    "Reports for managers (and each rep for themselves): funnel, win/loss, velocity and the pipeline waterfall, in the base currency, from the change log.",
+    "Reports for managers (and each rep for themselves): funnel, win/loss, velocity, the pipeline waterfall and the forecast, in the base currency, from the change log.",
   "Loss reasons": "Why deals are lost: the company's list (admins manage it), offered when closing a deal as lost.",
+  Forecast: "Monthly sales targets per user in the base currency (managers set them), read by the forecast (GET /analytics/forecast).",
   Reference: "This document itself.",
 };

@@ -18,6 +18,7 @@ export function toBoardCard(deal: OpportunityOut, today: string): BoardCardOut {
     probability: deal.probability,
     close_date: deal.actual_close_date ?? deal.expected_close_date,
     overdue: isOverdue(deal.stage, deal.expected_close_date, today),
+    ...(deal.forecast_category ? { fc: deal.forecast_category } : {}),
     version: deal.version,
     ...(deal.next_activity ? { nx: nextStep(deal.next_activity) } : {}),
     ...(deal.is_stale ? { st: deal.days_in_stage } : {}),

@@ -3,4 +3,5 @@ export * from "./rules";
 export * from "./schemas";
 export * from "./form-values";
 export * from "./board-card";
-export type { StageSettingsOut } from "./stage-settings-schemas";
+export { FORECAST_CATEGORIES, type ForecastCategory, type StageSettingsOut } from "./stage-settings-schemas";
+export { forecastCategoryOf } from "./forecast-category";

@@ -32,6 +32,8 @@ function applyTo(scope: Scope, id: string, input: BulkActionInput, clock: Clock)
       return updateOpportunity(scope, id, { assigned_to: input.assigned_to }, { clock });
     case "move_stage":
       return updateStage(scope, id, { stage: input.stage, loss_reason: input.loss_reason }, { clock });
+    case "set_forecast_category":
+      return updateOpportunity(scope, id, { forecast_category: input.forecast_category }, { clock });
     case "delete":
       return deleteOpportunity(scope, id, { clock });
   }

@@ -1,5 +1,6 @@
 import { ownedWhere, type Scope, seesWholeTenant } from "@/lib/scope";
 import { Prisma } from "@/lib/db";
+import { forecastCategoryIsSql } from "./forecast-category-sql";
 import { overdueSql } from "./rules-sql";
 import type { OpportunityFilters, SortField } from "./schemas";
 
@@ -32,6 +33,9 @@ export function visibleSql(scope: Scope, filters: OpportunityFilters = {}, today
   ];
   if (filters.client_id) parts.push(Prisma.sql`o.client_id = ${filters.client_id}::uuid`);
   if (filters.stage) parts.push(Prisma.sql`o.stage = ${filters.stage}::opportunity_stage`);
+  if (filters.forecast_category) parts.push(forecastCategoryIsSql(filters.forecast_category));
+  if (filters.close_from) parts.push(Prisma.sql`coalesce(o.actual_close_date, o.expected_close_date) >= ${filters.close_from}::date`);
+  if (filters.close_to) parts.push(Prisma.sql`coalesce(o.actual_close_date, o.expected_close_date) <= ${filters.close_to}::date`);
   if (filters.q) parts.push(Prisma.sql`o.name ILIKE ${`%${escapeLike(filters.q)}%`}`);
   if (filters.overdue !== undefined && today) {
     parts.push(filters.overdue ? overdueSql(today) : Prisma.sql`NOT ${overdueSql(today)}`);

@@ -27,7 +27,9 @@ export * from "./operations";
 export { getExchangeRates, importExchangeRates, restateExchangeRates, setExchangeRates } from "./exchange-rates";
 export { getStageSettings, putStageSettings, refreshAutoStaleDays, stageProbability } from "./stage-settings";
 export * from "./stage-settings-operations";
-export { FORECAST_CATEGORIES, type StageSettingsOut } from "./stage-settings-schemas";
+export { FORECAST_CATEGORIES, forecastCategorySchema, type ForecastCategory, type StageSettingsOut } from "./stage-settings-schemas";
+export { DEFAULT_FORECAST, forecastCategoryOf } from "./forecast-category";
+export { forecastCategorySql } from "./forecast-category-sql";
 export { daysInStage, isStale } from "./stale";
 export { daysInStageSql, isStaleSql, STAGE_SETTINGS_JOIN } from "./stale-sql";
 export {

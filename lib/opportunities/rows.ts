@@ -1,6 +1,8 @@
 import { Prisma } from "@/lib/db";
 import type { ActivityType, OpportunityStage } from "@/lib/generated/prisma/enums";
+import { forecastCategorySql } from "./forecast-category-sql";
 import { STAGE_SETTINGS_JOIN, staleAfterDaysSql } from "./stale-sql";
+import type { ForecastCategory } from "./stage-settings-schemas";
 
 /**
  * What the module reads. An opportunity is read in one way only — `OPPORTUNITY_COLUMNS` from `OPPORTUNITY_FROM`,
@@ -23,6 +25,10 @@ export type OpportunityRow = {
   baseRate: Prisma.Decimal;
   probability: Prisma.Decimal;
   probabilityIsCustom: boolean;
+  /** Open deals: the category set on the deal, else its stage's; null when closed. */
+  forecastCategory: ForecastCategory | null;
+  /** True when set on the deal by hand (kept across stage moves); false when it follows the stage. */
+  forecastCategoryIsCustom: boolean;
   expectedCloseDate: Date;
   actualCloseDate: Date | null;
   stage: OpportunityStage;
@@ -57,7 +63,7 @@ export const OPPORTUNITY_JOINS = Prisma.sql`JOIN clients c ON c.id = o.client_id
 
 export const OPPORTUNITY_COLUMNS = Prisma.sql`
   o.id, o.tenant_id, o.name, o.description, o.client_id, o.assigned_to, o.created_by, o.estimated_value, o.currency,
-  t.base_currency, o.base_value, o.base_rate, o.probability, o.probability_is_custom, o.expected_close_date, o.actual_close_date, o.stage::text AS stage, o.loss_reason, o.loss_reason_id, o.close_date_pushes, o.board_position,
+  t.base_currency, o.base_value, o.base_rate, o.probability, o.probability_is_custom, ${forecastCategorySql} AS forecast_category, o.forecast_category IS NOT NULL AS forecast_category_is_custom, o.expected_close_date, o.actual_close_date, o.stage::text AS stage, o.loss_reason, o.loss_reason_id, o.close_date_pushes, o.board_position,
   o.version, o.is_deleted, o.deleted_at, o.created_at, o.updated_at,
   c.name AS client_name, u.name AS assignee_name, u.email AS assignee_email,
   o.stage_entered_at, o.last_activity_at, na.id AS next_activity_id, na.type::text AS next_activity_type,
@@ -78,6 +84,8 @@ export type OpportunitySqlRow = {
   base_rate: Prisma.Decimal;
   probability: Prisma.Decimal;
   probability_is_custom: boolean;
+  forecast_category: ForecastCategory | null;
+  forecast_category_is_custom: boolean;
   expected_close_date: Date;
   actual_close_date: Date | null;
   stage: OpportunityStage;
@@ -120,6 +128,8 @@ export function toOpportunityRow(r: OpportunitySqlRow): OpportunityRow {
     baseRate: decimal(r.base_rate),
     probability: decimal(r.probability),
     probabilityIsCustom: r.probability_is_custom,
+    forecastCategory: r.forecast_category,
+    forecastCategoryIsCustom: r.forecast_category_is_custom,
     expectedCloseDate: r.expected_close_date,
     actualCloseDate: r.actual_close_date,
     stage: r.stage,

@@ -3,6 +3,7 @@ import { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { pageSchema, paginationQuery, queryDay, queryInt } from "@/lib/http/browser";
 import { currencyInput } from "@/lib/currency/browser";
 import { decimalInput, moneyOut } from "@/lib/money";
+import { forecastCategorySchema } from "./stage-settings-schemas";
 
 export const stageSchema = z.enum(OpportunityStage).meta({ id: "OpportunityStage", description: "Pipeline stage, in board order." });
 
@@ -17,6 +18,11 @@ const description = z.string().trim().max(10_000, "must be at most 10000 charact
 const lossReason = z.string().trim().max(1_000, "must be at most 1000 characters").nullable();
 const estimatedValue = decimalInput({ scale: 2, integerDigits: 12, min: "0", exclusiveMin: true });
 const probability = decimalInput({ scale: 2, integerDigits: 3, min: "0", max: "100" });
+
+const forecastCategoryInput = forecastCategorySchema.nullable().optional().meta({
+  description:
+    "The deal's forecast category, kept when it moves between open stages; null: follow the stage's setting again (GET /pipeline/stages).",
+});
 
 export const opportunityIdParams = z.object({ id: z.uuid() });
 
@@ -69,6 +75,7 @@ export const updateOpportunityBody = z
       .uuid({ message: "must be a loss reason id" })
       .optional()
       .meta({ description: "With `stage` CLOSED_LOST: a reason from the company's list; `loss_reason` then defaults to its label." }),
+    forecast_category: forecastCategoryInput,
   })
   .strict()
   .meta({
@@ -133,6 +140,16 @@ export const listOpportunitiesQuery = paginationQuery.extend({
     .transform((v) => v === "true")
     .optional()
     .meta({ description: "true: open deals past their expected close date; false: all others." }),
+  forecast_category: forecastCategorySchema.optional().meta({ description: "Open deals in this forecast category." }),
+  close_from: z.iso.date({ message: "must be a date YYYY-MM-DD" }).optional().meta({
+    type: "string",
+    format: "date",
+    description: "Close date on or after this day: the day a closed deal closed, the expected close date of an open one.",
+  }),
+  close_to: z.iso
+    .date({ message: "must be a date YYYY-MM-DD" })
+    .optional()
+    .meta({ type: "string", format: "date", description: "Close date on or before this day (as `close_from`)." }),
   sort: z
     .enum(sortValues, { message: `must be one of ${SORT_FIELDS.join(", ")}, optionally prefixed with -` })
     .default("-created_at")
@@ -158,6 +175,13 @@ export const bulkActionBody = z
       })
       .strict(),
     z.object({ action: z.literal("delete"), ids: bulkIds }).strict(),
+    z
+      .object({
+        action: z.literal("set_forecast_category"),
+        ids: bulkIds,
+        forecast_category: forecastCategorySchema.nullable().meta({ description: "null: follow each deal's stage again." }),
+      })
+      .strict(),
   ])
   .meta({
     id: "BulkOpportunityAction",
@@ -232,6 +256,13 @@ export const opportunityOut = z
     estimated_value: moneyOut,
     currency: z.string(),
     probability: moneyOut,
+    forecast_category: forecastCategorySchema.nullable().meta({
+      description:
+        "Open deals: the category set on the deal by hand, else its stage's setting (LEAD, QUALIFIED → PIPELINE; PROPOSAL → BEST_CASE; NEGOTIATION → COMMIT unless an admin changed them); null once closed.",
+    }),
+    forecast_category_is_custom: z
+      .boolean()
+      .meta({ description: "True when the category was set on the deal (kept across stage moves); false when it follows the stage." }),
     probability_is_custom: z.boolean().meta({
       description:
         "True when the probability was set by hand (differing from the stage default): it is kept when the deal moves between open stages; otherwise each stage's default applies.",
@@ -285,6 +316,8 @@ export const opportunityOut = z
       currency: "USD",
       probability: "70.00",
       probability_is_custom: false,
+      forecast_category: "BEST_CASE",
+      forecast_category_is_custom: false,
       weighted_value: "35000.00",
       base_currency: "USD",
       base_value: "50000.00",
@@ -380,6 +413,7 @@ export const boardCardOut = z
     probability: moneyOut,
     close_date: isoDate.meta({ description: "The day a closed deal closed; the expected close date of an open one." }),
     overdue: z.boolean().meta({ description: "Open and past its expected close date." }),
+    fc: forecastCategorySchema.optional().meta({ description: "The deal's `forecast_category`; absent once closed." }),
     version: z.number().int().meta({ description: 'Send as `If-Match: "<version>"` when moving the card.' }),
     nx: z
       .object({ t: z.enum(["CALL", "MEETING", "EMAIL", "TASK", "NOTE"]), s: z.string(), d: instant.optional() })
@@ -405,6 +439,7 @@ export const boardCardOut = z
       probability: "50.00",
       close_date: "2030-12-31",
       overdue: false,
+      fc: "BEST_CASE",
       version: 3,
       nx: { t: "CALL", s: "Call about the renewal", d: "2026-01-20T09:30:00.000Z" },
     },
@@ -481,7 +516,10 @@ export type CreateOpportunityInput = z.output<typeof createOpportunityBody>;
 export type UpdateOpportunityInput = z.output<typeof updateOpportunityBody>;
 export type ChangeStageInput = z.output<typeof changeStageBody>;
 export type ReopenInput = z.output<typeof reopenBody>;
-export type OpportunityFilters = Pick<z.output<typeof listOpportunitiesQuery>, "assigned_to" | "client_id" | "q"> & {
+export type OpportunityFilters = Pick<
+  z.output<typeof listOpportunitiesQuery>,
+  "assigned_to" | "client_id" | "q" | "forecast_category" | "close_from" | "close_to"
+> & {
   stage?: OpportunityStage;
   overdue?: boolean;
 };

@@ -23,6 +23,8 @@ export function serializeOpportunity(row: OpportunityRow, now: Date = systemCloc
     currency: row.currency,
     probability: toMoney(row.probability),
     probability_is_custom: row.probabilityIsCustom,
+    forecast_category: row.forecastCategory,
+    forecast_category_is_custom: row.forecastCategoryIsCustom,
     weighted_value: toMoney(weightedValue(row.estimatedValue, row.probability)),
     base_currency: row.baseCurrency,
     base_value: toMoney(row.baseValue),

@@ -145,6 +145,7 @@ export async function updateOpportunity(
       probability: input.probability,
       expectedCloseDate: input.expected_close_date,
       assignedTo: input.assigned_to,
+      forecastCategory: input.forecast_category,
       probabilityIsCustom:
         input.probability !== undefined
           ? isCustomProbability(current.stage, input.probability, await stageProbability(scope, current.stage, tx))

@@ -9,7 +9,7 @@ const openStage = z
   .enum(OPEN_STAGES as [string, ...string[]], { message: `must be an open stage: ${OPEN_STAGES.join(", ")}` })
   .meta({ description: "An open stage (closed stages have fixed probabilities and never go stale)." });
 
-const forecastCategory = z
+export const forecastCategorySchema = z
   .enum(FORECAST_CATEGORIES, { message: `must be one of ${FORECAST_CATEGORIES.join(", ")}` })
   .meta({ id: "ForecastCategory" });
 
@@ -30,7 +30,7 @@ export const putStageSettingsBody = z
           .object({
             stage: openStage,
             default_probability: decimalInput({ scale: 2, integerDigits: 3, min: "0", max: "100" }).optional(),
-            forecast_category: forecastCategory.optional(),
+            forecast_category: forecastCategorySchema.optional(),
             stale_after_days: staleAfterDays.optional(),
           })
           .strict(),
@@ -52,7 +52,7 @@ export const putStageSettingsBody = z
 export const stageSettingOut = z.object({
   stage: z.enum(OPEN_STAGES as [string, ...string[]]),
   default_probability: moneyOut.meta({ description: "The probability a deal takes when it enters the stage without one." }),
-  forecast_category: forecastCategory,
+  forecast_category: forecastCategorySchema,
   stale_after_days: z.union([z.number().int(), z.literal("auto"), z.null()]),
   effective_stale_after_days: z
     .number()

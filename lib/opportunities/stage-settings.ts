@@ -2,18 +2,11 @@ import { type Scope } from "@/lib/scope";
 import { db, Prisma, queryRows, type Tx } from "@/lib/db";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { toMoney } from "@/lib/money";
+import { DEFAULT_FORECAST } from "./forecast-category";
 import { defaultProbability, isClosedStage, OPEN_STAGES } from "./rules";
 import type { ForecastCategory, PutStageSettingsInput, StageSettingsOut } from "./stage-settings-schemas";
 
 /** The admin's settings of the open stages; a stage without a row has the guide's defaults and no stale threshold. */
-
-/** The guide's forecast category of each open stage. */
-const DEFAULT_FORECAST: Record<string, ForecastCategory> = {
-  LEAD: "PIPELINE",
-  QUALIFIED: "PIPELINE",
-  PROPOSAL: "BEST_CASE",
-  NEGOTIATION: "COMMIT",
-};
 
 /** Won deals an auto threshold needs before it turns on. */
 export const AUTO_STALE_MIN_WON = 10;

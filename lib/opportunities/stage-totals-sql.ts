@@ -9,7 +9,14 @@ import type { OpportunityFilters } from "./schemas";
  * the overdue filter needs the opportunities themselves.
  */
 export function totalsAnswer(filters: OpportunityFilters): boolean {
-  return filters.client_id === undefined && !filters.q && filters.overdue === undefined;
+  return (
+    filters.client_id === undefined &&
+    !filters.q &&
+    filters.overdue === undefined &&
+    !filters.forecast_category &&
+    !filters.close_from &&
+    !filters.close_to
+  );
 }
 
 /** The rows of opportunity_stage_totals `t` for what the caller may see, narrowed by assignee and stage. */

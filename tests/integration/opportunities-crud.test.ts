@@ -42,6 +42,8 @@ describe("create", () => {
       currency: "USD",
       probability: "10.00",
       probability_is_custom: false,
+      forecast_category: "PIPELINE",
+      forecast_category_is_custom: false,
       weighted_value: "100.00",
       base_currency: "USD",
       base_value: "1000.00",

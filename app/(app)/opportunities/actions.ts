@@ -98,3 +98,18 @@ export async function deleteOpportunityAction(id: string, version: number): Prom
   revalidateViews();
   redirect("/opportunities");
 }
+
+const categoryBody = updateOpportunityBody.pick({ forecast_category: true });
+
+/** Sets the deal's forecast category from the deal page ("" = follow the stage again), as PUT /opportunities/{id}. */
+export async function setForecastCategoryAction(id: string, version: number, form: FormData): Promise<void> {
+  const scope = await requirePageScope();
+  const params = opportunityIdParams.safeParse({ id });
+  const value = form.get("forecast_category");
+  const parsed = categoryBody.safeParse({ forecast_category: value === "" || value === null ? null : value });
+  if (!params.success || !parsed.success) return;
+  await answering(async () => {
+    await updateOpportunity(scope, params.data.id, parsed.data, { expectedVersion: version });
+  });
+  revalidateViews(id);
+}

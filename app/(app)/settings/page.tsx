@@ -61,6 +61,17 @@ export default async function SettingsPage() {
           offered when a deal is closed as lost.
         </p>
       </section>
+      <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="targets-heading">
+        <h2 id="targets-heading" className="text-base font-semibold">
+          Sales targets
+        </h2>
+        <p className="mt-1 text-sm text-slate-600">
+          <Link href="/settings/targets" className="font-medium text-brand-700 underline underline-offset-2">
+            {scope.role === "SALES_REP" ? "See your targets" : "Set monthly targets"}
+          </Link>{" "}
+          that the forecast compares won deals with.
+        </p>
+      </section>
       <EmailPreferences />
       {canReadOutbox(scope) && outboxIsTransport() ? (
         <p className="text-sm text-slate-600">

@@ -212,4 +212,10 @@ export const requestFixtures: Record<string, RequestFixture> = {
   createLossReason: { as: "admin", build: () => ({ body: { label: `Reason ${unique()}` } }) },
   updateLossReason: { as: "admin", build: (w) => ({ params: id(w.a.lossReasonId), body: { label: `Renamed ${unique()}` } }) },
   deleteLossReason: { as: "admin", build: async (w) => ({ params: id(await w.fresh.lossReason()) }) },
+  getTargets: { build: () => ({ query: { from: dateIn(-31).slice(0, 7), to: dateIn(62).slice(0, 7) } }) },
+  putTargets: {
+    as: "admin",
+    build: (w) => ({ body: { targets: [{ user_id: w.a.rep.userId, month: dateIn(0).slice(0, 7), amount: "1000.00" }] } }),
+  },
+  getAnalyticsForecast: { build: () => ({ query: { from: dateIn(0).slice(0, 7), periods: "3" } }) },
 };

@@ -138,6 +138,7 @@ const TENANT_TABLES = [
   "activities",
   "pipeline_stage_settings",
   "imports",
+  "sales_targets",
 ] as const;
 
 /** What counts of a row; an access token's `last_used_at` is bookkeeping that any authenticated request refreshes. */

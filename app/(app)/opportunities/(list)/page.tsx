@@ -6,7 +6,15 @@ import { requirePageScope } from "@/lib/auth";
 import { systemClock, toIsoDate, utcDate } from "@/lib/clock";
 import { listClientOptions } from "@/lib/clients";
 import { firstValues, pageOf, type SearchParams } from "@/lib/http";
-import { canDeleteOpportunity, getOpportunities, serializeOpportunity, SORT_FIELDS, STAGES } from "@/lib/opportunities";
+import {
+  canDeleteOpportunity,
+  FORECAST_CATEGORIES,
+  getOpportunities,
+  serializeOpportunity,
+  SORT_FIELDS,
+  STAGES,
+} from "@/lib/opportunities";
+import { FORECAST_LABEL } from "@/components/opportunities/forecast-category";
 import { listUsers } from "@/lib/users";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { SelectField } from "@/components/ui/select-field";
@@ -44,7 +52,9 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
     query,
   );
   const state = urlStateOf(query);
-  const filtered = Boolean(state.stage || state.owner || state.client || state.overdue || state.q);
+  const filtered = Boolean(
+    state.stage || state.owner || state.client || state.overdue || state.q || state.forecast_category || state.close_from || state.close_to,
+  );
 
   return (
     <div className="space-y-6">
@@ -62,6 +72,9 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
                 client_id: query.client_id,
                 overdue: query.overdue === undefined ? undefined : String(query.overdue),
                 q: query.q,
+                forecast_category: query.forecast_category,
+                close_from: query.close_from,
+                close_to: query.close_to,
                 sort: query.sort,
               }}
             />
@@ -139,6 +152,16 @@ export default async function OpportunitiesPage({ searchParams }: { searchParams
           ]}
           className="sm:min-w-40"
         />
+        <SelectField
+          id="list-forecast"
+          label="Forecast"
+          name="forecast_category"
+          defaultValue={state.forecast_category ?? ""}
+          options={[{ value: "", label: "Any category" }, ...FORECAST_CATEGORIES.map((c) => ({ value: c, label: FORECAST_LABEL[c] }))]}
+          className="sm:min-w-40"
+        />
+        {state.close_from ? <input type="hidden" name="close_from" value={state.close_from} /> : null}
+        {state.close_to ? <input type="hidden" name="close_to" value={state.close_to} /> : null}
         {state.page_size ? <input type="hidden" name="page_size" value={state.page_size} /> : null}
       </FilterBar>
       {result.items.length === 0 ? (

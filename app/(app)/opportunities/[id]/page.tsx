@@ -3,7 +3,8 @@ import { listLossReasons } from "@/lib/loss-reasons";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDay, formatInstant, systemClock, toIsoDate, utcDate } from "@/lib/clock";
-import { canDeleteOpportunity, getStageHistory, isOverdue, serializeHistory } from "@/lib/opportunities";
+import { canDeleteOpportunity, FORECAST_CATEGORIES, getStageHistory, isOverdue, serializeHistory } from "@/lib/opportunities";
+import { FORECAST_LABEL, ForecastBadge } from "@/components/opportunities/forecast-category";
 import { formatPercent } from "@/lib/money";
 import { currencyName, rateOn } from "@/lib/currency";
 import { DealAmount } from "@/components/opportunities/deal-amount";
@@ -13,7 +14,7 @@ import { DealTimeline } from "@/components/activities/deal-timeline";
 import { listActivities } from "@/lib/activities";
 import { secondaryLinkClass } from "@/components/ui/list-ui";
 import { LocalTime } from "@/components/ui/local-time";
-import { closeOpportunityAction, deleteOpportunityAction } from "../actions";
+import { closeOpportunityAction, deleteOpportunityAction, setForecastCategoryAction } from "../actions";
 import { loadOpportunity } from "./load";
 
 type Params = { params: Promise<{ id: string }> };
@@ -97,6 +98,38 @@ export default async function OpportunityPage({ params }: Params) {
             </Item>
             <Item label="Probability" testId="detail-probability">
               {formatPercent(deal.probability)}
+            </Item>
+            <Item label="Forecast category" testId="detail-forecast">
+              {deal.is_closed ? (
+                <ForecastBadge category={null} />
+              ) : (
+                <form action={setForecastCategoryAction.bind(null, deal.id, deal.version)} className="flex flex-wrap items-center gap-2">
+                  <span data-testid="forecast-now">
+                    <ForecastBadge category={deal.forecast_category} custom={deal.forecast_category_is_custom} />
+                  </span>
+                  <label htmlFor="deal-forecast" className="sr-only">
+                    Forecast category
+                  </label>
+                  <select
+                    id="deal-forecast"
+                    name="forecast_category"
+                    defaultValue={deal.forecast_category_is_custom ? (deal.forecast_category ?? "") : ""}
+                    className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+                  >
+                    <option value="">
+                      Follow the stage{deal.forecast_category_is_custom ? "" : ` (${FORECAST_LABEL[deal.forecast_category!]})`}
+                    </option>
+                    {FORECAST_CATEGORIES.map((category) => (
+                      <option key={category} value={category}>
+                        {FORECAST_LABEL[category]}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" className={secondaryLinkClass}>
+                    Save
+                  </button>
+                </form>
+              )}
             </Item>
             <Item label="Currency">
               {deal.currency} <span className="text-slate-500">({currencyName(deal.currency)})</span>

@@ -1,0 +1,92 @@
+import { dealsAtSql } from "@/lib/analytics";
+import { Prisma, queryRows } from "@/lib/db";
+import type { OpportunityStage } from "@/lib/generated/prisma/enums";
+import { OPEN_STAGES } from "@/lib/opportunities";
+import { chanceThreshold } from "./simulate";
+
+/** Closed deals through a stage below which its historical rate is not trusted and the stage probability is used. */
+export const MIN_CLOSED_FOR_HISTORY = 20;
+
+export type StageWinRate = {
+  stage: OpportunityStage;
+  /** Percent, two decimals (display). */
+  rate: string;
+  /** The same chance as a threshold out of 2^32 (the simulation's). */
+  threshold: number;
+  source: "history" | "stage_probability";
+  closed: number;
+};
+
+type Counted = { stage: OpportunityStage; closed: number; won: number };
+
+/**
+ * Per open stage: of the tenant's closed deals that were ever in that stage (stage history), the share that was won.
+ * With `asOf`, only what was known then: deals closed at that instant, history before it (the backtest).
+ */
+async function closedThroughStage(tenantId: string, asOf?: Date): Promise<{ total: number; stages: Counted[] }> {
+  const closed = asOf
+    ? Prisma.sql`SELECT s.id, s.stage = 'CLOSED_WON' AS won FROM (${dealsAtSql(tenantId, asOf)}) AS s
+        WHERE NOT s.is_deleted AND s.stage IN ('CLOSED_WON', 'CLOSED_LOST')`
+    : Prisma.sql`SELECT o.id, o.stage = 'CLOSED_WON' AS won FROM opportunities o
+        WHERE o.tenant_id = ${tenantId}::uuid AND NOT o.is_deleted AND o.stage IN ('CLOSED_WON', 'CLOSED_LOST')`;
+  const before = asOf ? Prisma.sql`AND h.changed_at < ${asOf}::timestamptz` : Prisma.empty;
+  const rows = await queryRows<{ stage: OpportunityStage | null; closed: number; won: number }>(Prisma.sql`
+    WITH closed AS (${closed}),
+    passed AS (
+      SELECT DISTINCT h.opportunity_id, h.to_stage
+      FROM opportunity_stage_history h JOIN closed c ON c.id = h.opportunity_id
+      WHERE h.tenant_id = ${tenantId}::uuid AND h.to_stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') ${before}
+    )
+    SELECT p.to_stage::text AS stage, count(*)::int AS closed, count(*) FILTER (WHERE c.won)::int AS won
+    FROM passed p JOIN closed c ON c.id = p.opportunity_id GROUP BY p.to_stage
+    UNION ALL
+    SELECT NULL, count(*)::int, count(*) FILTER (WHERE won)::int FROM closed`);
+  return { total: rows.find((row) => row.stage === null)?.closed ?? 0, stages: rows.filter((row): row is Counted => row.stage !== null) };
+}
+
+/** Hundredths of a percent "37.50" → 3750, exactly. */
+const hundredths = (percent: string) => {
+  const [whole = "0", fraction = ""] = percent.split(".");
+  return BigInt(whole) * 100n + BigInt((fraction + "00").slice(0, 2));
+};
+
+const percentText = (numerator: bigint, denominator: bigint) => {
+  // round half up to two decimals: (n × 10000 × 2 + d) ÷ (2d)
+  const basisPoints = (numerator * 20000n + denominator) / (2n * denominator);
+  return `${basisPoints / 100n}.${String(basisPoints % 100n).padStart(2, "0")}`;
+};
+
+/**
+ * The chance that a deal now in each open stage is won: its historical rate with 20 or more closed deals through
+ * the stage, else the stage's probability (`stageProbabilities`, percent text per stage).
+ */
+export async function stageWinRates(
+  tenantId: string,
+  stageProbabilities: Record<string, string>,
+  asOf?: Date,
+): Promise<{ closedDeals: number; rates: StageWinRate[] }> {
+  const { total, stages } = await closedThroughStage(tenantId, asOf);
+  const counted = new Map(stages.map((row) => [row.stage, row]));
+  return {
+    closedDeals: total,
+    rates: OPEN_STAGES.map((stage) => {
+      const row = counted.get(stage);
+      if (row && row.closed >= MIN_CLOSED_FOR_HISTORY)
+        return {
+          stage,
+          rate: percentText(BigInt(row.won), BigInt(row.closed)),
+          threshold: chanceThreshold(BigInt(row.won), BigInt(row.closed)),
+          source: "history",
+          closed: row.closed,
+        };
+      const probability = hundredths(stageProbabilities[stage] ?? "0");
+      return {
+        stage,
+        rate: percentText(probability, 10_000n),
+        threshold: chanceThreshold(probability, 10_000n),
+        source: "stage_probability",
+        closed: row?.closed ?? 0,
+      };
+    }),
+  };
+}
