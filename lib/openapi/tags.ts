@@ -18,5 +18,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   Analytics:
     "Reports for managers (and each rep for themselves): funnel, win/loss, velocity and the pipeline waterfall, in the base currency, from the change log.",
   "Loss reasons": "Why deals are lost: the company's list (admins manage it), offered when closing a deal as lost.",
+  Webhooks:
+    "Admins subscribe URLs to deal, activity and notification events; each delivery is signed per the Standard Webhooks spec (webhook-id, webhook-timestamp, webhook-signature), retried with backoff and logged try by try.",
   Reference: "This document itself.",
 };

@@ -212,4 +212,15 @@ export const requestFixtures: Record<string, RequestFixture> = {
   createLossReason: { as: "admin", build: () => ({ body: { label: `Reason ${unique()}` } }) },
   updateLossReason: { as: "admin", build: (w) => ({ params: id(w.a.lossReasonId), body: { label: `Renamed ${unique()}` } }) },
   deleteLossReason: { as: "admin", build: async (w) => ({ params: id(await w.fresh.lossReason()) }) },
+
+  listWebhooks: { as: "admin", build: () => ({}) },
+  createWebhook: { as: "admin", build: () => ({ body: { url: "https://hooks.example.com/onquota", events: ["opportunity.won"] } }) },
+  getWebhook: { as: "admin", build: (w) => ({ params: id(w.a.webhookId) }) },
+  updateWebhook: {
+    as: "admin",
+    build: (w) => ({ params: id(w.a.webhookId), body: { url: "https://hooks.example.com/renamed", events: ["opportunity.lost"] } }),
+  },
+  deleteWebhook: { as: "admin", build: async (w) => ({ params: id(await w.fresh.webhook()) }) },
+  listWebhookDeliveries: { as: "admin", build: (w) => ({ params: id(w.a.webhookId), query: { page: "1" } }) },
+  testWebhook: { as: "admin", build: (w) => ({ params: id(w.a.webhookId) }) },
 };
