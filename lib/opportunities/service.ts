@@ -4,11 +4,11 @@ import { systemClock, toIsoDate, utcDate, type Clock } from "@/lib/clock";
 import type { Prisma, Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import { publishBoardChange } from "@/lib/notifications";
 import { isActiveTenantUser } from "@/lib/users";
 import { lossReasonLabel } from "@/lib/loss-reasons";
 import { baseCurrencyOf } from "@/lib/tenants";
 import { announceOpportunityChange } from "./alerts";
+import { announceInTransaction } from "./webhook-events";
 import { writeTransaction } from "./write-transaction";
 import { dropPosition, lockColumn, topOfColumn, type Drop } from "./board-position";
 import { baseAmount, type BaseAmount } from "./conversion";
@@ -76,11 +76,9 @@ export async function createOpportunity(scope: Scope, input: CreateOpportunityIn
       boardPosition: await topOfColumn(tx, scope.tenantId, input.stage),
       stageEnteredAt: clock(),
     });
-    await publishBoardChange(
-      { tenantId: scope.tenantId, opportunityId: id, ownerIds: [assignedTo], stages: [input.stage], actorId: scope.userId },
-      tx,
-    );
-    return (await findOpportunity(scope, id, { tx }))!;
+    const row = (await findOpportunity(scope, id, { tx }))!;
+    await announceInTransaction(tx, scope, null, row, clock);
+    return row;
   });
   await announceOpportunityChange(scope, null, created);
   return created;
@@ -283,16 +281,7 @@ async function writeInTurn(
       if (change.history) await insertStageChange(tx, scope, id, change.history);
       const after = await findOpportunity(scope, id, { tx });
       // Open boards re-read the columns the deal left and entered (a deleted deal is no longer found: it left).
-      await publishBoardChange(
-        {
-          tenantId: scope.tenantId,
-          opportunityId: id,
-          ownerIds: [locked.assignedTo, after?.assignedTo ?? locked.assignedTo],
-          stages: [locked.stage, after?.stage ?? locked.stage],
-          actorId: scope.userId,
-        },
-        tx,
-      );
+      await announceInTransaction(tx, scope, locked, after, clock);
       return { before: locked, after: after! };
     },
     { maxWait: WRITE_WAIT_MS, timeout: WRITE_WAIT_MS },

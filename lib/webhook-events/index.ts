@@ -4,4 +4,4 @@
  * `notification.created` without a cycle.
  */
 export { TEST_EVENT, WEBHOOK_EVENTS, webhookPayload, type WebhookEvent, type WebhookEventType, type WebhookPayload } from "./events";
-export { recordWebhookEvents } from "./record";
+export { anyWebhookListensTo, recordWebhookEvents, type TenantWebhookEvent } from "./record";

@@ -7,6 +7,7 @@ export type ClaimedDelivery = {
   endpoint_id: string;
   body: string;
   attempts: number;
+  created_at: Date;
   url: string;
   secret: string;
 };
@@ -28,7 +29,15 @@ export async function claimDueDeliveries(now: Date, leaseUntil: Date, limit: num
       LIMIT ${limit}::int
       FOR UPDATE OF d2 SKIP LOCKED
     )
-    RETURNING d.id::text, d.tenant_id::text, d.endpoint_id::text, d.payload::text AS body, d.attempts, e.url, e.secret`;
+    RETURNING d.id::text, d.tenant_id::text, d.endpoint_id::text, d.payload::text AS body, d.attempts, d.created_at, e.url, e.secret`;
+}
+
+/** Gives claimed tries back unmade (their endpoint was turned off meanwhile): they are due again, uncounted. */
+export async function releaseClaims(deliveryIds: string[], now: Date): Promise<void> {
+  if (deliveryIds.length === 0) return;
+  await db().$executeRaw`
+    UPDATE webhook_deliveries SET attempts = attempts - 1, next_attempt_at = ${now}
+    WHERE id = ANY(${deliveryIds}::uuid[]) AND status = 'pending'`;
 }
 
 export type TryRecord = {
