@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { pageSchema, paginationQuery } from "@/lib/http/browser";
 import { WEBHOOK_EVENTS } from "@/lib/webhook-events/browser";
-import { SECRET_PATTERN } from "./secret";
 import { webhookUrlProblem } from "./url-policy";
+
+/** Standard Webhooks' secret format: `whsec_` and the base64 of the key (24 to 64 bytes). */
+const SECRET_PATTERN = /^whsec_(?=(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$)[A-Za-z0-9+/=]{32,88}$/;
 
 export const webhookIdParams = z.object({ id: z.uuid() });
 

@@ -17,12 +17,22 @@ export function loopbackAllowed(env: UrlPolicyEnv = process.env): boolean {
   return /^(1|true)$/i.test(env.WEBHOOK_ALLOW_LOOPBACK?.trim() ?? "");
 }
 
+const LOOPBACK = "must not point at this server (loopback)";
+
+/** How a refused range reads in a message. */
+const RANGE_NAMES: Record<string, string> = {
+  linkLocal: "a link-local address (such as a cloud metadata service)",
+  unspecified: "an unspecified address",
+  multicast: "a multicast address",
+  broadcast: "a broadcast address",
+};
+
 /** Why a webhook may not be delivered to `address` (an IP address), or null when it may. */
 export function blockedAddressReason(address: string, env: UrlPolicyEnv = process.env): string | null {
-  if (!ipaddr.isValid(address)) return "is not an IP address";
+  if (!ipaddr.isValid(address)) return "must be an IP address";
   const range = ipaddr.process(address).range();
-  if (range === "loopback") return loopbackAllowed(env) ? null : "points at this server (loopback)";
-  return ALLOWED_RANGES.has(range) ? null : `points at a ${range} address, which webhooks may not reach`;
+  if (range === "loopback") return loopbackAllowed(env) ? null : LOOPBACK;
+  return ALLOWED_RANGES.has(range) ? null : `must not point at ${RANGE_NAMES[range] ?? "a reserved or special-purpose address"}`;
 }
 
 /** Why `url` cannot be a webhook's URL, or null when it can (host names are checked again when resolved). */
@@ -36,6 +46,6 @@ export function webhookUrlProblem(url: string, env: UrlPolicyEnv = process.env):
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return "must be an http or https URL";
   if (parsed.username || parsed.password) return "must not contain a user name or password";
   const host = parsed.hostname.replace(/^\[|\]$/g, "").toLowerCase();
-  if (host === "localhost" || host.endsWith(".localhost")) return loopbackAllowed(env) ? null : "points at this server (loopback)";
+  if (host === "localhost" || host.endsWith(".localhost")) return loopbackAllowed(env) ? null : LOOPBACK;
   return ipaddr.isValid(host) ? blockedAddressReason(host, env) : null;
 }

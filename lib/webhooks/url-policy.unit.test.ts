@@ -46,7 +46,10 @@ describe("blockedAddressReason", () => {
     expect(blockedAddressReason("93.184.216.34", strict)).toBeNull();
     expect(blockedAddressReason("10.1.2.3", strict)).toBeNull();
     expect(blockedAddressReason("127.0.0.1", strict)).toMatch(/loopback/);
-    expect(blockedAddressReason("::ffff:169.254.169.254", strict)).toMatch(/linkLocal/);
+    expect(blockedAddressReason("::ffff:169.254.169.254", strict)).toBe(
+      "must not point at a link-local address (such as a cloud metadata service)",
+    );
+    expect(blockedAddressReason("240.0.0.1", strict)).toBe("must not point at a reserved or special-purpose address");
     expect(blockedAddressReason("127.0.0.1", dev)).toBeNull();
   });
 });
