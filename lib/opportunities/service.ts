@@ -56,30 +56,36 @@ export async function createOpportunity(scope: Scope, input: CreateOpportunityIn
     () => assertAssignable(scope, assignedTo),
     async () => (base = await baseAmount(scope, currency, input.estimated_value, toIsoDate(today(clock)))),
   ]);
-  // The new card goes on top of its column, under the column's lock (see board-position.ts).
-  const created = await writeTransaction(scope, clock, async (tx) => {
-    await lockColumn(tx, scope.tenantId, input.stage);
-    const id = await insertOpportunity(tx, {
-      tenantId: scope.tenantId,
-      name: input.name,
-      description: input.description ?? null,
-      clientId: input.client_id,
-      assignedTo,
-      createdBy: scope.userId,
-      estimatedValue: input.estimated_value,
-      currency,
-      ...base!,
-      ...(await openStageProbability(scope, input.stage, input.probability, tx)),
-      expectedCloseDate: input.expected_close_date,
-      stage: input.stage,
-      createdAt: clock(),
-      boardPosition: await topOfColumn(tx, scope.tenantId, input.stage),
-      stageEnteredAt: clock(),
-    });
-    const row = (await findOpportunity(scope, id, { tx }))!;
-    await announceInTransaction(tx, scope, null, row, clock);
-    return row;
-  });
+  // The new card goes on top of its column, under the column's lock (see board-position.ts); like every writer of
+  // the column it may wait its turn, so it gets the same time as a write of a deal.
+  const created = await writeTransaction(
+    scope,
+    clock,
+    async (tx) => {
+      await lockColumn(tx, scope.tenantId, input.stage);
+      const id = await insertOpportunity(tx, {
+        tenantId: scope.tenantId,
+        name: input.name,
+        description: input.description ?? null,
+        clientId: input.client_id,
+        assignedTo,
+        createdBy: scope.userId,
+        estimatedValue: input.estimated_value,
+        currency,
+        ...base!,
+        ...(await openStageProbability(scope, input.stage, input.probability, tx)),
+        expectedCloseDate: input.expected_close_date,
+        stage: input.stage,
+        createdAt: clock(),
+        boardPosition: await topOfColumn(tx, scope.tenantId, input.stage),
+        stageEnteredAt: clock(),
+      });
+      const row = (await findOpportunity(scope, id, { tx }))!;
+      await announceInTransaction(tx, scope, null, row, clock);
+      return row;
+    },
+    { maxWait: WRITE_WAIT_MS, timeout: WRITE_WAIT_MS },
+  );
   await announceOpportunityChange(scope, null, created);
   return created;
 }
