@@ -47,6 +47,8 @@ export default defineConfig({
       LOG_LEVEL: "warn",
       TRUSTED_PROXIES: "127.0.0.2",
       EMAIL_OUTBOX: "1",
+      // e2e/webhooks.spec.ts delivers to a receiver on this machine.
+      WEBHOOK_ALLOW_LOOPBACK: "1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
     },
   },

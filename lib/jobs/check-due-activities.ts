@@ -1,6 +1,7 @@
 import { formatInstant, type Clock } from "@/lib/clock";
 import { db, Prisma } from "@/lib/db";
-import { clipTitle, type NewNotification } from "@/lib/notifications";
+import { clipTitle, type NewNotification, type NotificationRow } from "@/lib/notifications";
+import { recordWebhookEvents } from "@/lib/webhook-events";
 import { addEmailTotals, noEmails, type EmailTotals } from "./dispatch";
 import { notifyAll } from "./notify";
 import { tenantCondition, type JobOptions } from "./options";
@@ -67,10 +68,32 @@ export async function checkDueActivities(clock: Clock, options: JobOptions = {})
         dedupeKey: `${late ? "activity-overdue" : "activity-due"}:${row.id}:${row.due_at.getTime()}`,
       };
     });
-    const totals = await notifyAll(notices, { email: true, clock });
+    const totals = await notifyAll(notices, { email: true, clock, onCreated: (rows) => recordActivityDue(page, rows, now) });
     result.notified += totals.notified;
     result.alreadyNotified += page.length - totals.notified;
     addEmailTotals(result.emails, totals.emails);
   }
   return result;
+}
+
+/** An `activity.due` webhook event for each activity whose assignee was just told (so once per due time, like them). */
+function recordActivityDue(page: DueRow[], created: NotificationRow[], now: Date): Promise<number> {
+  const byId = new Map(page.map((row) => [row.id, row]));
+  const told = created.map((n) => byId.get(n.relatedEntityId ?? "")).filter((row): row is DueRow => row !== undefined);
+  return recordWebhookEvents(
+    told.map((row) => ({
+      tenantId: row.tenant_id,
+      type: "activity.due" as const,
+      data: {
+        id: row.id,
+        subject: row.subject,
+        due_at: row.due_at.toISOString(),
+        is_overdue: row.due_at.getTime() < now.getTime(),
+        assigned_to: row.assigned_to,
+        opportunity_id: row.opportunity_id,
+        about: row.about,
+      },
+    })),
+    now,
+  );
 }

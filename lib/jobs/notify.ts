@@ -1,5 +1,5 @@
 import type { Clock } from "@/lib/clock";
-import { createNotificationRows, type NewNotification } from "@/lib/notifications";
+import { createNotificationRows, type NewNotification, type NotificationRow } from "@/lib/notifications";
 import { addEmailTotals, noEmails, requestNotificationEmails, type EmailTotals } from "./dispatch";
 import { chunks } from "./pages";
 
@@ -11,15 +11,23 @@ export type NotifyTotals = { notified: number; emails: EmailTotals };
  */
 export const INSERT_BATCH = 200;
 
+export type NotifyOptions = {
+  email: boolean;
+  clock: Clock;
+  /** Called with each batch of notifications actually created (not the dedupe-skipped ones). */
+  onCreated?: (rows: NotificationRow[]) => Promise<unknown>;
+};
+
 /**
  * Inserts the notifications in batches (one INSERT … ON CONFLICT DO NOTHING each, so a dedupe key that already
  * exists is skipped) and, when `email` is set, asks for the created ones to be emailed.
  */
-export async function notifyAll(inputs: NewNotification[], options: { email: boolean; clock: Clock }): Promise<NotifyTotals> {
+export async function notifyAll(inputs: NewNotification[], options: NotifyOptions): Promise<NotifyTotals> {
   const totals: NotifyTotals = { notified: 0, emails: noEmails() };
   for (const batch of chunks(inputs, INSERT_BATCH)) {
     const rows = await createNotificationRows(options.email ? batch.map((input) => ({ ...input, emailRequested: true })) : batch);
     totals.notified += rows.length;
+    await options.onCreated?.(rows);
     if (options.email)
       addEmailTotals(
         totals.emails,

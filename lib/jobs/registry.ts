@@ -1,6 +1,7 @@
 import type { Clock } from "@/lib/clock";
 import { deliverNotificationEmails } from "@/lib/email";
 import { restateExchangeRates } from "@/lib/opportunities";
+import { deliverDueWebhooks } from "@/lib/webhooks";
 import { checkDueActivities } from "./check-due-activities";
 import { checkExpiredQuotes } from "./check-expired-quotes";
 import { checkOverdueOpportunities } from "./check-overdue-opportunities";
@@ -117,6 +118,15 @@ export const JOBS = {
     schedule: "0 * * * *",
     run: (clock) => pruneRateLimits(clock),
     describe: (r) => `${plural(r.deleted, "expired rate-limit bucket")} deleted`,
+    onInngest: "step",
+  }),
+  "deliver-webhooks": job({
+    title: "Deliver webhooks",
+    schedule: "* * * * *",
+    run: (clock) => deliverDueWebhooks({ clock }),
+    describe: (r) =>
+      `${plural(r.succeeded, "delivery", "deliveries")} succeeded, ${r.failed} failed` +
+      (r.disabled > 0 ? `, ${plural(r.disabled, "webhook")} turned off` : ""),
     onInngest: "step",
   }),
   "retry-emails": job({

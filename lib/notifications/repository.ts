@@ -173,6 +173,14 @@ export function insertNotificationsFrom(source: Prisma.Sql): Promise<Array<{ id:
     RETURNING id, user_id AS "userId"`;
 }
 
+export function notificationsByIds(ids: string[]): Promise<NotificationRow[]> {
+  return db().notification.findMany({
+    where: { id: { in: ids } },
+    select: notificationSelect,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
 /** The tenant of each of these users (unknown ids are absent). */
 export async function tenantsOfUsers(userIds: string[], client: Tx = db()): Promise<Map<string, string>> {
   const users = await client.user.findMany({ where: { id: { in: userIds } }, select: { id: true, tenantId: true } });

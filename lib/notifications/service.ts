@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { NotificationCategory, NotificationType } from "@/lib/generated/prisma/enums";
 import { pageOf } from "@/lib/http";
 import { countActiveTenantUsers } from "@/lib/users";
+import { announceCreated, announceCreatedIds } from "./announce";
 import { publishLive } from "./publish";
 import {
   countUnread,
@@ -79,10 +80,7 @@ export async function createNotificationRows(inputs: NewNotification[], tx?: Tx)
     })),
     tx,
   );
-  await publishLive(
-    rows.map((row) => ({ userId: row.userId, kind: "created" as const, notificationIds: [row.id] })),
-    tx,
-  );
+  await announceCreated(rows, tx);
   return rows;
 }
 
@@ -93,7 +91,7 @@ export async function createNotificationRows(inputs: NewNotification[], tx?: Tx)
  */
 export async function createNotificationsFrom(source: Prisma.Sql): Promise<string[]> {
   const rows = await insertNotificationsFrom(source);
-  await publishLive(rows.map((row) => ({ userId: row.userId, kind: "created" as const, notificationIds: [row.id] })));
+  await announceCreatedIds(rows);
   return rows.map((row) => row.id);
 }
 

@@ -13,6 +13,7 @@ import { importOperations } from "@/lib/imports";
 import { analyticsOperations } from "@/lib/analytics";
 import { lossReasonOperations } from "@/lib/loss-reasons";
 import { forecastOperations } from "@/lib/forecast";
+import { webhookOperations } from "@/lib/webhooks";
 import { openApiOperations } from "./operations";
 
 /**
@@ -35,5 +36,6 @@ export const operations: readonly Operation[] = [
   ...analyticsOperations,
   ...lossReasonOperations,
   ...forecastOperations,
+  ...webhookOperations,
   ...openApiOperations,
 ];

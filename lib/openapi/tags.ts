@@ -19,5 +19,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
     "Reports for managers (and each rep for themselves): funnel, win/loss, velocity, the pipeline waterfall and the forecast, in the base currency, from the change log.",
   "Loss reasons": "Why deals are lost: the company's list (admins manage it), offered when closing a deal as lost.",
   Forecast: "Monthly sales targets per user in the base currency (managers set them), read by the forecast (GET /analytics/forecast).",
+  Webhooks:
+    "Admins subscribe URLs to deal, activity and notification events; each delivery is signed per the Standard Webhooks spec (webhook-id, webhook-timestamp, webhook-signature), retried with backoff and logged try by try.",
   Reference: "This document itself.",
 };

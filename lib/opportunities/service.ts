@@ -4,11 +4,11 @@ import { systemClock, toIsoDate, utcDate, type Clock } from "@/lib/clock";
 import type { Prisma, Tx } from "@/lib/db";
 import { ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from "@/lib/errors";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
-import { publishBoardChange } from "@/lib/notifications";
 import { isActiveTenantUser } from "@/lib/users";
 import { lossReasonLabel } from "@/lib/loss-reasons";
 import { baseCurrencyOf } from "@/lib/tenants";
 import { announceOpportunityChange } from "./alerts";
+import { announceInTransaction } from "./webhook-events";
 import { writeTransaction } from "./write-transaction";
 import { dropPosition, lockColumn, topOfColumn, type Drop } from "./board-position";
 import { baseAmount, type BaseAmount } from "./conversion";
@@ -56,32 +56,36 @@ export async function createOpportunity(scope: Scope, input: CreateOpportunityIn
     () => assertAssignable(scope, assignedTo),
     async () => (base = await baseAmount(scope, currency, input.estimated_value, toIsoDate(today(clock)))),
   ]);
-  // The new card goes on top of its column, under the column's lock (see board-position.ts).
-  const created = await writeTransaction(scope, clock, async (tx) => {
-    await lockColumn(tx, scope.tenantId, input.stage);
-    const id = await insertOpportunity(tx, {
-      tenantId: scope.tenantId,
-      name: input.name,
-      description: input.description ?? null,
-      clientId: input.client_id,
-      assignedTo,
-      createdBy: scope.userId,
-      estimatedValue: input.estimated_value,
-      currency,
-      ...base!,
-      ...(await openStageProbability(scope, input.stage, input.probability, tx)),
-      expectedCloseDate: input.expected_close_date,
-      stage: input.stage,
-      createdAt: clock(),
-      boardPosition: await topOfColumn(tx, scope.tenantId, input.stage),
-      stageEnteredAt: clock(),
-    });
-    await publishBoardChange(
-      { tenantId: scope.tenantId, opportunityId: id, ownerIds: [assignedTo], stages: [input.stage], actorId: scope.userId },
-      tx,
-    );
-    return (await findOpportunity(scope, id, { tx }))!;
-  });
+  // The new card goes on top of its column, under the column's lock (see board-position.ts); like every writer of
+  // the column it may wait its turn, so it gets the same time as a write of a deal.
+  const created = await writeTransaction(
+    scope,
+    clock,
+    async (tx) => {
+      await lockColumn(tx, scope.tenantId, input.stage);
+      const id = await insertOpportunity(tx, {
+        tenantId: scope.tenantId,
+        name: input.name,
+        description: input.description ?? null,
+        clientId: input.client_id,
+        assignedTo,
+        createdBy: scope.userId,
+        estimatedValue: input.estimated_value,
+        currency,
+        ...base!,
+        ...(await openStageProbability(scope, input.stage, input.probability, tx)),
+        expectedCloseDate: input.expected_close_date,
+        stage: input.stage,
+        createdAt: clock(),
+        boardPosition: await topOfColumn(tx, scope.tenantId, input.stage),
+        stageEnteredAt: clock(),
+      });
+      const row = (await findOpportunity(scope, id, { tx }))!;
+      await announceInTransaction(tx, scope, null, row, clock);
+      return row;
+    },
+    { maxWait: WRITE_WAIT_MS, timeout: WRITE_WAIT_MS },
+  );
   await announceOpportunityChange(scope, null, created);
   return created;
 }
@@ -284,16 +288,7 @@ async function writeInTurn(
       if (change.history) await insertStageChange(tx, scope, id, change.history);
       const after = await findOpportunity(scope, id, { tx });
       // Open boards re-read the columns the deal left and entered (a deleted deal is no longer found: it left).
-      await publishBoardChange(
-        {
-          tenantId: scope.tenantId,
-          opportunityId: id,
-          ownerIds: [locked.assignedTo, after?.assignedTo ?? locked.assignedTo],
-          stages: [locked.stage, after?.stage ?? locked.stage],
-          actorId: scope.userId,
-        },
-        tx,
-      );
+      await announceInTransaction(tx, scope, locked, after, clock);
       return { before: locked, after: after! };
     },
     { maxWait: WRITE_WAIT_MS, timeout: WRITE_WAIT_MS },

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { logger } from "@/lib/log";
+import { startWebhookRelay } from "@/lib/webhooks";
 import { trustedProxies } from "./client-address";
 import { edgeListener } from "./edge";
 import { makeStoppable, SHUTDOWN_GRACE_MS, shutdownOnce } from "./shutdown";
@@ -33,7 +34,11 @@ export async function startServer({ port, hostname, dir }: StartOptions): Promis
   const { address, port: bound } = server.address() as AddressInfo;
   logger.info({ address, port: bound, trustedProxies: process.env.TRUSTED_PROXIES || "none" }, "server: listening");
 
-  const shutdown = shutdownOnce(server, () => app.close());
+  // Delivers the webhook outbox from this process too (other instances share the work; see lib/webhooks/relay.ts).
+  const stopWebhookRelay = startWebhookRelay();
+  const shutdown = shutdownOnce(server, async () => {
+    await Promise.all([app.close(), stopWebhookRelay()]);
+  });
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info({ signal }, "server: stopping");
     // Whatever hangs after the grace period (a pool that does not close) must not keep the process alive.

@@ -72,6 +72,19 @@ export default async function SettingsPage() {
           that the forecast compares won deals with.
         </p>
       </section>
+      {scope.role === "ADMIN" ? (
+        <section className="rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="webhooks-heading">
+          <h2 id="webhooks-heading" className="text-base font-semibold">
+            Webhooks
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            <Link href="/settings/webhooks" className="font-medium text-brand-700 underline underline-offset-2">
+              Manage webhooks
+            </Link>{" "}
+            that post deal, activity and notification events to your systems.
+          </p>
+        </section>
+      ) : null}
       <EmailPreferences />
       {canReadOutbox(scope) && outboxIsTransport() ? (
         <p className="text-sm text-slate-600">

@@ -218,4 +218,14 @@ export const requestFixtures: Record<string, RequestFixture> = {
     build: (w) => ({ body: { targets: [{ user_id: w.a.rep.userId, month: dateIn(0).slice(0, 7), amount: "1000.00" }] } }),
   },
   getAnalyticsForecast: { build: () => ({ query: { from: dateIn(0).slice(0, 7), periods: "3" } }) },
+  listWebhooks: { as: "admin", build: () => ({}) },
+  createWebhook: { as: "admin", build: () => ({ body: { url: "https://hooks.example.com/onquota", events: ["opportunity.won"] } }) },
+  getWebhook: { as: "admin", build: (w) => ({ params: id(w.a.webhookId) }) },
+  updateWebhook: {
+    as: "admin",
+    build: (w) => ({ params: id(w.a.webhookId), body: { url: "https://hooks.example.com/renamed", events: ["opportunity.lost"] } }),
+  },
+  deleteWebhook: { as: "admin", build: async (w) => ({ params: id(await w.fresh.webhook()) }) },
+  listWebhookDeliveries: { as: "admin", build: (w) => ({ params: id(w.a.webhookId), query: { page: "1" } }) },
+  testWebhook: { as: "admin", build: (w) => ({ params: id(w.a.webhookId) }) },
 };

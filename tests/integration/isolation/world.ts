@@ -20,6 +20,7 @@ export type TenantRows = TestTenant & {
   notificationId: string;
   activityId: string;
   lossReasonId: string;
+  webhookId: string;
 };
 
 export type World = {
@@ -34,6 +35,7 @@ export type World = {
     activity(): Promise<string>;
     user(): Promise<string>;
     lossReason(): Promise<string>;
+    webhook(): Promise<string>;
   };
 };
 
@@ -90,6 +92,17 @@ function factories(tenant: TestTenant, owner: TestUser, clientId: () => string) 
     user: async () => (await createTestUser(tenant.tenantId, "SALES_REP")).userId,
     lossReason: async () =>
       (await db().lossReason.create({ data: { tenantId: tenant.tenantId, label: `Reason ${randomUUID().slice(0, 8)}` } })).id,
+    webhook: async () =>
+      (
+        await db().webhookEndpoint.create({
+          data: {
+            tenantId: tenant.tenantId,
+            url: "https://hooks.example.com/onquota",
+            events: ["opportunity.won"],
+            secret: `whsec_${"A".repeat(32)}`,
+          },
+        })
+      ).id,
   };
 }
 
@@ -98,17 +111,18 @@ async function seedTenant(name: string): Promise<{ rows: TenantRows; fresh: Worl
   const clientId = await factories(tenant, tenant.rep, () => "").client();
   const mine = factories(tenant, tenant.rep, () => clientId);
   const theirs = factories(tenant, tenant.otherRep, () => clientId);
-  const [opportunity, quoteId, vehicleId, notificationId, activityId, lossReasonId] = await Promise.all([
+  const [opportunity, quoteId, vehicleId, notificationId, activityId, lossReasonId, webhookId] = await Promise.all([
     mine.opportunity(),
     mine.quote(),
     mine.vehicle(),
     mine.notification(),
     mine.activity(),
     mine.lossReason(),
+    mine.webhook(),
   ]);
   await Promise.all([theirs.opportunity(), theirs.quote(), theirs.vehicle(), theirs.notification(), theirs.activity()]);
   return {
-    rows: { ...tenant, clientId, opportunityId: opportunity.id, quoteId, vehicleId, notificationId, activityId, lossReasonId },
+    rows: { ...tenant, clientId, opportunityId: opportunity.id, quoteId, vehicleId, notificationId, activityId, lossReasonId, webhookId },
     fresh: mine,
   };
 }
@@ -139,6 +153,8 @@ const TENANT_TABLES = [
   "pipeline_stage_settings",
   "imports",
   "sales_targets",
+  "webhook_endpoints",
+  "webhook_deliveries",
 ] as const;
 
 /** What counts of a row; an access token's `last_used_at` is bookkeeping that any authenticated request refreshes. */
@@ -173,6 +189,8 @@ export async function idsOfTenant(tenantId: string): Promise<string[]> {
       "loss_reasons",
       "notifications",
       "activities",
+      "webhook_endpoints",
+      "webhook_deliveries",
     ]
       .map((table) => `SELECT id::text FROM ${table} WHERE tenant_id = $1::uuid`)
       .join(" UNION ALL ")}`,
