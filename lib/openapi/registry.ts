@@ -12,6 +12,7 @@ import { activityOperations } from "@/lib/activities";
 import { importOperations } from "@/lib/imports";
 import { analyticsOperations } from "@/lib/analytics";
 import { lossReasonOperations } from "@/lib/loss-reasons";
+import { calendarOperations } from "@/lib/calendar";
 import { openApiOperations } from "./operations";
 
 /**
@@ -33,5 +34,6 @@ export const operations: readonly Operation[] = [
   ...importOperations,
   ...analyticsOperations,
   ...lossReasonOperations,
+  ...calendarOperations,
   ...openApiOperations,
 ];

@@ -18,5 +18,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   Analytics:
     "Reports for managers (and each rep for themselves): funnel, win/loss, velocity and the pipeline waterfall, in the base currency, from the change log.",
   "Loss reasons": "Why deals are lost: the company's list (admins manage it), offered when closing a deal as lost.",
+  Calendar:
+    "Your secret calendar feed (iCalendar): subscribe to your open activities and your deals' expected close dates from Google Calendar, Outlook or Apple Calendar.",
   Reference: "This document itself.",
 };

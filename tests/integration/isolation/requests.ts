@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { signUnsubscribeToken } from "@/lib/email/unsubscribe-token";
-import { patch } from "../../helpers/api";
+import { patch, post } from "../../helpers/api";
 import { FIXTURE_PASSWORD } from "../../helpers/fixtures";
 import { multipartText, upload } from "../../helpers/imports";
 import { dateIn, type RoleName, type World } from "./world";
@@ -36,6 +36,13 @@ async function importOf(w: World): Promise<string> {
   const response = await upload(csv, { token: w.a.rep.token, createClients: true });
   if (response.status !== 201) throw new Error(`import fixture: ${response.status} ${response.text}`);
   return response.body.id;
+}
+
+/** A fresh calendar feed token of tenant A's rep (the feed URL is its only credential). */
+async function calendarFeedTokenOf(w: World): Promise<string> {
+  const response = await post("calendar/feed", undefined, { token: w.a.rep.token });
+  if (response.status !== 201) throw new Error(`calendar feed fixture: ${response.status} ${response.text}`);
+  return response.body.token;
 }
 
 let ipCounter = 0;
@@ -212,4 +219,9 @@ export const requestFixtures: Record<string, RequestFixture> = {
   createLossReason: { as: "admin", build: () => ({ body: { label: `Reason ${unique()}` } }) },
   updateLossReason: { as: "admin", build: (w) => ({ params: id(w.a.lossReasonId), body: { label: `Renamed ${unique()}` } }) },
   deleteLossReason: { as: "admin", build: async (w) => ({ params: id(await w.fresh.lossReason()) }) },
+
+  getCalendarFeed: { build: () => ({}) },
+  createCalendarFeed: { build: () => ({}) },
+  revokeCalendarFeed: { build: () => ({}) },
+  getCalendarFile: { build: async (w) => ({ params: { token: await calendarFeedTokenOf(w) } }) },
 };
