@@ -187,6 +187,11 @@ export const requestFixtures: Record<string, RequestFixture> = {
   getNotification: { perUser: true, build: (w) => ({ params: id(w.a.notificationId) }) },
   markNotificationRead: { perUser: true, build: (w) => ({ params: id(w.a.notificationId) }) },
   markAllNotificationsRead: { build: () => ({}) },
+  updateNotification: { perUser: true, build: (w) => ({ params: id(w.a.notificationId), body: { read: false } }) },
+  bulkUpdateNotifications: {
+    perUser: true,
+    build: async (w) => ({ body: { ids: [w.a.notificationId, await w.fresh.notification()], action: "unread" } }),
+  },
   deleteNotification: { perUser: true, build: async (w) => ({ params: id(await w.fresh.notification()) }) },
   streamNotifications: { build: () => ({}) },
   streamPipelineBoardEvents: { build: () => ({}) },
