@@ -185,11 +185,17 @@ for (const screen of SCREENS) {
 
       await page.goto("/notifications");
       await page
-        .getByRole("button", { name: /^Delete/ })
+        .getByTestId("notification-item")
         .first()
+        .getByRole("button", { name: /^Delete/ })
         .click();
       await expect(page.getByRole("dialog")).toBeVisible();
       await expectAccessible(page, "delete notification dialog");
+      await page.keyboard.press("Escape");
+      await page.getByTestId("notification-item").first().getByRole("checkbox").check();
+      await page.getByRole("button", { name: "Delete selected" }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await expectAccessible(page, "delete selected notifications dialog");
       await page.keyboard.press("Escape");
 
       await page.goto("/settings");

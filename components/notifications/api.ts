@@ -31,3 +31,10 @@ export function markRead(id: string): Promise<NotificationOut> {
 export function markAllRead(): Promise<{ message: string; count: number }> {
   return call("/mark-all-read", { method: "POST" });
 }
+
+export type BulkAction = "read" | "unread" | "delete";
+
+/** Marks many read or unread, or deletes them; the answer carries the new unread count. */
+export function bulkUpdate(ids: string[], action: BulkAction): Promise<{ changed: number; unread_count: number }> {
+  return call("/bulk", { method: "POST", body: JSON.stringify({ ids, action }), headers: { "content-type": "application/json" } });
+}

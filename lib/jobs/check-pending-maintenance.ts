@@ -24,7 +24,7 @@ export const LISTED_VEHICLES = 25;
 /** Tenants per page: each brings at most LISTED_VEHICLES vehicles and its managers. */
 const TENANT_PAGE = 200;
 
-type DueVehicle = { name: string; plate_number: string; due_date: string; days_overdue: number };
+type DueVehicle = { id: string; name: string; plate_number: string; due_date: string; days_overdue: number };
 
 type TenantDue = {
   tenant_id: string;
@@ -98,6 +98,19 @@ function maintenanceTitle(tenant: TenantDue): string {
     : `Maintenance due soon for ${plural(tenant.due, "vehicle")}`;
 }
 
+/**
+ * The digest opens a vehicle's own page: the only one, or else the most urgent (listed first), named on the button
+ * so the link says where it goes; the message lists the others.
+ */
+export function vehicleLink(
+  tenant: Pick<TenantDue, "due" | "vehicles">,
+): Pick<NewNotification, "actionUrl" | "actionLabel" | "relatedEntityType" | "relatedEntityId"> {
+  const first = tenant.vehicles[0];
+  if (!first) return { actionUrl: `/vehicles?due_within_days=${MAINTENANCE_DUE_SOON_DAYS}`, actionLabel: "View vehicles" };
+  const label = tenant.due === 1 ? "View vehicle" : `View ${first.name}`.slice(0, 100);
+  return { actionUrl: `/vehicles/${first.id}`, actionLabel: label, relatedEntityType: "vehicle", relatedEntityId: first.id };
+}
+
 function digests(tenant: TenantDue, today: string): NewNotification[] {
   const already = new Set(tenant.already_notified);
   const message = maintenanceMessage(tenant);
@@ -110,8 +123,7 @@ function digests(tenant: TenantDue, today: string): NewNotification[] {
       message,
       type: tenant.overdue > 0 ? "ERROR" : "WARNING",
       category: "MAINTENANCE",
-      actionUrl: `/vehicles?due_within_days=${MAINTENANCE_DUE_SOON_DAYS}`,
-      actionLabel: "View vehicles",
+      ...vehicleLink(tenant),
       dedupeKey: maintenanceKey(tenant.tenant_id, today),
     }));
 }

@@ -4,7 +4,7 @@
  */
 export const NOTIFICATION_CHANNEL = "onquota_notifications";
 
-export type LiveKind = "created" | "read" | "read_all" | "deleted";
+export type LiveKind = "created" | "read" | "unread" | "read_all" | "deleted";
 
 export type LiveEvent = { userId: string; kind: LiveKind; notificationIds: string[] };
 
@@ -13,7 +13,7 @@ const IDS_PER_PAYLOAD = 150;
 
 type Wire = { u: string; k: LiveKind; n: string[] };
 
-const KINDS: readonly LiveKind[] = ["created", "read", "read_all", "deleted"];
+const KINDS: readonly LiveKind[] = ["created", "read", "unread", "read_all", "deleted"];
 
 /** One payload per user and kind (more only past 150 ids). */
 export function encodeLiveEvents(events: LiveEvent[]): string[] {

@@ -1,6 +1,8 @@
 import { MANAGER_ROLES } from "@/lib/scope";
 import { defineOperation } from "@/lib/http";
 import {
+  bulkNotificationsBody,
+  bulkNotificationsOut,
   createdNotificationsOut,
   createNotificationsBody,
   listNotificationsQuery,
@@ -10,6 +12,7 @@ import {
   notificationOut,
   notificationStreamOut,
   unreadCountOut,
+  updateNotificationBody,
 } from "./schemas";
 
 const tags = ["Notifications"];
@@ -71,6 +74,32 @@ export const markNotificationReadOperation = defineOperation({
   errors: [404],
 });
 
+export const updateNotificationOperation = defineOperation({
+  id: "updateNotification",
+  method: "PATCH",
+  path: "/notifications/{id}",
+  summary: "Mark one of your notifications read or unread",
+  tags,
+  params: notificationIdParams,
+  body: updateNotificationBody,
+  response: notificationOut,
+  errors: [404],
+});
+
+export const bulkNotificationsOperation = defineOperation({
+  id: "bulkUpdateNotifications",
+  method: "POST",
+  path: "/notifications/bulk",
+  summary: "Mark many of your notifications read or unread, or delete them, at once",
+  description:
+    "Ids that are not notifications of yours are left alone and listed in `not_found`; 404 when none of the ids is yours. " +
+    "The live stream sends your new unread count.",
+  tags,
+  body: bulkNotificationsBody,
+  response: bulkNotificationsOut,
+  errors: [404],
+});
+
 export const markAllNotificationsReadOperation = defineOperation({
   id: "markAllNotificationsRead",
   method: "POST",
@@ -118,6 +147,8 @@ export const notificationOperations = [
   unreadCountOperation,
   getNotificationOperation,
   markNotificationReadOperation,
+  updateNotificationOperation,
+  bulkNotificationsOperation,
   markAllNotificationsReadOperation,
   deleteNotificationOperation,
   streamNotificationsOperation,

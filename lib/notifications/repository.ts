@@ -73,6 +73,43 @@ export async function markRead(scope: Scope, id: string, now: Date): Promise<{ r
   return row ? { row, changed: count > 0 } : null;
 }
 
+/** Marks one notification unread unless it already is; `changed` says whether it was read. */
+export async function markUnread(scope: Scope, id: string): Promise<{ row: NotificationRow; changed: boolean } | null> {
+  const { count } = await db().notification.updateMany({
+    where: { ...ownWhere(scope), id, isRead: true },
+    data: { isRead: false, readAt: null },
+  });
+  const row = await findNotification(scope, id);
+  return row ? { row, changed: count > 0 } : null;
+}
+
+/** Which of these ids are the caller's live notifications. */
+export async function ownNotificationIds(scope: Scope, ids: string[]): Promise<string[]> {
+  const rows = await db().notification.findMany({ where: { ...ownWhere(scope), id: { in: ids } }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Marks the caller's notifications among `ids` read (keeping a first read_at), unread, or deletes them, in one
+ * statement; returns the ids it changed.
+ */
+export async function applyToMany(scope: Scope, ids: string[], action: "read" | "unread" | "delete", now: Date): Promise<string[]> {
+  const change =
+    action === "read"
+      ? Prisma.sql`is_read = true, read_at = ${now}`
+      : action === "unread"
+        ? Prisma.sql`is_read = false, read_at = NULL`
+        : Prisma.sql`is_deleted = true, deleted_at = ${now}`;
+  const unchanged =
+    action === "read" ? Prisma.sql`AND is_read = false` : action === "unread" ? Prisma.sql`AND is_read = true` : Prisma.empty;
+  const rows = await queryRows<{ id: string }>(Prisma.sql`
+    UPDATE notifications SET ${change}, updated_at = ${now}
+    WHERE tenant_id = ${scope.tenantId}::uuid AND user_id = ${scope.userId}::uuid AND is_deleted = false
+      AND id = ANY(${ids}::uuid[]) ${unchanged}
+    RETURNING id::text AS id`);
+  return rows.map((row) => row.id);
+}
+
 export async function markAllRead(scope: Scope, now: Date): Promise<number> {
   const { count } = await db().notification.updateMany({
     where: { ...ownWhere(scope), isRead: false },

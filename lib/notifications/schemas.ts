@@ -137,7 +137,40 @@ export const notificationStreamOut = z.string().meta({
   example: 'retry: 5000\n\nevent: unread_count\ndata: {"unread_count":3}\n\nid: 42\nevent: notification\ndata: {"id":"…","title":"…"}\n\n',
 });
 
+export const BULK_NOTIFICATION_ACTIONS = ["read", "unread", "delete"] as const;
+export const MAX_BULK_NOTIFICATIONS = 500;
+
+export const bulkNotificationsBody = z
+  .object({
+    ids: z
+      .array(z.uuid({ message: "must be a notification id (UUID)" }))
+      .min(1, "must name at least one notification")
+      .max(MAX_BULK_NOTIFICATIONS, `must name at most ${MAX_BULK_NOTIFICATIONS} notifications`),
+    action: z
+      .enum(BULK_NOTIFICATION_ACTIONS, { message: `must be one of ${BULK_NOTIFICATION_ACTIONS.join(", ")}` })
+      .meta({ description: "read / unread: mark them so; delete: remove them (soft delete)." }),
+  })
+  .strict()
+  .meta({ id: "BulkNotificationsRequest", example: { ids: ["0b8f3c1e-2f4a-4f7e-9a51-7c2d9e4b1a23"], action: "read" } });
+
+export const bulkNotificationsOut = z
+  .object({
+    action: z.enum(BULK_NOTIFICATION_ACTIONS),
+    changed: z.number().int().meta({ description: "How many of your notifications the action changed (already so: unchanged)." }),
+    not_found: z.array(z.uuid()).meta({ description: "Ids that are not notifications of yours (or already deleted): left alone." }),
+    unread_count: z.number().int().meta({ description: "Your unread count afterwards." }),
+  })
+  .meta({ id: "BulkNotificationsResult", example: { action: "read", changed: 1, not_found: [], unread_count: 2 } });
+
+export const updateNotificationBody = z
+  .object({ read: z.boolean().meta({ description: "true marks it read (the first read time stays); false marks it unread again." }) })
+  .strict()
+  .meta({ id: "UpdateNotificationRequest", example: { read: false } });
+
 export type ListNotificationsQuery = z.output<typeof listNotificationsQuery>;
 export type CreateNotificationsBody = z.output<typeof createNotificationsBody>;
 export type NotificationOut = z.infer<typeof notificationOut>;
 export type NotificationListOut = z.infer<typeof notificationListOut>;
+export type BulkNotificationsBody = z.output<typeof bulkNotificationsBody>;
+export type BulkNotificationsOut = z.infer<typeof bulkNotificationsOut>;
+export type BulkNotificationAction = (typeof BULK_NOTIFICATION_ACTIONS)[number];

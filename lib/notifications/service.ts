@@ -8,6 +8,7 @@ import { countActiveTenantUsers } from "@/lib/users";
 import { announceCreated, announceCreatedIds } from "./announce";
 import { publishLive } from "./publish";
 import {
+  applyToMany,
   countUnread,
   findNotification,
   insertNotifications,
@@ -15,12 +16,21 @@ import {
   listNotifications,
   markAllRead,
   markRead,
+  markUnread,
+  ownNotificationIds,
   setEmailStatus,
   softDeleteNotification,
   softDeleteReadBefore,
   tenantsOfUsers,
 } from "./repository";
-import type { CreateNotificationsBody, ListNotificationsQuery, NotificationListOut, NotificationOut } from "./schemas";
+import type {
+  BulkNotificationsBody,
+  BulkNotificationsOut,
+  CreateNotificationsBody,
+  ListNotificationsQuery,
+  NotificationListOut,
+  NotificationOut,
+} from "./schemas";
 import { serializeNotification, type NotificationRow } from "./serialize";
 
 /** A notification another module (or a scheduled check) raises for one user. */
@@ -148,6 +158,41 @@ export async function markNotificationRead(scope: Scope, id: string, clock: Cloc
   if (!result) throw new NotFoundError("Notification");
   if (result.changed) await publishLive([{ userId: scope.userId, kind: "read", notificationIds: [id] }]);
   return serializeNotification(result.row);
+}
+
+/** Marks one of the caller's notifications unread (idempotent). */
+export async function markNotificationUnread(scope: Scope, id: string): Promise<NotificationOut> {
+  const result = await markUnread(scope, id);
+  if (!result) throw new NotFoundError("Notification");
+  if (result.changed) await publishLive([{ userId: scope.userId, kind: "unread", notificationIds: [id] }]);
+  return serializeNotification(result.row);
+}
+
+/** PATCH /notifications/{id}: read or unread. */
+export function setNotificationRead(scope: Scope, id: string, read: boolean, clock: Clock = systemClock): Promise<NotificationOut> {
+  return read ? markNotificationRead(scope, id, clock) : markNotificationUnread(scope, id);
+}
+
+const BULK_LIVE_KIND = { read: "read", unread: "unread", delete: "deleted" } as const;
+
+/** Read, unread or delete many of the caller's own notifications; ids not theirs are left alone (none theirs: 404). */
+export async function bulkUpdateNotifications(
+  scope: Scope,
+  { ids, action }: BulkNotificationsBody,
+  clock: Clock = systemClock,
+): Promise<BulkNotificationsOut> {
+  const unique = [...new Set(ids)];
+  const changed = await applyToMany(scope, unique, action, clock());
+  const notFound = await missingOf(scope, unique, changed);
+  if (notFound.length === unique.length) throw new NotFoundError("Notification");
+  if (changed.length > 0) await publishLive([{ userId: scope.userId, kind: BULK_LIVE_KIND[action], notificationIds: changed }]);
+  return { action, changed: changed.length, not_found: notFound, unread_count: await countUnread(scope) };
+}
+
+/** The ids that are not (or no longer) the caller's live notifications; those just deleted count as found. */
+async function missingOf(scope: Scope, ids: string[], changed: string[]): Promise<string[]> {
+  const found = new Set([...changed, ...(await ownNotificationIds(scope, ids))]);
+  return ids.filter((id) => !found.has(id));
 }
 
 export async function markAllNotificationsRead(scope: Scope, clock: Clock = systemClock): Promise<{ message: string; count: number }> {

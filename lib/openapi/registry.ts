@@ -14,6 +14,7 @@ import { analyticsOperations } from "@/lib/analytics";
 import { lossReasonOperations } from "@/lib/loss-reasons";
 import { forecastOperations } from "@/lib/forecast";
 import { webhookOperations } from "@/lib/webhooks";
+import { calendarOperations } from "@/lib/calendar";
 import { openApiOperations } from "./operations";
 
 /**
@@ -37,5 +38,6 @@ export const operations: readonly Operation[] = [
   ...lossReasonOperations,
   ...forecastOperations,
   ...webhookOperations,
+  ...calendarOperations,
   ...openApiOperations,
 ];

@@ -21,5 +21,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   Forecast: "Monthly sales targets per user in the base currency (managers set them), read by the forecast (GET /analytics/forecast).",
   Webhooks:
     "Admins subscribe URLs to deal, activity and notification events; each delivery is signed per the Standard Webhooks spec (webhook-id, webhook-timestamp, webhook-signature), retried with backoff and logged try by try.",
+  Calendar:
+    "Your secret calendar feed (iCalendar): subscribe to your open activities and your deals' expected close dates from Google Calendar, Outlook or Apple Calendar.",
   Reference: "This document itself.",
 };

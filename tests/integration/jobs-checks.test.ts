@@ -70,7 +70,8 @@ describe("check-expired-quotes", () => {
       type: "WARNING",
       category: "QUOTE",
       title: "Quote Q-1001 has expired",
-      actionUrl: `/quotes?status=SENT&client_id=${quotes.clientId}`,
+      actionUrl: `/quotes/${quotes.expired}`,
+      actionLabel: "View quote",
       relatedEntityType: "quote",
       dedupeKey: `expired-quote:${quotes.expired}`,
     });
@@ -185,13 +186,15 @@ describe("check-pending-maintenance", () => {
   let fleet: TestTenant;
   let calm: TestTenant;
   let inactiveSupervisorId: string;
+  let deliveryVanId: string;
+  let pickupId: string;
 
   beforeAll(async () => {
     [fleet, calm] = await Promise.all([createTestTenant("Fleet"), createTestTenant("Calm fleet")]);
     const inactive = await createTestUser(calm.tenantId, "SUPERVISOR");
     await db().user.update({ where: { id: inactive.userId }, data: { isActive: false } });
     inactiveSupervisorId = inactive.userId;
-    await Promise.all([
+    const [van, , , , pickup] = await Promise.all([
       insertVehicle(fleet.tenantId, "Delivery Van", "VAN-001", "2026-02-27"),
       insertVehicle(fleet.tenantId, "Box Truck", "TRK-002", "2026-03-09"),
       insertVehicle(fleet.tenantId, "Sedan", "CAR-003", "2026-03-10"),
@@ -199,6 +202,8 @@ describe("check-pending-maintenance", () => {
       insertVehicle(calm.tenantId, "Pickup", "PCK-100", "2026-03-02"),
       insertVehicle(calm.tenantId, "Minibus", "BUS-101", "2026-03-05"),
     ]);
+    deliveryVanId = van.id;
+    pickupId = pickup.id;
   });
 
   it("sends one digest per tenant to each active admin and supervisor: ERROR when one is overdue, else WARNING", async () => {
@@ -222,7 +227,10 @@ describe("check-pending-maintenance", () => {
       expect(row).toMatchObject({
         type: "ERROR",
         title: "Maintenance overdue for 1 vehicle",
-        actionUrl: "/vehicles?due_within_days=7",
+        actionUrl: `/vehicles/${deliveryVanId}`,
+        actionLabel: "View Delivery Van",
+        relatedEntityType: "vehicle",
+        relatedEntityId: deliveryVanId,
         dedupeKey: `maintenance:${fleet.tenantId}:2026-03-02`,
       });
       expect(row.message).toBe(
@@ -236,7 +244,12 @@ describe("check-pending-maintenance", () => {
     const calmRows = await notificationsOf(calm.tenantId, { category: "MAINTENANCE" });
     expect(calmRows.map((row) => row.userId).sort()).toEqual([calm.admin.userId, calm.supervisor.userId].sort());
     expect(calmRows.map((row) => row.userId)).not.toContain(inactiveSupervisorId);
-    expect(calmRows[0]).toMatchObject({ type: "WARNING", title: "Maintenance due soon for 2 vehicles" });
+    expect(calmRows[0]).toMatchObject({
+      type: "WARNING",
+      title: "Maintenance due soon for 2 vehicles",
+      actionUrl: `/vehicles/${pickupId}`,
+      actionLabel: "View Pickup",
+    });
     expect(calmRows[0]!.message).toContain("• Pickup (PCK-100): Mar 2, 2026, due today");
     expect(calmRows[0]!.message).toContain("• Minibus (BUS-101): Mar 5, 2026, due in 3 days");
     expect(emailedIds().sort()).toEqual([...fleetRows, ...calmRows].map((row) => row.id).sort());
@@ -251,6 +264,7 @@ describe("check-pending-maintenance", () => {
 
   it("lists at most 25 vehicles and counts the rest", () => {
     const vehicles = Array.from({ length: 25 }, (_, i) => ({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
       name: `Van ${i}`,
       plate_number: `P-${i}`,
       due_date: "2026-03-03",

@@ -5,7 +5,13 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requirePageScope } from "@/lib/auth";
 import { NotFoundError } from "@/lib/errors";
-import { actionUrlSchema, deleteNotification, markAllNotificationsRead, markNotificationRead } from "@/lib/notifications";
+import {
+  actionUrlSchema,
+  deleteNotification,
+  markAllNotificationsRead,
+  markNotificationRead,
+  markNotificationUnread,
+} from "@/lib/notifications";
 
 const idOf = (form: FormData) => z.uuid().safeParse(form.get("id")).data;
 
@@ -23,6 +29,13 @@ export async function markReadAction(form: FormData): Promise<void> {
   const scope = await requirePageScope();
   const id = idOf(form);
   if (id) await ignoringMissing(() => markNotificationRead(scope, id));
+  revalidatePath("/notifications");
+}
+
+export async function markUnreadAction(form: FormData): Promise<void> {
+  const scope = await requirePageScope();
+  const id = idOf(form);
+  if (id) await ignoringMissing(() => markNotificationUnread(scope, id));
   revalidatePath("/notifications");
 }
 

@@ -4,11 +4,18 @@ import { requirePageScope } from "@/lib/auth";
 import { systemClock } from "@/lib/clock";
 import { listNotificationPage, listNotificationsQuery, NOTIFICATION_CATEGORIES, NOTIFICATION_TYPES } from "@/lib/notifications";
 import { Button } from "@/components/ui/button";
-import { NotificationCard } from "./notification-card";
+import { NotificationCenter } from "@/components/notifications/notification-center";
 import { categoryLabel, typeStyle } from "@/components/notifications/notification-style";
 import { EmptyState, PageHeader, Pagination } from "@/components/ui/list-ui";
 import { firstValues, listQueryFrom, pageSizeParam, type SearchParams } from "@/lib/http";
-import { markAllReadAction } from "./actions";
+import { deleteNotificationAction, markAllReadAction, markReadAction, markUnreadAction, openNotificationAction } from "./actions";
+
+const itemActions = {
+  open: openNotificationAction,
+  markRead: markReadAction,
+  markUnread: markUnreadAction,
+  remove: deleteNotificationAction,
+};
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -110,11 +117,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           )}
         </EmptyState>
       ) : (
-        <ul className="space-y-3" aria-label="Notifications">
-          {result.items.map((notification) => (
-            <NotificationCard key={notification.id} notification={notification} now={now} />
-          ))}
-        </ul>
+        <NotificationCenter items={result.items} now={now} actions={itemActions} />
       )}
       <Pagination
         basePath="/notifications"

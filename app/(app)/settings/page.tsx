@@ -7,6 +7,8 @@ import { currentUser, listPersonalTokens, requirePageScope } from "@/lib/auth";
 import { canReadOutbox, outboxIsTransport } from "@/lib/email";
 import { revokePersonalTokenAction } from "./actions";
 import { CreateTokenForm } from "./create-token-form";
+import { getCalendarFeed } from "@/lib/calendar";
+import { CalendarFeedSettings } from "@/components/calendar/calendar-feed-settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -14,7 +16,12 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZ
 
 export default async function SettingsPage() {
   const scope = await requirePageScope();
-  const [user, tokens, baseCurrency] = await Promise.all([currentUser(), listPersonalTokens(scope), baseCurrencyOf(scope)]);
+  const [user, tokens, baseCurrency, calendarFeed] = await Promise.all([
+    currentUser(),
+    listPersonalTokens(scope),
+    baseCurrencyOf(scope),
+    getCalendarFeed(scope),
+  ]);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
@@ -85,6 +92,7 @@ export default async function SettingsPage() {
           </p>
         </section>
       ) : null}
+      <CalendarFeedSettings initial={calendarFeed} />
       <EmailPreferences />
       {canReadOutbox(scope) && outboxIsTransport() ? (
         <p className="text-sm text-slate-600">

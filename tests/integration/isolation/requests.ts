@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { signUnsubscribeToken } from "@/lib/email/unsubscribe-token";
-import { patch } from "../../helpers/api";
+import { patch, post } from "../../helpers/api";
 import { FIXTURE_PASSWORD } from "../../helpers/fixtures";
 import { multipartText, upload } from "../../helpers/imports";
 import { dateIn, type RoleName, type World } from "./world";
@@ -36,6 +36,13 @@ async function importOf(w: World): Promise<string> {
   const response = await upload(csv, { token: w.a.rep.token, createClients: true });
   if (response.status !== 201) throw new Error(`import fixture: ${response.status} ${response.text}`);
   return response.body.id;
+}
+
+/** A fresh calendar feed token of tenant A's rep (the feed URL is its only credential). */
+async function calendarFeedTokenOf(w: World): Promise<string> {
+  const response = await post("calendar/feed", undefined, { token: w.a.rep.token });
+  if (response.status !== 201) throw new Error(`calendar feed fixture: ${response.status} ${response.text}`);
+  return response.body.token;
 }
 
 let ipCounter = 0;
@@ -180,6 +187,11 @@ export const requestFixtures: Record<string, RequestFixture> = {
   getNotification: { perUser: true, build: (w) => ({ params: id(w.a.notificationId) }) },
   markNotificationRead: { perUser: true, build: (w) => ({ params: id(w.a.notificationId) }) },
   markAllNotificationsRead: { build: () => ({}) },
+  updateNotification: { perUser: true, build: (w) => ({ params: id(w.a.notificationId), body: { read: false } }) },
+  bulkUpdateNotifications: {
+    perUser: true,
+    build: async (w) => ({ body: { ids: [w.a.notificationId, await w.fresh.notification()], action: "unread" } }),
+  },
   deleteNotification: { perUser: true, build: async (w) => ({ params: id(await w.fresh.notification()) }) },
   streamNotifications: { build: () => ({}) },
   streamPipelineBoardEvents: { build: () => ({}) },
@@ -228,4 +240,8 @@ export const requestFixtures: Record<string, RequestFixture> = {
   deleteWebhook: { as: "admin", build: async (w) => ({ params: id(await w.fresh.webhook()) }) },
   listWebhookDeliveries: { as: "admin", build: (w) => ({ params: id(w.a.webhookId), query: { page: "1" } }) },
   testWebhook: { as: "admin", build: (w) => ({ params: id(w.a.webhookId) }) },
+  getCalendarFeed: { build: () => ({}) },
+  createCalendarFeed: { build: () => ({}) },
+  revokeCalendarFeed: { build: () => ({}) },
+  getCalendarFile: { build: async (w) => ({ params: { token: await calendarFeedTokenOf(w) } }) },
 };

@@ -155,11 +155,13 @@ const TENANT_TABLES = [
   "sales_targets",
   "webhook_endpoints",
   "webhook_deliveries",
+  "calendar_feeds",
 ] as const;
 
-/** What counts of a row; an access token's `last_used_at` is bookkeeping that any authenticated request refreshes. */
+/** What counts of a row; an access token's `last_used_at` (a feed's `last_fetched_at`) is bookkeeping that any use refreshes. */
 const ROW_TEXT: Partial<Record<(typeof TENANT_TABLES)[number], string>> = {
   api_credentials: "(t.id, t.kind, t.name, t.token_hash, t.expires_at, t.revoked_at)::text",
+  calendar_feeds: "(t.user_id, t.token_hash, t.created_at)::text",
 };
 
 /**
