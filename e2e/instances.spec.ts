@@ -6,29 +6,12 @@
  * (docs/reliability.md, "Two instances").
  */
 import { expect, test } from "@playwright/test";
-import { rawRequest } from "../tests/helpers/raw-http";
-import { DEMO_PASSWORD } from "./helpers";
+import { call, newCompany, type Company } from "./company";
 import { startServerProcess, type ServerProcess } from "./server-process";
 
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? process.env.DATABASE_URL ?? "";
 const CLIENTS = 16;
-const json = { "content-type": "application/json" };
-/** Registrations are limited per client address (10 an hour): each new company registers from a loopback address of its own. */
-const ownAddress = () =>
-  `127.${10 + Math.floor(Math.random() * 200)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
-
 test.describe.configure({ mode: "serial", timeout: 240_000 });
-
-async function call(base: string, method: string, path: string, body?: unknown, token?: string, from?: string) {
-  const response = await rawRequest({
-    from,
-    url: `${base}${path}`,
-    method,
-    headers: { ...json, ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: response.text ? response.json() : null };
-}
 
 /** Polls readiness (database reachable, migrations applied): the signal a load balancer waits for. */
 async function ready(server: ServerProcess): Promise<void> {
@@ -104,45 +87,14 @@ async function openStream(base: string, token: string) {
   };
 }
 
-/** A new company of its own (admin + rep), so the seeded accounts keep their notifications. */
-async function newCompany(base: string) {
-  const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
-  const registered = await call(
-    base,
-    "POST",
-    "/api/v1/auth/register",
-    {
-      company_name: `Two instances ${stamp}`,
-      name: "Ari Admin",
-      email: `admin.${stamp}@instances.test`,
-      password: DEMO_PASSWORD,
-    },
-    undefined,
-    ownAddress(),
-  );
-  expect(registered.status).toBe(201);
-  const admin = registered.body.access_token as string;
-  const repEmail = `rep.${stamp}@instances.test`;
-  const rep = await call(
-    base,
-    "POST",
-    "/api/v1/users",
-    { name: "Rae Rep", email: repEmail, role: "SALES_REP", password: DEMO_PASSWORD },
-    admin,
-  );
-  expect(rep.status).toBe(201);
-  const repToken = await call(base, "POST", "/api/v1/auth/token", { email: repEmail, password: DEMO_PASSWORD });
-  return { admin, rep: { id: rep.body.id as string, token: repToken.body.access_token as string } };
-}
-
 /** Creates one notification for the rep through `base` and returns its title. */
-async function notify(base: string, company: Awaited<ReturnType<typeof newCompany>>, title: string) {
+async function notify(base: string, company: Company, title: string) {
   const created = await call(
     base,
     "POST",
     "/api/v1/notifications",
     { user_ids: [company.rep.id], title, message: "Across instances.", type: "INFO", category: "GENERAL" },
-    company.admin,
+    company.admin.token,
   );
   expect(created.body).toEqual({ created: 1 });
 }
@@ -159,7 +111,7 @@ test("two instances on one database: events cross instances, a SIGTERM under loa
   const servers = [a, b];
   try {
     await Promise.all([ready(a), ready(b)]);
-    const company = await newCompany(a.base);
+    const company = await newCompany(a.base, "instances");
 
     // 1. A notification created through A reaches an SSE client of B.
     const stream = await openStream(b.base, company.rep.token);
