@@ -93,3 +93,31 @@ describe("the simulation's exact pieces", () => {
     expect(seedOf({ a: 1 }).hex).not.toBe(seedOf({ a: 2 }).hex);
   });
 });
+
+describe("simulateWon's chunks", () => {
+  it("a chunk of 10 deals is won as 10 independent deals: the exact CDF at p10/p50/p90 is within 0.01 of 10/50/90 %", () => {
+    // deal i is worth 2^i cents, so a run's total says exactly which deals were won; 30 % each
+    const deals = Array.from({ length: 10 }, (_, i) => ({ bucket: 0, cents: 2 ** i, threshold: chanceThreshold(3n, 10n) }));
+    const exact = new Float64Array(1024);
+    for (let mask = 0; mask < 1024; mask++) {
+      const won = mask.toString(2).replaceAll("0", "").length;
+      exact[mask] = 0.3 ** won * 0.7 ** (10 - won);
+    }
+    const cdf = (total: number) => exact.slice(0, total + 1).reduce((sum, p) => sum + p, 0);
+    const result = simulateWon({ deals, buckets: [{ period: 0, wonCents: 0 }], periods: 1 }, 99, 20_000);
+    expect(Math.abs(cdf(result.buckets[0]!.p10) - 0.1)).toBeLessThan(0.01);
+    expect(Math.abs(cdf(result.buckets[0]!.p50) - 0.5)).toBeLessThan(0.01);
+    expect(Math.abs(cdf(result.buckets[0]!.p90) - 0.9)).toBeLessThan(0.01);
+  });
+
+  it("percentiles are the nearest-rank ones of the sorted runs (selection, not a full sort)", () => {
+    // a bucket whose runs are known: one sure deal and one of chance 1/2 over 101 runs
+    const deals = [
+      { bucket: 0, cents: 100, threshold: chanceThreshold(1n, 1n) },
+      { bucket: 0, cents: 1, threshold: chanceThreshold(1n, 2n) },
+    ];
+    const result = simulateWon({ deals, buckets: [{ period: 0, wonCents: 0 }], periods: 1 }, 5, 101);
+    expect(result.buckets[0]!.p10).toBe(100);
+    expect(result.buckets[0]!.p90).toBe(101);
+  });
+});
