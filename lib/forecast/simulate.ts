@@ -82,10 +82,10 @@ type GeneratorState = [s01: number, s00: number, s11: number, s10: number];
 
 /**
  * Adds to `won[run]`, for every run, what a chunk of `size` deals of one chance wins in it: one draw per run, from
- * and back into `state`.
+ * and back into `state`. `picks[2 × column + 1]` is the sum of the column's own pattern, `picks[2 × column]` its
+ * alias's: the high bits below the column's threshold pick the first (branch-free: the sign bit of their difference).
  */
-function drawChunk(state: GeneratorState, table: PatternTable, sums: Float64Array, won: Float64Array): void {
-  const { size, thresholds, aliases } = table;
+function drawChunk(state: GeneratorState, size: number, thresholds: Uint32Array, picks: Float64Array, won: Float64Array): void {
   const column = (1 << size) - 1;
   let [s01, s00, s11, s10] = state;
   for (let run = 0; run < won.length; run++) {
@@ -98,12 +98,20 @@ function drawChunk(state: GeneratorState, table: PatternTable, sums: Float64Arra
     s10 = (a1 << 5) ^ (a0 >>> 27);
     s11 = (a0 << 5) ^ (a1 >>> 27);
     const col = u & column;
-    won[run] = won[run]! + sums[u >>> size < thresholds[col]! ? col : aliases[col]!]!;
+    won[run] = won[run]! + picks[(col << 1) | (((u >>> size) - thresholds[col]!) >>> 31)]!;
   }
   state[0] = s01;
   state[1] = s00;
   state[2] = s11;
   state[3] = s10;
+}
+
+/** The sums `drawChunk` picks from: per column, its alias's pattern sum, then its own. */
+function pickSums(table: PatternTable, sums: Float64Array, into: Float64Array): void {
+  for (let col = 0; col < 1 << table.size; col++) {
+    into[col << 1] = sums[table.aliases[col]!]!;
+    into[(col << 1) | 1] = sums[col]!;
+  }
 }
 
 /**
@@ -130,6 +138,7 @@ export function simulateWon(
     else groups.set(deal.threshold, [deal.cents]);
   }
   const sums = new Float64Array(1 << MAX_CHUNK);
+  const picks = new Float64Array(2 << MAX_CHUNK);
   const periodRuns = Array.from({ length: input.periods }, () => new Float64Array(runs));
   const bucketResults = input.buckets.map((bucket, b) => {
     let sure = bucket.wonCents;
@@ -145,8 +154,10 @@ export function simulateWon(
       if (threshold <= 0 || threshold >= TWO_POW_32) continue;
       for (let from = 0; from < cents.length; from += MAX_CHUNK) {
         const size = Math.min(MAX_CHUNK, cents.length - from);
+        const table = patternTable(size, threshold);
         subsetSums(cents, from, size, sums);
-        drawChunk(state, patternTable(size, threshold), sums, won);
+        pickSums(table, sums, picks);
+        drawChunk(state, size, table.thresholds, picks, won);
       }
     }
     const totals = periodRuns[bucket.period]!;
