@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fromCents, toCents } from "./money-cents";
 import { seedOf } from "./seed";
-import { chanceThreshold, expectedWon, percentileOf, simulateWon, TWO_POW_32, type SimDeal } from "./simulate";
+import { chanceThreshold, expectedWon, percentileOf, selectKth, simulateWon, TWO_POW_32, type SimDeal } from "./simulate";
 
 /** A large fixture: 2,000 deals of 100.00–50,099.00 with chances 10–75 %, in 4 buckets over 2 periods. */
 function largeFixture(): { deals: SimDeal[]; buckets: { period: number; wonCents: number }[] } {
@@ -119,5 +119,28 @@ describe("simulateWon's chunks", () => {
     const result = simulateWon({ deals, buckets: [{ period: 0, wonCents: 0 }], periods: 1 }, 5, 101);
     expect(result.buckets[0]!.p10).toBe(100);
     expect(result.buckets[0]!.p90).toBe(101);
+  });
+});
+
+describe("selectKth", () => {
+  it("finds the same k-th smallest as a sort, with repeated values, and leaves the smaller ones before it", () => {
+    let x = 12345;
+    const next = () => (x = (x * 1_103_515_245 + 12_345) % 2_147_483_648);
+    for (const [length, spread] of [
+      [10_000, 1e9],
+      [10_000, 7],
+      [1_000, 3],
+      [601, 1e6],
+      [2, 5],
+    ] as const) {
+      const values = Float64Array.from({ length }, () => next() % spread);
+      const sorted = values.slice().sort();
+      for (const k of [0, Math.floor(length / 10), Math.floor(length / 2), length - 1]) {
+        const copy = values.slice();
+        expect(selectKth(copy, k, 0, length - 1), `length ${length}, spread ${spread}, k ${k}`).toBe(sorted[k]);
+        expect(copy.subarray(0, k).every((v) => v <= sorted[k]!)).toBe(true);
+        expect(copy.subarray(k + 1).every((v) => v >= sorted[k]!)).toBe(true);
+      }
+    }
   });
 });
