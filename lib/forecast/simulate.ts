@@ -29,57 +29,36 @@ export function percentileOf(sorted: Float64Array, q: number): number {
   return sorted[Math.max(0, Math.ceil((q * sorted.length) / 100) - 1)]!;
 }
 
-/**
- * Puts the k-th smallest (0-based) of `values[left..right]` at index k, the smaller ones before it and the larger
- * after (Floyd–Rivest selection: a sample narrows the range first, so about 1.5 n comparisons instead of a sort).
- */
-export function selectKth(values: Float64Array, k: number, left: number, right: number): number {
-  const swap = (i: number, j: number) => {
-    const held = values[i]!;
-    values[i] = values[j]!;
-    values[j] = held;
-  };
-  while (right > left) {
-    if (right - left > 600) {
-      const n = right - left + 1;
-      const m = k - left + 1;
-      const z = Math.log(n);
-      const s = 0.5 * Math.exp((2 * z) / 3);
-      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
-      selectKth(values, k, Math.max(left, Math.floor(k - (m * s) / n + sd)), Math.min(right, Math.floor(k + ((n - m) * s) / n + sd)));
-    }
-    const pivot = values[k]!;
-    let i = left;
-    let j = right;
-    swap(left, k);
-    if (values[right]! > pivot) swap(left, right);
-    while (i < j) {
-      swap(i, j);
-      i++;
-      j--;
-      while (values[i]! < pivot) i++;
-      while (values[j]! > pivot) j--;
-    }
-    if (values[left] === pivot) swap(left, j);
-    else {
-      j++;
-      swap(j, right);
-    }
-    if (j <= k) left = j + 1;
-    if (k <= j) right = j - 1;
-  }
-  return values[k]!;
-}
+const BINS = 1024;
 
-/** Nearest-rank p10, p50, p90 (as `percentileOf` of the sorted runs), by selection; reorders `runs`. */
-function percentiles(runs: Float64Array): Percentiles {
+/**
+ * The nearest-rank p10, p50 and p90 of `runs` (as `percentileOf` of the sorted runs), without sorting them: one pass
+ * bins the runs by value (the bin grows with the value, so the k-th smallest lies in the bin where the counts reach
+ * k), then only the runs of the bins holding the three ranks are sorted.
+ */
+export function percentilesOf(runs: Float64Array): Percentiles {
   const n = runs.length;
-  const rank = (q: number) => Math.max(0, Math.ceil((q * n) / 100) - 1);
-  const r50 = rank(50);
-  const p50 = selectKth(runs, r50, 0, n - 1);
-  const p10 = selectKth(runs, rank(10), 0, Math.max(0, r50 - 1));
-  const p90 = selectKth(runs, rank(90), Math.min(n - 1, r50 + 1), n - 1);
-  return { p10, p50, p90 };
+  let min = runs[0]!;
+  let max = runs[0]!;
+  for (let i = 1; i < n; i++) {
+    const v = runs[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min === max) return { p10: min, p50: min, p90: min };
+  const scale = (BINS - 1) / (max - min);
+  const counts = new Int32Array(BINS);
+  for (let i = 0; i < n; i++) counts[Math.floor((runs[i]! - min) * scale)]!++;
+  const at = (q: number): number => {
+    let rank = Math.max(0, Math.ceil((q * n) / 100) - 1);
+    let bin = 0;
+    while (rank >= counts[bin]!) rank -= counts[bin++]!;
+    const inBin = new Float64Array(counts[bin]!);
+    let filled = 0;
+    for (let i = 0; i < n; i++) if (Math.floor((runs[i]! - min) * scale) === bin) inBin[filled++] = runs[i]!;
+    return inBin.sort()[rank]!;
+  };
+  return { p10: at(10), p50: at(50), p90: at(90) };
 }
 
 /** Every subset sum of `cents[from, from + size)`: entry `mask` = the values of the deals whose bits are set. */
@@ -154,6 +133,8 @@ export function simulateWon(
   const sums = new Float64Array(1 << MAX_CHUNK);
   const picks = new Float64Array(2 << MAX_CHUNK);
   const periodRuns = Array.from({ length: input.periods }, () => new Float64Array(runs));
+  // one bucket's runs at a time (added to its period's, then read for its percentiles)
+  const won = new Float64Array(runs);
   const bucketResults = input.buckets.map((bucket, b) => {
     let sure = bucket.wonCents;
     let ceiling = bucket.wonCents;
@@ -163,7 +144,7 @@ export function simulateWon(
       if (threshold >= TWO_POW_32) sure += total;
     }
     if (!Number.isSafeInteger(ceiling)) throw new RangeError("Forecast amounts exceed the simulation's exact range.");
-    const won = new Float64Array(runs).fill(sure);
+    won.fill(sure);
     for (const [threshold, cents] of byBucket[b]!) {
       if (threshold <= 0 || threshold >= TWO_POW_32) continue;
       for (let from = 0; from < cents.length; from += MAX_CHUNK) {
@@ -176,9 +157,9 @@ export function simulateWon(
     }
     const totals = periodRuns[bucket.period]!;
     for (let run = 0; run < runs; run++) totals[run] = totals[run]! + won[run]!;
-    return percentiles(won);
+    return percentilesOf(won);
   });
-  return { buckets: bucketResults, periods: periodRuns.map(percentiles) };
+  return { buckets: bucketResults, periods: periodRuns.map(percentilesOf) };
 }
 
 /** The expected won value of deals (cents), for tests and docs: Σ cents × chance. */

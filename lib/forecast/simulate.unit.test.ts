@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fromCents, toCents } from "./money-cents";
 import { seedOf } from "./seed";
-import { chanceThreshold, expectedWon, percentileOf, selectKth, simulateWon, TWO_POW_32, type SimDeal } from "./simulate";
+import { chanceThreshold, expectedWon, percentileOf, percentilesOf, simulateWon, TWO_POW_32, type SimDeal } from "./simulate";
 
 /** A large fixture: 2,000 deals of 100.00–50,099.00 with chances 10–75 %, in 4 buckets over 2 periods. */
 function largeFixture(): { deals: SimDeal[]; buckets: { period: number; wonCents: number }[] } {
@@ -122,25 +122,25 @@ describe("simulateWon's chunks", () => {
   });
 });
 
-describe("selectKth", () => {
-  it("finds the same k-th smallest as a sort, with repeated values, and leaves the smaller ones before it", () => {
+describe("percentilesOf", () => {
+  it("gives the nearest-rank p10, p50, p90 of the sorted runs, with repeated, spread and lopsided values", () => {
     let x = 12345;
     const next = () => (x = (x * 1_103_515_245 + 12_345) % 2_147_483_648);
-    for (const [length, spread] of [
-      [10_000, 1e9],
-      [10_000, 7],
-      [1_000, 3],
-      [601, 1e6],
-      [2, 5],
-    ] as const) {
-      const values = Float64Array.from({ length }, () => next() % spread);
+    const cases = [
+      Float64Array.from({ length: 10_000 }, () => next() % 1e9),
+      Float64Array.from({ length: 10_000 }, () => next() % 7),
+      Float64Array.from({ length: 10_000 }, (_, i) => (i % 100 === 0 ? 9e15 : next() % 1000)),
+      Float64Array.from({ length: 601 }, () => next() % 1e6),
+      Float64Array.from({ length: 3 }, () => 42),
+      Float64Array.from([5, 1]),
+    ];
+    for (const values of cases) {
       const sorted = values.slice().sort();
-      for (const k of [0, Math.floor(length / 10), Math.floor(length / 2), length - 1]) {
-        const copy = values.slice();
-        expect(selectKth(copy, k, 0, length - 1), `length ${length}, spread ${spread}, k ${k}`).toBe(sorted[k]);
-        expect(copy.subarray(0, k).every((v) => v <= sorted[k]!)).toBe(true);
-        expect(copy.subarray(k + 1).every((v) => v >= sorted[k]!)).toBe(true);
-      }
+      expect(percentilesOf(values.slice())).toEqual({
+        p10: percentileOf(sorted, 10),
+        p50: percentileOf(sorted, 50),
+        p90: percentileOf(sorted, 90),
+      });
     }
   });
 });
