@@ -9,6 +9,14 @@ function periodsSql(periods: ForecastPeriod[]): Prisma.Sql {
   return Prisma.sql`SELECT * FROM unnest(${periods.map((_, i) => i)}::int[], ${periods.map((p) => p.from)}::date[], ${periods.map((p) => p.to)}::date[]) AS p(idx, p_from, p_to)`;
 }
 
+/**
+ * The index of the period holding `date`, for a date inside the window: the periods are consecutive, so it is the
+ * number of period starts on or before it, less one (one binary search instead of a join over every period).
+ */
+function periodIndexSql(periods: ForecastPeriod[], date: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(width_bucket(${date}, ${periods.map((p) => p.from)}::date[]) - 1)`;
+}
+
 /** The visible, live deals of the window: won with their close date in it, or open with their expected close date in it. */
 function windowDealsWhere(scope: Scope, periods: ForecastPeriod[], assignedTo?: string): Prisma.Sql {
   const first = periods[0]!.from;
@@ -46,11 +54,11 @@ export function forecastRows(scope: Scope, periods: ForecastPeriod[], assignedTo
   return queryRows<ForecastRow>(Prisma.sql`
     WITH p AS (${periodsSql(periods)}),
     d AS (
-      SELECT p.idx, o.assigned_to,
+      SELECT ${periodIndexSql(periods, Prisma.sql`CASE WHEN o.stage = 'CLOSED_WON' THEN o.actual_close_date ELSE o.expected_close_date END`)} AS idx,
+             o.assigned_to,
              CASE WHEN o.stage = 'CLOSED_WON' THEN 'WON' ELSE ${forecastCategorySql} END AS category,
              o.base_value, o.probability
       FROM opportunities o ${STAGE_SETTINGS_JOIN}
-      JOIN p ON (CASE WHEN o.stage = 'CLOSED_WON' THEN o.actual_close_date ELSE o.expected_close_date END) BETWEEN p.p_from AND p.p_to
       WHERE ${windowDealsWhere(scope, periods, assignedTo)}
     ),
     amounts AS (
@@ -90,11 +98,10 @@ export type SimulationGroup = { idx: number; user_id: string; stage: Opportunity
 
 export function simulationGroups(scope: Scope, periods: ForecastPeriod[], assignedTo?: string): Promise<SimulationGroup[]> {
   return queryRows<SimulationGroup>(Prisma.sql`
-    WITH p AS (${periodsSql(periods)})
-    SELECT p.idx, o.assigned_to AS user_id, o.stage::text AS stage,
+    SELECT ${periodIndexSql(periods, Prisma.sql`o.expected_close_date`)} AS idx, o.assigned_to AS user_id, o.stage::text AS stage,
            string_agg((o.base_value * 100)::bigint::text, ',' ORDER BY o.id) AS cents
-    FROM opportunities o JOIN p ON o.expected_close_date BETWEEN p.p_from AND p.p_to
+    FROM opportunities o
     WHERE ${windowDealsWhere(scope, periods, assignedTo)} AND ${openStageSql}
-    GROUP BY p.idx, o.assigned_to, o.stage
-    ORDER BY p.idx, o.assigned_to, o.stage`);
+    GROUP BY 1, o.assigned_to, o.stage
+    ORDER BY 1, o.assigned_to, o.stage`);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fromCents, toCents } from "./money-cents";
 import { seedOf } from "./seed";
-import { chanceThreshold, expectedWon, percentileOf, simulateWon, TWO_POW_32, type SimDeal } from "./simulate";
+import { chanceThreshold, expectedWon, percentileOf, percentilesOf, simulateWon, TWO_POW_32, type SimDeal } from "./simulate";
 
 /** A large fixture: 2,000 deals of 100.00–50,099.00 with chances 10–75 %, in 4 buckets over 2 periods. */
 function largeFixture(): { deals: SimDeal[]; buckets: { period: number; wonCents: number }[] } {
@@ -91,5 +91,56 @@ describe("the simulation's exact pieces", () => {
   it("the seed is a hash of the inputs", () => {
     expect(seedOf({ a: 1 })).toEqual(seedOf({ a: 1 }));
     expect(seedOf({ a: 1 }).hex).not.toBe(seedOf({ a: 2 }).hex);
+  });
+});
+
+describe("simulateWon's chunks", () => {
+  it("a chunk of 10 deals is won as 10 independent deals: the exact CDF at p10/p50/p90 is within 0.01 of 10/50/90 %", () => {
+    // deal i is worth 2^i cents, so a run's total says exactly which deals were won; 30 % each
+    const deals = Array.from({ length: 10 }, (_, i) => ({ bucket: 0, cents: 2 ** i, threshold: chanceThreshold(3n, 10n) }));
+    const exact = new Float64Array(1024);
+    for (let mask = 0; mask < 1024; mask++) {
+      const won = mask.toString(2).replaceAll("0", "").length;
+      exact[mask] = 0.3 ** won * 0.7 ** (10 - won);
+    }
+    const cdf = (total: number) => exact.slice(0, total + 1).reduce((sum, p) => sum + p, 0);
+    const result = simulateWon({ deals, buckets: [{ period: 0, wonCents: 0 }], periods: 1 }, 99, 20_000);
+    expect(Math.abs(cdf(result.buckets[0]!.p10) - 0.1)).toBeLessThan(0.01);
+    expect(Math.abs(cdf(result.buckets[0]!.p50) - 0.5)).toBeLessThan(0.01);
+    expect(Math.abs(cdf(result.buckets[0]!.p90) - 0.9)).toBeLessThan(0.01);
+  });
+
+  it("percentiles are the nearest-rank ones of the sorted runs (selection, not a full sort)", () => {
+    // a bucket whose runs are known: one sure deal and one of chance 1/2 over 101 runs
+    const deals = [
+      { bucket: 0, cents: 100, threshold: chanceThreshold(1n, 1n) },
+      { bucket: 0, cents: 1, threshold: chanceThreshold(1n, 2n) },
+    ];
+    const result = simulateWon({ deals, buckets: [{ period: 0, wonCents: 0 }], periods: 1 }, 5, 101);
+    expect(result.buckets[0]!.p10).toBe(100);
+    expect(result.buckets[0]!.p90).toBe(101);
+  });
+});
+
+describe("percentilesOf", () => {
+  it("gives the nearest-rank p10, p50, p90 of the sorted runs, with repeated, spread and lopsided values", () => {
+    let x = 12345;
+    const next = () => (x = (x * 1_103_515_245 + 12_345) % 2_147_483_648);
+    const cases = [
+      Float64Array.from({ length: 10_000 }, () => next() % 1e9),
+      Float64Array.from({ length: 10_000 }, () => next() % 7),
+      Float64Array.from({ length: 10_000 }, (_, i) => (i % 100 === 0 ? 9e15 : next() % 1000)),
+      Float64Array.from({ length: 601 }, () => next() % 1e6),
+      Float64Array.from({ length: 3 }, () => 42),
+      Float64Array.from([5, 1]),
+    ];
+    for (const values of cases) {
+      const sorted = values.slice().sort();
+      expect(percentilesOf(values.slice())).toEqual({
+        p10: percentileOf(sorted, 10),
+        p50: percentileOf(sorted, 50),
+        p90: percentileOf(sorted, 90),
+      });
+    }
   });
 });
