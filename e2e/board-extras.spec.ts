@@ -140,7 +140,16 @@ test("the card menu opens, marks won or lost and deletes (admins), by keyboard a
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu", { name: `Actions for ${won.name}` });
   await expect(menu.getByRole("menuitem", { name: "Open" })).toBeFocused();
-  await expect(menu.getByRole("menuitem")).toHaveText(["Open", "Edit", "Mark as won", "Mark as lost", "Delete"]);
+  await expect(menu.getByRole("menuitem")).toHaveText([
+    "Open",
+    "Edit",
+    "Mark as won",
+    "Mark as lost",
+    "Forecast: Pipeline",
+    "Forecast: Commit",
+    "Forecast: Omitted",
+    "Delete",
+  ]);
   await page.keyboard.press("Escape");
   await expect(menu).toBeHidden();
   await expect(menuButton).toBeFocused();
@@ -184,13 +193,27 @@ test("the card menu opens, marks won or lost and deletes (admins), by keyboard a
   await expect(page).toHaveURL(new RegExp(`/opportunities/${lost.id}$`));
 });
 
-test("a rep's card menu offers no delete", async ({ page, request }) => {
+test("a rep's card menu offers no delete, and sets the deal's forecast category", async ({ page, request }) => {
   const rep = await tokenFor(request, "riley@acme.demo");
   const deal = await createDeal(request, rep, `Rep menu ${Date.now()}`);
   await signIn(page, "riley@acme.demo");
   await openBoard(page, deal.name);
   await page.getByRole("button", { name: `Actions for ${deal.name}` }).click();
-  await expect(page.getByRole("menu").getByRole("menuitem")).toHaveText(["Open", "Edit", "Mark as won", "Mark as lost"]);
+  await expect(page.getByRole("menu").getByRole("menuitem")).toHaveText([
+    "Open",
+    "Edit",
+    "Mark as won",
+    "Mark as lost",
+    "Forecast: Best case",
+    "Forecast: Commit",
+    "Forecast: Omitted",
+  ]);
+  const saved = page.waitForResponse((res) => res.url().endsWith("/api/v1/opportunities/bulk"));
+  await page.getByRole("menuitem", { name: "Forecast: Commit" }).click();
+  expect((await saved).status()).toBe(200);
+  await expect(card(page, deal.name).getByText("Commit")).toBeVisible();
+  const stored = await request.get(`/api/v1/opportunities/${deal.id}`, { headers: bearer(rep) });
+  expect(await stored.json()).toMatchObject({ forecast_category: "COMMIT", forecast_category_is_custom: true });
 });
 
 test("boards update live when someone else adds, moves or closes a deal, within each viewer's scope", async ({ browser, request }) => {
