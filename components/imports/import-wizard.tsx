@@ -66,7 +66,9 @@ export function ImportWizard() {
     const poll = async () => {
       while (!finished) {
         const response = await fetch(`/api/v1/imports/${dryRun.id}`);
-        if (response.ok && !finished) setDryRun((await response.json()) as ImportOut);
+        const progress = response.ok ? ((await response.json()) as ImportOut) : null;
+        // Read to the end before looking: the commit's answer may have landed meanwhile, and it is the newer one.
+        if (progress && !finished) setDryRun(progress);
         await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
       }
     };
