@@ -314,7 +314,11 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canR
     setClosing(null);
   }
 
+  /** The page being fetched: a scroll that fires again before the column re-renders asks for it only once. */
+  const loadingCursor = useRef<string | null>(null);
   async function loadMore(stage: OpportunityStage, cursor: string) {
+    if (loadingCursor.current === cursor) return;
+    loadingCursor.current = cursor;
     setLoadingStage(stage);
     try {
       const page = await fetchColumnPage(filters, stage, cursor);
@@ -324,6 +328,7 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canR
         description: error instanceof ProblemError ? error.detail : "Check your connection and try again.",
       });
     } finally {
+      loadingCursor.current = null;
       setLoadingStage(null);
     }
   }
