@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Locator, type Page, type Response } from "@playwright/test";
-import { bearer, inDays, signIn, tokenFor, type Session } from "./helpers";
+import { bearer, inDays, openBoard, signIn, tokenFor, type Session } from "./helpers";
 
 /** Issue 16 items 1, 2, 6 and 7: keyboard and touch moves land where shown, closed cards, reopen, Undo, probability. */
 
@@ -24,11 +24,6 @@ async function createDeal(request: APIRequestContext, session: Session, name: st
   });
   expect(res.status()).toBe(201);
   return (await res.json()) as Deal;
-}
-
-async function openBoard(page: Page, q: string) {
-  await page.goto(`/pipeline?q=${encodeURIComponent(q)}`);
-  await expect(page.getByRole("region", { name: "Pipeline board" })).toBeVisible();
 }
 
 const column = (page: Page, stage: string) => page.getByTestId(`column-${stage}`);

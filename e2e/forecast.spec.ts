@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ARTIFACTS, signIn } from "./helpers";
+import { ARTIFACTS, bearer, inDays, signIn, tokenFor } from "./helpers";
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
@@ -78,19 +78,27 @@ test("quarters by keyboard: the form is usable without a mouse", async ({ page }
   await expect(page.getByRole("table", { name: "By period" }).getByRole("rowheader").first()).toHaveText(/^\d{4}-Q[1-4]$/);
 });
 
-test("a deal's forecast category is set on its page and shown in the list", async ({ page }) => {
+test("a deal's forecast category is set on its page and shown in the list", async ({ page, request }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
+  const riley = await tokenFor(request, "riley@acme.demo");
+  const clients = await request.get("/api/v1/clients?page_size=1", { headers: bearer(riley) });
+  const clientId = ((await clients.json()) as { items: { id: string }[] }).items[0]!.id;
+  const name = `Forecast category ${Date.now()}`;
+  const created = await request.post("/api/v1/opportunities", {
+    headers: bearer(riley),
+    data: { name, client_id: clientId, estimated_value: "900.00", expected_close_date: inDays(20) },
+  });
+  expect(created.status()).toBe(201);
+  const deal = (await created.json()) as { id: string };
   await signIn(page, "riley@acme.demo", "/opportunities");
-  await page.goto("/opportunities?stage=LEAD");
-  await page.getByRole("table").getByRole("row").nth(1).getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/opportunities\/[0-9a-f-]{36}$/);
+  await page.goto(`/opportunities/${deal.id}`);
   await expect(page.getByTestId("detail-forecast")).toBeVisible();
   const select = page.getByRole("combobox", { name: "Forecast category" });
   await expect(select).toHaveValue("");
   await select.selectOption("COMMIT");
   await page.getByTestId("detail-forecast").getByRole("button", { name: "Save" }).click();
   await expect(page.getByTestId("forecast-now")).toContainText("Commit (set by hand)");
-  await page.goto("/opportunities?stage=LEAD&forecast_category=COMMIT");
+  await page.goto(`/opportunities?stage=LEAD&forecast_category=COMMIT&q=${encodeURIComponent(name)}`);
   await expect(page.getByRole("table").getByRole("row")).toHaveCount(2);
   await expect(page.getByRole("table").getByText("Commit")).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { ARTIFACTS, bearer, inDays, signIn, tokenFor, type Session } from "./helpers";
+import { ARTIFACTS, bearer, inDays, openBoard, signIn, tokenFor, type Session } from "./helpers";
 
 type Deal = { id: string; name: string; version: number; stage: string; probability: string; loss_reason: string | null };
 
@@ -25,11 +25,6 @@ async function readDeal(request: APIRequestContext, session: Session, id: string
 }
 
 /** The board filtered by a search, so the test sees only its own cards. */
-async function openBoard(page: Page, q?: string) {
-  await page.goto(q ? `/pipeline?q=${encodeURIComponent(q)}` : "/pipeline");
-  await expect(page.getByRole("region", { name: "Pipeline board" })).toBeVisible();
-}
-
 const column = (page: Page, stage: string) => page.getByTestId(`column-${stage}`);
 const card = (page: Page, name: string) => page.getByTestId("board-card").filter({ has: page.getByRole("link", { name, exact: true }) });
 const handle = (page: Page, name: string) => page.getByRole("button", { name: `Move ${name}`, exact: true });
