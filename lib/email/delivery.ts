@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from "@/lib/clock";
 import { logger } from "@/lib/log";
 import { updateEmailStatus } from "@/lib/notifications";
+import { emailDecisions, type EmailDecision } from "@/lib/notification-preferences";
 import { mapPool } from "./pool";
 import { claimDueRetries, notificationsToEmail, type NotificationToEmail } from "./repository";
 import { MAX_EMAIL_ATTEMPTS, nextAttemptAt, RETRY_LEASE_MS } from "./retry-policy";
@@ -30,8 +31,9 @@ type Outcome = keyof DeliveryTotals;
 
 /**
  * Emails these notifications to their recipients and records each outcome on the notification. Skipped: unknown
- * or deleted notifications, ones already emailed (so calling twice is safe), inactive recipients and categories
- * the recipient turned off (the row then shows nothing sent and no error). A failure keeps the notification,
+ * or deleted notifications, ones already emailed (so calling twice is safe), inactive recipients, categories
+ * the recipient turned off or gets as a daily digest (the row then shows nothing sent and no error), and
+ * emails due in the recipient's quiet hours (their next attempt is set to when those end). A failure keeps the notification,
  * records the error, counts the attempt and schedules the next one with exponential backoff.
  */
 export async function deliverNotificationEmails(notificationIds: string[], options: DeliverOptions = {}): Promise<DeliveryTotals> {
@@ -40,16 +42,23 @@ export async function deliverNotificationEmails(notificationIds: string[], optio
   const ids = requested.filter((id) => UUID.test(id));
   const rows = ids.length > 0 ? await notificationsToEmail(ids) : [];
   const totals: DeliveryTotals = { sent: 0, failed: 0, skipped: requested.length - rows.length };
-  for (const outcome of await mapPool(rows, SEND_CONCURRENCY, (row) => deliverOne(row, clock))) totals[outcome]++;
+  const decisions = await emailDecisions(
+    rows.map((row) => ({ id: row.id, userId: row.user.id, category: row.category, type: row.type, critical: row.critical })),
+    clock(),
+  );
+  for (const outcome of await mapPool(rows, SEND_CONCURRENCY, (row) => deliverOne(row, decisions.get(row.id)!, clock))) totals[outcome]++;
   if (options.throwOnFailure && totals.failed > 0 && totals.sent === 0) throw new EmailDeliveryError(totals);
   return totals;
 }
 
-async function deliverOne(row: NotificationToEmail, clock: Clock): Promise<Outcome> {
+async function deliverOne(row: NotificationToEmail, decision: EmailDecision, clock: Clock): Promise<Outcome> {
   try {
     if (row.emailSent) return "skipped";
-    const optedOut = row.user.emailPreferences.some((preference) => preference.category === row.category);
-    if (row.isDeleted || !row.user.isActive || optedOut) {
+    if (decision.kind === "wait" && !row.isDeleted && row.user.isActive) {
+      await updateEmailStatus(row.id, { sent: false, waitUntil: decision.until }, clock);
+      return "skipped";
+    }
+    if (row.isDeleted || !row.user.isActive || decision.kind !== "send") {
       if (row.emailError !== null || row.emailNextAttemptAt !== null)
         await updateEmailStatus(row.id, { sent: false, skipped: true }, clock);
       return "skipped";

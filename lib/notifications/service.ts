@@ -49,6 +49,8 @@ export type NewNotification = {
   dedupeKey?: string | null;
   /** Recorded on the row so that a failed email is retried (see lib/email). */
   emailRequested?: boolean;
+  /** Shown and emailed whatever the recipient's digest and quiet-hour settings (every ERROR is, too). */
+  critical?: boolean;
 };
 
 /** Creates one notification; null when its dedupe key already exists for that user. */
@@ -87,6 +89,7 @@ export async function createNotificationRows(inputs: NewNotification[], tx?: Tx)
       relatedEntityId: input.relatedEntityId ?? null,
       dedupeKey: input.dedupeKey ?? null,
       emailRequested: input.emailRequested ?? false,
+      critical: input.critical ?? false,
     })),
     tx,
   );
@@ -128,6 +131,7 @@ export async function sendNotifications(
       actionUrl: body.action_url,
       actionLabel: body.action_label,
       emailRequested: body.send_email,
+      critical: body.critical,
     })),
   );
   return { created: rows.length, rows };
@@ -209,9 +213,10 @@ export async function deleteNotification(scope: Scope, id: string, clock: Clock 
 
 /**
  * `sent`, or a failed attempt (`error`, and when to try again: `nextAttemptAt`, none = give up), or `skipped`
- * (not sent on purpose, e.g. the user turned that category off: nothing sent, no error, no retry).
+ * (not sent on purpose, e.g. the user turned that category off: nothing sent, no error, no retry), or waiting
+ * (`waitUntil`: the recipient's quiet hours; sent then by the retry job, no attempt counted).
  */
-export type EmailStatus = { sent: boolean; error?: string | null; nextAttemptAt?: Date | null; skipped?: boolean };
+export type EmailStatus = { sent: boolean; error?: string | null; nextAttemptAt?: Date | null; skipped?: boolean; waitUntil?: Date };
 
 /** Records the outcome of emailing a notification; every attempt (sent or failed) is counted. */
 export async function updateEmailStatus(id: string, status: EmailStatus, clock: Clock = systemClock): Promise<NotificationRow> {
@@ -219,8 +224,8 @@ export async function updateEmailStatus(id: string, status: EmailStatus, clock: 
     id,
     status.sent
       ? { emailSent: true, emailSentAt: clock(), emailError: null, emailNextAttemptAt: null, attempted: true }
-      : status.skipped
-        ? { emailSent: false, emailError: null, emailNextAttemptAt: null, attempted: false }
+      : status.skipped || status.waitUntil
+        ? { emailSent: false, emailError: null, emailNextAttemptAt: status.waitUntil ?? null, attempted: false }
         : {
             emailSent: false,
             emailError: status.error ?? "Email could not be sent.",

@@ -4,6 +4,7 @@ export {
   listUsersOperation,
   meOperation,
   registerOperation,
+  updateMeOperation,
   tokenOperation,
   updateUserOperation,
   userOperations,
@@ -20,3 +21,4 @@ export {
 export { registerBody } from "./schemas";
 export { serializeUser } from "./serialize";
 export { createUser, registerTenant, updateUser } from "./service";
+export { getMe, updateMe } from "./me";
