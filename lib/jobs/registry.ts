@@ -1,5 +1,5 @@
 import type { Clock } from "@/lib/clock";
-import { deliverNotificationEmails } from "@/lib/email";
+import { deliverNotificationEmails, sendDueDigests } from "@/lib/email";
 import { restateExchangeRates } from "@/lib/opportunities";
 import { deliverDueWebhooks } from "@/lib/webhooks";
 import { checkDueActivities } from "./check-due-activities";
@@ -127,6 +127,15 @@ export const JOBS = {
     describe: (r) =>
       `${plural(r.succeeded, "delivery", "deliveries")} succeeded, ${r.failed} failed` +
       (r.disabled > 0 ? `, ${plural(r.disabled, "webhook")} turned off` : ""),
+    onInngest: "step",
+  }),
+  "send-digests": job({
+    title: "Send daily digests",
+    schedule: "*/15 * * * *",
+    run: (clock) => sendDueDigests({ clock }),
+    describe: (r) =>
+      `${plural(r.sent, "digest")} sent (${plural(r.notifications, "notification")}), ${r.failed} failed, ` +
+      `${r.alreadySent} already sent today, ${r.notDue} not due yet`,
     onInngest: "step",
   }),
   "retry-emails": job({
