@@ -112,7 +112,7 @@ export async function renderDigestEmail(
   const groups = groupsOf(notifications, recipient.id, timezone, config);
   const categories = [...new Set(notifications.map((n) => n.category))];
   const single = categories.length === 1 ? unsubscribeFooter(recipient.id, categories[0]!, config.appUrl) : null;
-  const preferencesUrl = `${config.appUrl}/settings#notification-preferences`;
+  const preferencesUrl = `${config.appUrl}/settings#email-preferences`;
   const heading = `Your daily digest for ${formatDay(day)}: ${notifications.length} notification${notifications.length === 1 ? "" : "s"}`;
   const reason = `You get this digest because you chose a daily digest for ${groups.map((g) => g.label).join(", ")} in your ${APP_NAME} settings.`;
   const html = await render(
