@@ -28,11 +28,8 @@ export type Job<R = unknown> = {
   schedule: string;
   run(clock: Clock, options: JobOptions): Promise<R>;
   describe(result: R): string;
-  /**
-   * On Inngest: "step" runs `run` as one step; a function runs its own steps instead; "none" leaves the job to the
-   * crontab (Inngest retries failed sends itself).
-   */
-  onInngest: "step" | "none" | ((clock: Clock, step: Steps) => Promise<unknown>);
+  /** On Inngest: "step" runs `run` as one step; a function runs its own steps instead. */
+  onInngest: "step" | ((clock: Clock, step: Steps) => Promise<unknown>);
 };
 
 /** "3 emails queued", "2 emails sent, 1 failed", "0 emails". */
@@ -139,11 +136,12 @@ export const JOBS = {
     onInngest: "step",
   }),
   "retry-emails": job({
-    title: "Retry failed emails",
+    title: "Retry failed emails and send those held by quiet hours",
     schedule: "*/15 * * * *",
     run: (clock) => retryEmails(clock),
     describe: (r) => `${r.sent} sent, ${r.failed} failed, ${r.skipped} skipped`,
-    onInngest: "none",
+    // Also on Inngest: quiet hours hold an email without failing it, so Inngest's own retries never send it.
+    onInngest: "step",
   }),
 } as const satisfies Record<string, Job>;
 
