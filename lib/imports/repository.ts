@@ -89,6 +89,18 @@ export async function moveImportStatus(
   return count > 0;
 }
 
+/**
+ * A commit whose process died (crash, restart) leaves its import COMMITTING with nothing written: its one transaction
+ * rolled back. Such an import shows no sign of life (`updated_at`, bumped by every progress report) since
+ * `staleBefore`; it becomes FAILED, so that it can be committed again.
+ */
+export async function failStaleCommit(scope: Scope, id: string, staleBefore: Date, failure: string): Promise<void> {
+  await db().import.updateMany({
+    where: { ...ownedWhere(scope, "createdBy"), id, status: "COMMITTING", updatedAt: { lt: staleBefore } },
+    data: { status: "FAILED", processedRows: 0, failure },
+  });
+}
+
 export async function setProgress(id: string, processedRows: number): Promise<void> {
   await db().import.update({ where: { id }, data: { processedRows } });
 }

@@ -53,7 +53,7 @@ export const importOut = z
     entity: z.enum(IMPORT_ENTITIES),
     status: z.enum(["READY", "COMMITTING", "COMMITTED", "FAILED"]).meta({
       description:
-        "READY: checked (the dry run), nothing written yet; COMMITTING: writing; COMMITTED: written; FAILED: the commit wrote nothing (see `failure`).",
+        "READY: checked (the dry run), nothing written yet; COMMITTING: writing (a commit silent for 5 minutes was interrupted and turns FAILED); COMMITTED: written; FAILED: the commit wrote nothing (see `failure`) and may be committed again.",
     }),
     file_name: z.string(),
     headers: z.array(z.string()).meta({ description: "The file's header row." }),

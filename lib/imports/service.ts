@@ -7,7 +7,7 @@ import { bodyLimitFor, parseInput } from "@/lib/http";
 import { checkOpportunityRow, insertImportedOpportunities, opportunityImportContext, type ImportedOpportunity } from "@/lib/opportunities";
 import { IMPORT_FIELDS, headerKey, mappedRow, matchHeaders, type ImportEntityName, type Mapping } from "./fields";
 import { MAX_IMPORT_ROWS } from "./limits";
-import { findImport, importRows, insertImport, moveImportStatus, setProgress } from "./repository";
+import { failStaleCommit, findImport, importRows, insertImport, moveImportStatus, setProgress } from "./repository";
 import { importFields, type ImportError, type ImportOut } from "./schemas";
 import { entityName, serializeImport } from "./serialize";
 import { readUpload } from "./upload";
@@ -100,7 +100,19 @@ function checkedMapping(entity: ImportEntityName, headers: string[], requested: 
   );
 }
 
-export async function getImport(scope: Scope, id: string): Promise<ImportOut> {
+/** How long a commit may go without reporting progress before it is taken for dead (see `failStaleCommit`). */
+export const COMMIT_SILENCE_MS = 5 * 60_000;
+
+/** Rows checked between two signs of life while a commit re-checks its rows. */
+const CHECKS_PER_HEARTBEAT = 1_000;
+
+const INTERRUPTED = "The commit was interrupted (the server stopped); nothing was written. Commit again.";
+
+const recoverStaleCommit = (scope: Scope, id: string, clock: Clock) =>
+  failStaleCommit(scope, id, new Date(clock().getTime() - COMMIT_SILENCE_MS), INTERRUPTED);
+
+export async function getImport(scope: Scope, id: string, clock: Clock = systemClock): Promise<ImportOut> {
+  await recoverStaleCommit(scope, id, clock);
   const record = await findImport(scope, id);
   if (!record) throw new NotFoundError("Import");
   return serializeImport(record);
@@ -114,6 +126,7 @@ export async function commitImport(scope: Scope, id: string, clock: Clock = syst
   const record = await findImport(scope, id);
   if (!record) throw new NotFoundError("Import");
   if (record.validRows === 0) throw new ConflictError("The import has no valid row to write.");
+  await recoverStaleCommit(scope, id, clock);
   const claimed = await moveImportStatus(scope, id, ["READY", "FAILED"], { status: "COMMITTING", processedRows: 0, failure: null });
   if (!claimed)
     throw new ConflictError(
@@ -123,7 +136,8 @@ export async function commitImport(scope: Scope, id: string, clock: Clock = syst
     const { check, write } = await rowChecker(scope, entityName(record.entity), record.createClients, clock);
     const rows = await importRows(id);
     const values: unknown[] = [];
-    for (const row of rows) {
+    for (const [index, row] of rows.entries()) {
+      if (index > 0 && index % CHECKS_PER_HEARTBEAT === 0) await setProgress(id, 0);
       const result = await check(row.data);
       if (result.errors) {
         const [first] = result.errors;
@@ -151,5 +165,5 @@ export async function commitImport(scope: Scope, id: string, clock: Clock = syst
     await moveImportStatus(scope, id, ["COMMITTING"], { status: "FAILED", processedRows: 0, failure });
     throw error;
   }
-  return getImport(scope, id);
+  return getImport(scope, id, clock);
 }

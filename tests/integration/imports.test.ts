@@ -163,6 +163,34 @@ describe("the commit", () => {
     expect(await dealCount(tenant.tenantId)).toBe(2);
   });
 
+  it("a commit whose server died is shown as failed after five silent minutes and can be committed again", async () => {
+    const tenant = await createTestTenant("Import crash");
+    await createTestClient(tenant.tenantId, "Acme");
+    const csv = `name,client,estimated_value,expected_close_date\nFirst,Acme,1.00,${day(5)}\n`;
+    const dry = await upload(csv, { token: tenant.admin.token });
+    // What a process killed mid-commit leaves: COMMITTING, nothing written (its transaction rolled back).
+    const crashedAt = (minutesAgo: number) =>
+      db().import.update({
+        where: { id: dry.body.id },
+        data: { status: "COMMITTING", processedRows: 0, updatedAt: new Date(Date.now() - minutesAgo * 60_000) },
+      });
+    await crashedAt(4);
+    const running = await post(`/imports/${dry.body.id}/commit`, undefined, { token: tenant.admin.token });
+    expect(running.status).toBe(409);
+    expect((await get(`/imports/${dry.body.id}`, { token: tenant.admin.token })).body.status).toBe("COMMITTING");
+
+    await crashedAt(6);
+    const shown = await get(`/imports/${dry.body.id}`, { token: tenant.admin.token });
+    expect(shown.body).toMatchObject({ status: "FAILED", failure: expect.stringMatching(/^The commit was interrupted/) });
+    expect(await dealCount(tenant.tenantId)).toBe(0);
+
+    await crashedAt(6);
+    const committed = await post(`/imports/${dry.body.id}/commit`, undefined, { token: tenant.admin.token });
+    expect(committed.status, committed.text).toBe(200);
+    expect(committed.body).toMatchObject({ status: "COMMITTED", committed_count: 1 });
+    expect(await dealCount(tenant.tenantId)).toBe(1);
+  });
+
   it("refuses an import with no valid row", async () => {
     const dry = await upload(`name,client,estimated_value,expected_close_date\nX,Nobody,1.00,${day(5)}\n`, { token: t.admin.token });
     const response = await post(`/imports/${dry.body.id}/commit`, undefined, { token: t.admin.token });
