@@ -12,11 +12,18 @@ import { ProblemError } from "@/components/ui/problem";
 import { postBulk, type BulkAction } from "./bulk-api";
 import { STAGE_LABEL } from "./stage-meta";
 
+/** What the bar needs of a selected deal; without `forecast_category_is_custom` a forecast change offers no Undo. */
+export type BulkDeal = Pick<OpportunityOut, "id" | "stage" | "assigned_to" | "forecast_category"> & {
+  forecast_category_is_custom?: boolean;
+};
+
 type BulkBarProps = {
-  selected: OpportunityOut[];
+  selected: BulkDeal[];
   owners: { id: string; name: string }[];
   canDelete: boolean;
   onDone: () => void;
+  /** After a change and after its Undo (the board refetches its cards). */
+  onChanged?: () => void;
 };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -26,7 +33,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
  * the single-deal rules; the toast says how many changed, why the others did not, and offers one Undo for the
  * whole action where every change can be reversed (assignments, moves between open stages, forecast categories).
  */
-export function BulkBar({ selected, owners, canDelete, onDone }: BulkBarProps) {
+export function BulkBar({ selected, owners, canDelete, onDone, onChanged }: BulkBarProps) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -53,6 +60,7 @@ export function BulkBar({ selected, owners, canDelete, onDone }: BulkBarProps) {
         duration: 8_000,
       });
       onDone();
+      onChanged?.();
       router.refresh();
     } catch (error) {
       toast.error("Nothing was changed", {
@@ -70,11 +78,12 @@ export function BulkBar({ selected, owners, canDelete, onDone }: BulkBarProps) {
     } catch (error) {
       toast.error("Could not undo", { description: error instanceof ProblemError ? error.detail : undefined });
     }
+    onChanged?.();
     router.refresh();
   }
 
   /** The actions that put each deal back: one per previous value. */
-  function undoOf(make: (deal: OpportunityOut) => BulkAction | null): BulkAction[] | null {
+  function undoOf(make: (deal: BulkDeal) => BulkAction | null): BulkAction[] | null {
     const steps = new Map<string, BulkAction>();
     for (const deal of selected) {
       const step = make(deal);
@@ -155,7 +164,7 @@ export function BulkBar({ selected, owners, canDelete, onDone }: BulkBarProps) {
             void run(
               { action: "set_forecast_category", ids, forecast_category: category === "STAGE" ? null : category },
               undoOf((deal) =>
-                isClosedStage(deal.stage)
+                isClosedStage(deal.stage) || deal.forecast_category_is_custom === undefined
                   ? null
                   : {
                       action: "set_forecast_category",

@@ -39,6 +39,8 @@ type BoardColumnProps = {
   /** The caller may reopen closed deals: closed cards keep their handle and offer Reopen. */
   canReopen: boolean;
   onReopen: (card: BoardCardOut) => void;
+  /** While selecting: the selected card ids and how to flip one. */
+  selection?: { ids: ReadonlySet<string>; toggle: (card: BoardCardOut, stage: BoardColumnOut["stage"]) => void };
 };
 
 /** How close to the end of a column's loaded cards (px) scrolling fetches its next page. */
@@ -112,6 +114,11 @@ export function BoardColumn(props: BoardColumnProps) {
                 locked={closed && !canReopen}
                 onReopen={closed && canReopen ? () => onReopen(card) : undefined}
                 menu={<CardMenu card={card} stage={column.stage} canDelete={props.canDelete} onAction={props.onCardAction} />}
+                selection={
+                  props.selection
+                    ? { selected: props.selection.ids.has(card.id), toggle: () => props.selection!.toggle(card, column.stage) }
+                    : undefined
+                }
               />
             ))}
             {cards.length === 0 ? (

@@ -19,11 +19,13 @@ type CardViewProps = {
   handle?: ReactNode;
   /** Actions under the card (Reopen on a closed card). */
   footer?: ReactNode;
+  /** Before the name: the checkbox that selects the card for a bulk action. */
+  leading?: ReactNode;
   lifted?: boolean;
 };
 
 /** One deal on the board: name, client, next step, stale badge, value, probability, expected close (overdue marked) and owner. */
-export function CardView({ card, stage, owner, baseCurrency, handle, footer, lifted = false }: CardViewProps) {
+export function CardView({ card, stage, owner, baseCurrency, handle, footer, leading, lifted = false }: CardViewProps) {
   const overdue = card.overdue;
   return (
     <article
@@ -32,6 +34,7 @@ export function CardView({ card, stage, owner, baseCurrency, handle, footer, lif
       }`}
     >
       <div className="flex items-start justify-between gap-2">
+        {leading}
         <Link
           href={`/opportunities/${card.id}`}
           draggable={false}

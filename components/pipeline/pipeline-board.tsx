@@ -26,6 +26,8 @@ import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { isClosedStage, STAGES } from "@/lib/opportunities/browser";
 import type { BoardCardOut, ForecastCategory, OpportunityOut } from "@/lib/opportunities/browser";
 import { postBulk } from "@/components/opportunities/bulk-api";
+import { BulkBar } from "@/components/opportunities/bulk-bar";
+import { Button } from "@/components/ui/button";
 import { FORECAST_LABEL } from "@/components/opportunities/forecast-category";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { LossReasonDialog } from "@/components/opportunities/loss-reason-dialog";
@@ -64,6 +66,8 @@ type PipelineBoardProps = {
   clients: readonly { id: string; name: string }[];
   /** The company's loss reasons, offered when a card is dropped on Closed lost. */
   lossReasons?: readonly { id: string; label: string }[];
+  /** Whom selected deals may be assigned to (managers); empty: no Assign in the bulk bar. */
+  assignees?: { id: string; name: string }[];
 };
 
 /** A drop that needs a confirmation first: closing (won, lost with a reason) or reopening (stage and reason). */
@@ -79,6 +83,7 @@ export function PipelineBoard({
   canDelete,
   clients,
   lossReasons = [],
+  assignees = [],
 }: PipelineBoardProps) {
   const queryClient = useQueryClient();
   const queryKey = boardQueryKey(filters);
@@ -93,6 +98,8 @@ export function PipelineBoard({
   const [preview, setPreview] = useState<Layout | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [closing, setClosing] = useState<Closing | null>(null);
+  const [selecting, setSelecting] = useState(false);
+  const [selected, setSelected] = useState<ReadonlyMap<string, { card: BoardCardOut; stage: OpportunityStage }>>(new Map());
   const [loadingStage, setLoadingStage] = useState<OpportunityStage | null>(null);
   /** A pointer drag carries a floating copy; a keyboard drag lifts the card itself where it will land. */
   const [liftedCopy, setLiftedCopy] = useState(true);
@@ -386,6 +393,27 @@ export function PipelineBoard({
     if (placed) void refreshColumns([placed]);
   }
 
+  const selectedDeals = [...selected.values()].map(({ card, stage }) => ({
+    id: card.id,
+    stage,
+    assigned_to: card.owner_id,
+    forecast_category: card.fc ?? null,
+  }));
+
+  function toggleSelected(card: BoardCardOut, stage: OpportunityStage) {
+    setSelected((current) => {
+      const next = new Map(current);
+      if (next.has(card.id)) next.delete(card.id);
+      else next.set(card.id, { card, stage });
+      return next;
+    });
+  }
+
+  function stopSelecting() {
+    setSelecting(false);
+    setSelected(new Map());
+  }
+
   const activeCard = activeId ? cards.get(activeId) : undefined;
   const activeStage = activeId ? containerOf(origin, activeId) : undefined;
   const columnCards = (stage: OpportunityStage): BoardCardOut[] =>
@@ -393,6 +421,11 @@ export function PipelineBoard({
 
   return (
     <>
+      <div className="mb-2 flex justify-end">
+        <Button variant="secondary" aria-pressed={selecting} onClick={() => (selecting ? stopSelecting() : setSelecting(true))}>
+          {selecting ? "Done selecting" : "Select deals"}
+        </Button>
+      </div>
       <DndContext
         id="pipeline-board"
         sensors={sensors}
@@ -432,6 +465,7 @@ export function PipelineBoard({
                 onCreated={onCreated}
                 canDelete={canDelete}
                 onCardAction={onCardAction}
+                selection={selecting ? { ids: new Set(selected.keys()), toggle: toggleSelected } : undefined}
               />
             );
           })}
@@ -491,6 +525,15 @@ export function PipelineBoard({
         }}
         onConfirm={() => void confirmDelete()}
       />
+      {selecting && selectedDeals.length > 0 ? (
+        <BulkBar
+          selected={selectedDeals}
+          owners={assignees}
+          canDelete={canDelete}
+          onDone={() => setSelected(new Map())}
+          onChanged={() => void queryClient.invalidateQueries({ queryKey })}
+        />
+      ) : null}
       <NextStepDialogHost />
       <Toaster position="bottom-right" richColors closeButton expand />
     </>

@@ -6,7 +6,9 @@ import { CSS } from "@dnd-kit/utilities";
 import { useCallback, type ComponentProps, type CSSProperties, type ReactNode } from "react";
 import { CardView } from "./card-view";
 
-type SortableCardProps = Omit<ComponentProps<typeof CardView>, "handle" | "lifted" | "footer"> & {
+type SortableCardProps = Omit<ComponentProps<typeof CardView>, "handle" | "lifted" | "footer" | "leading"> & {
+  /** While the board selects cards: whether this one is selected, and how to flip it. */
+  selection?: { selected: boolean; toggle: () => void };
   /** A move of this card is in flight. */
   disabled: boolean;
   /** A closed card the user cannot reopen: it does not move at all, so it has no handle. */
@@ -24,7 +26,7 @@ type SortableCardProps = Omit<ComponentProps<typeof CardView>, "handle" | "lifte
  * move button, so Enter on the deal's link still opens it. While dragged, the card leaves a faded placeholder
  * where it would land and the DragOverlay carries the copy, so nothing around it shifts.
  */
-export function SortableCard({ disabled, locked, onReopen, menu, place, ...view }: SortableCardProps) {
+export function SortableCard({ disabled, locked, onReopen, menu, place, selection, ...view }: SortableCardProps) {
   const { card, stage } = view;
   const { setNodeRef, setActivatorNodeRef, attributes, listeners, transform, transition, isDragging } = useSortable({
     id: card.id,
@@ -59,6 +61,19 @@ export function SortableCard({ disabled, locked, onReopen, menu, place, ...view 
       <CardView
         {...view}
         lifted={byKeyboard}
+        leading={
+          selection ? (
+            <input
+              type="checkbox"
+              checked={selection.selected}
+              onChange={selection.toggle}
+              onPointerDown={(event) => event.stopPropagation()}
+              onKeyDown={(event) => event.stopPropagation()}
+              aria-label={`Select ${card.name}`}
+              className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300 text-brand-600"
+            />
+          ) : null
+        }
         footer={
           onReopen ? (
             <button

@@ -108,6 +108,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
           canDelete={canDeleteOpportunity(scope.role)}
           clients={clients}
           lossReasons={lossReasons.map((reason) => ({ id: reason.id, label: reason.label }))}
+          assignees={users.filter((user) => user.isActive).map((user) => ({ id: user.id, name: user.name }))}
         />
       )}
     </div>
