@@ -407,7 +407,7 @@ async function concurrentWriter(user: TestUser, i: number): Promise<void> {
     default:
       await createNotificationsFrom(
         Prisma.sql`SELECT ${user.tenantId}::uuid, ${user.userId}::uuid, ${title}, 'm', 'INFO'::notification_type, 'GENERAL'::notification_category,
-                          NULL, NULL, NULL, NULL::uuid, NULL, false`,
+                          NULL, NULL, NULL, NULL::uuid, NULL, false, false`,
       );
   }
 }
