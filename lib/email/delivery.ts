@@ -1,10 +1,14 @@
 import { systemClock, type Clock } from "@/lib/clock";
 import { logger } from "@/lib/log";
-import { updateEmailStatus } from "@/lib/notifications";
-import { mapPool } from "./pool";
+import { updateEmailStatuses, type EmailStatus } from "@/lib/notifications";
+import { emailDecision } from "./decide";
+import type { EmailMessage } from "./message";
+import { chunksOf, mapPool } from "./pool";
+import { contentKey, renderNotificationEmails } from "./render-once";
 import { claimDueRetries, notificationsToEmail, type NotificationToEmail } from "./repository";
+import { RESEND_BATCH_LIMIT } from "./resend-transport";
 import { MAX_EMAIL_ATTEMPTS, nextAttemptAt, RETRY_LEASE_MS } from "./retry-policy";
-import { sendNotificationEmail, SEND_CONCURRENCY } from "./service";
+import { transmitBatch } from "./transport";
 
 export type DeliveryTotals = { sent: number; failed: number; skipped: number };
 
@@ -26,52 +30,102 @@ export const notificationEmailKey = (notificationId: string) => `notification-em
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-type Outcome = keyof DeliveryTotals;
+/** Notifications are read, rendered and recorded this many at a time, so memory stays flat for any number of ids. */
+const PAGE_SIZE = 1_000;
+/** Provider calls in flight at once (Resend's default limit is a few requests per second). */
+export const BATCH_CONCURRENCY = 2;
+
+type Outcome = { id: string; status: EmailStatus };
 
 /**
  * Emails these notifications to their recipients and records each outcome on the notification. Skipped: unknown
- * or deleted notifications, ones already emailed (so calling twice is safe), inactive recipients and categories
- * the recipient turned off (the row then shows nothing sent and no error). A failure keeps the notification,
- * records the error, counts the attempt and schedules the next one with exponential backoff.
+ * or deleted notifications, ones already emailed (so calling twice is safe), and whatever `emailDecision` skips
+ * or defers (a skipped row shows nothing sent and no error). The emails go out in batches of up to 100 per provider
+ * call, each distinct content rendered once. A failure (of one email, or of the whole call it was in) keeps the
+ * notification, records the error, counts the attempt and schedules the next one with exponential backoff.
  */
 export async function deliverNotificationEmails(notificationIds: string[], options: DeliverOptions = {}): Promise<DeliveryTotals> {
   const clock = options.clock ?? systemClock;
   const requested = [...new Set(notificationIds)];
   const ids = requested.filter((id) => UUID.test(id));
-  const rows = ids.length > 0 ? await notificationsToEmail(ids) : [];
-  const totals: DeliveryTotals = { sent: 0, failed: 0, skipped: requested.length - rows.length };
-  for (const outcome of await mapPool(rows, SEND_CONCURRENCY, (row) => deliverOne(row, clock))) totals[outcome]++;
+  const totals: DeliveryTotals = { sent: 0, failed: 0, skipped: requested.length - ids.length };
+  for (const page of chunksOf(ids, PAGE_SIZE)) {
+    const delivered = await deliverPage(page, clock);
+    totals.sent += delivered.sent;
+    totals.failed += delivered.failed;
+    totals.skipped += delivered.skipped;
+  }
   if (options.throwOnFailure && totals.failed > 0 && totals.sent === 0) throw new EmailDeliveryError(totals);
   return totals;
 }
 
-async function deliverOne(row: NotificationToEmail, clock: Clock): Promise<Outcome> {
-  try {
-    if (row.emailSent) return "skipped";
-    const optedOut = row.user.emailPreferences.some((preference) => preference.category === row.category);
-    if (row.isDeleted || !row.user.isActive || optedOut) {
-      if (row.emailError !== null || row.emailNextAttemptAt !== null)
-        await updateEmailStatus(row.id, { sent: false, skipped: true }, clock);
-      return "skipped";
+async function deliverPage(ids: string[], clock: Clock): Promise<DeliveryTotals> {
+  const rows = await notificationsToEmail(ids);
+  const totals: DeliveryTotals = { sent: 0, failed: 0, skipped: ids.length - rows.length };
+  const now = clock();
+  const outcomes: Outcome[] = [];
+  const toSend: NotificationToEmail[] = [];
+  for (const row of rows) {
+    if (row.emailSent) {
+      totals.skipped++;
+      continue;
     }
-    const result = await sendNotificationEmail(
-      { recipient: row.user, notification: row, idempotencyKey: notificationEmailKey(row.id) },
-      { clock },
-    );
-    if (result.ok) {
-      await updateEmailStatus(row.id, { sent: true }, clock);
-      return "sent";
+    const decision = emailDecision(row, now);
+    if (decision.action === "send") {
+      toSend.push(row);
+      continue;
     }
-    await updateEmailStatus(
-      row.id,
-      { sent: false, error: result.error, nextAttemptAt: nextAttemptAt(row.emailAttempts + 1, clock()) },
-      clock,
-    );
-    return "failed";
-  } catch (error) {
-    logger.error({ err: error, notificationId: row.id }, "email: could not deliver a notification email");
-    return "failed";
+    totals.skipped++;
+    if (decision.action === "defer") outcomes.push({ id: row.id, status: { sent: false, deferredUntil: decision.until } });
+    else if (row.emailError !== null || row.emailNextAttemptAt !== null)
+      outcomes.push({ id: row.id, status: { sent: false, skipped: true } });
   }
+  const sendOutcomes = await sendRows(inBatchOrder(toSend), clock);
+  try {
+    await updateEmailStatuses([...outcomes, ...sendOutcomes], clock);
+  } catch (error) {
+    logger.error({ err: error, count: sendOutcomes.length }, "email: could not record the outcome of notification emails");
+    return { ...totals, failed: totals.failed + sendOutcomes.length };
+  }
+  for (const { status } of sendOutcomes) totals[status.sent ? "sent" : "failed"]++;
+  return totals;
+}
+
+/** Emails of the same content next to each other (oldest id first), so a retried set forms the same batches. */
+function inBatchOrder(rows: NotificationToEmail[]): NotificationToEmail[] {
+  const keyed = rows.map((row) => ({ row, key: contentKey(row) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.row.id < b.row.id ? -1 : 1));
+  return keyed.map(({ row }) => row);
+}
+
+/** Renders and sends the rows' emails, 100 per provider call, and says what became of each. */
+async function sendRows(rows: NotificationToEmail[], clock: Clock): Promise<Outcome[]> {
+  const rendered = await renderNotificationEmails(rows.map((row) => ({ recipient: row.user, content: row })));
+  const failed = (row: NotificationToEmail, error: string): Outcome => ({
+    id: row.id,
+    status: { sent: false, error, nextAttemptAt: nextAttemptAt(row.emailAttempts + 1, clock()) },
+  });
+  const outcomes: Outcome[] = [];
+  const ready: Array<{ row: NotificationToEmail; message: EmailMessage }> = [];
+  rows.forEach((row, index) => {
+    const email = rendered[index];
+    if (email) ready.push({ row, message: { ...email, idempotencyKey: notificationEmailKey(row.id) } });
+    else outcomes.push(failed(row, "The email could not be rendered."));
+  });
+  const batches = chunksOf(ready, RESEND_BATCH_LIMIT);
+  const results = await mapPool(batches, BATCH_CONCURRENCY, (batch) =>
+    transmitBatch(
+      batch.map((item) => item.message),
+      clock,
+    ),
+  );
+  batches.forEach((batch, b) =>
+    batch.forEach(({ row }, i) => {
+      const result = results[b]![i]!;
+      outcomes.push(result.ok ? { id: row.id, status: { sent: true } } : failed(row, result.error));
+    }),
+  );
+  return outcomes;
 }
 
 /**

@@ -11,3 +11,10 @@ export async function mapPool<T, R>(items: readonly T[], concurrency: number, fn
   await Promise.all(Array.from({ length: Math.min(Math.max(concurrency, 1), items.length) }, worker));
   return results;
 }
+
+/** `items` in consecutive slices of at most `size`. */
+export function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  const slices: T[][] = [];
+  for (let start = 0; start < items.length; start += size) slices.push(items.slice(start, start + size));
+  return slices;
+}

@@ -91,6 +91,41 @@ export async function insertOutboxMessage(message: EmailMessage, from: string, c
   return existing.id;
 }
 
+/**
+ * Stores messages in the outbox in one statement, in order; a message whose idempotency key is already there is not
+ * stored again and answers the id stored first.
+ */
+export async function insertOutboxMessages(messages: readonly EmailMessage[], from: string, createdAt: Date): Promise<string[]> {
+  const created = await db().emailOutbox.createManyAndReturn({
+    data: messages.map((message) => ({
+      tenantId: message.tenantId,
+      to: message.to,
+      from,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      headers: message.headers,
+      idempotencyKey: message.idempotencyKey ?? null,
+      createdAt,
+    })),
+    skipDuplicates: true,
+    select: { id: true, idempotencyKey: true },
+  });
+  const byKey = new Map(created.flatMap((row) => (row.idempotencyKey ? [[row.idempotencyKey, row.id] as const] : [])));
+  const unkeyed = created.filter((row) => !row.idempotencyKey).map((row) => row.id);
+  const missing = messages.flatMap((message) =>
+    message.idempotencyKey && !byKey.has(message.idempotencyKey) ? [message.idempotencyKey] : [],
+  );
+  if (missing.length > 0) {
+    const existing = await db().emailOutbox.findMany({
+      where: { idempotencyKey: { in: missing } },
+      select: { id: true, idempotencyKey: true },
+    });
+    for (const row of existing) byKey.set(row.idempotencyKey!, row.id);
+  }
+  return messages.map((message) => (message.idempotencyKey ? byKey.get(message.idempotencyKey)! : unkeyed.shift()!));
+}
+
 const outboxSummary = { id: true, to: true, from: true, subject: true, createdAt: true } as const;
 
 export function listOutboxMessages(scope: Scope, take: number) {
