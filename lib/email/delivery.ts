@@ -14,13 +14,20 @@ export type DeliveryTotals = { sent: number; failed: number; skipped: number };
 
 export type DeliverOptions = {
   clock?: Clock;
-  /** Throw when every email attempted failed (none sent), so a job runner such as Inngest retries the call. */
-  throwOnFailure?: boolean;
+  /**
+   * Throw when every email attempted failed (none sent), or with "any" when any failed, so that a job runner such
+   * as Inngest retries the call (which skips the emails already sent).
+   */
+  throwOnFailure?: boolean | "any";
 };
 
 export class EmailDeliveryError extends Error {
   constructor(readonly totals: DeliveryTotals) {
-    super(`No notification email could be sent (${totals.failed} failed).`);
+    super(
+      totals.sent === 0
+        ? `No notification email could be sent (${totals.failed} failed).`
+        : `${totals.failed} notification emails could not be sent (${totals.sent} sent).`,
+    );
     this.name = "EmailDeliveryError";
   }
 }
@@ -55,7 +62,9 @@ export async function deliverNotificationEmails(notificationIds: string[], optio
     totals.failed += delivered.failed;
     totals.skipped += delivered.skipped;
   }
-  if (options.throwOnFailure && totals.failed > 0 && totals.sent === 0) throw new EmailDeliveryError(totals);
+  if (totals.failed > 0 && (options.throwOnFailure === "any" || (options.throwOnFailure && totals.sent === 0))) {
+    throw new EmailDeliveryError(totals);
+  }
   return totals;
 }
 
