@@ -3,7 +3,7 @@ import { logger } from "@/lib/log";
 import { updateEmailStatuses, type EmailStatus } from "@/lib/notifications";
 import { emailDecision } from "./decide";
 import type { EmailMessage } from "./message";
-import { chunksOf, mapPool } from "./pool";
+import { chunksOf, groupBy, mapPool } from "./pool";
 import { contentKey, renderNotificationEmails } from "./render-once";
 import { claimDueRetries, notificationsToEmail, type NotificationToEmail } from "./repository";
 import { RESEND_BATCH_LIMIT } from "./resend-transport";
@@ -89,7 +89,7 @@ async function deliverPage(ids: string[], clock: Clock): Promise<DeliveryTotals>
     else if (row.emailError !== null || row.emailNextAttemptAt !== null)
       outcomes.push({ id: row.id, status: { sent: false, skipped: true } });
   }
-  const sendOutcomes = await sendRows(inBatchOrder(toSend), clock);
+  const sendOutcomes = await sendRows(toSend, clock);
   try {
     await updateEmailStatuses([...outcomes, ...sendOutcomes], clock);
   } catch (error) {
@@ -100,28 +100,46 @@ async function deliverPage(ids: string[], clock: Clock): Promise<DeliveryTotals>
   return totals;
 }
 
-/** Emails of the same content next to each other (oldest id first), so a retried set forms the same batches. */
-function inBatchOrder(rows: NotificationToEmail[]): NotificationToEmail[] {
-  const keyed = rows.map((row) => ({ row, key: contentKey(row) }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.row.id < b.row.id ? -1 : 1));
-  return keyed.map(({ row }) => row);
+/**
+ * The provider calls: emails of as many earlier attempts together, and within them emails of the same content next
+ * to each other (then by id), 100 per call. The order depends only on the set of emails, so when the emails of a
+ * failed call are sent again together they form the same calls.
+ */
+function batchesOf(rows: NotificationToEmail[]): NotificationToEmail[][] {
+  const byAttempts = groupBy(rows, (row) => row.emailAttempts);
+  return [...byAttempts.keys()]
+    .sort((a, b) => a - b)
+    .flatMap((attempts) => {
+      const keyed = byAttempts.get(attempts)!.map((row) => ({ row, key: contentKey(row) }));
+      keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.row.id < b.row.id ? -1 : 1));
+      return chunksOf(
+        keyed.map(({ row }) => row),
+        RESEND_BATCH_LIMIT,
+      );
+    });
 }
 
 /** Renders and sends the rows' emails, 100 per provider call, and says what became of each. */
 async function sendRows(rows: NotificationToEmail[], clock: Clock): Promise<Outcome[]> {
-  const rendered = await renderNotificationEmails(rows.map((row) => ({ recipient: row.user, content: row })));
+  const rendered = new Map(
+    (await renderNotificationEmails(rows.map((row) => ({ recipient: row.user, content: row })))).map((email, index) => [
+      rows[index]!.id,
+      email,
+    ]),
+  );
   const failed = (row: NotificationToEmail, error: string): Outcome => ({
     id: row.id,
     status: { sent: false, error, nextAttemptAt: nextAttemptAt(row.emailAttempts + 1, clock()) },
   });
   const outcomes: Outcome[] = [];
-  const ready: Array<{ row: NotificationToEmail; message: EmailMessage }> = [];
-  rows.forEach((row, index) => {
-    const email = rendered[index];
-    if (email) ready.push({ row, message: { ...email, idempotencyKey: notificationEmailKey(row.id) } });
-    else outcomes.push(failed(row, "The email could not be rendered."));
-  });
-  const batches = chunksOf(ready, RESEND_BATCH_LIMIT);
+  const batches = batchesOf(rows).map((batch) =>
+    batch.flatMap((row) => {
+      const email = rendered.get(row.id);
+      if (email) return [{ row, message: { ...email, idempotencyKey: notificationEmailKey(row.id) } as EmailMessage }];
+      outcomes.push(failed(row, "The email could not be rendered."));
+      return [];
+    }),
+  );
   const results = await mapPool(batches, BATCH_CONCURRENCY, (batch) =>
     transmitBatch(
       batch.map((item) => item.message),
@@ -139,11 +157,24 @@ async function sendRows(rows: NotificationToEmail[], clock: Clock): Promise<Outc
 
 /**
  * Sends again the notification emails that failed and whose next attempt is due (at most `MAX_EMAIL_ATTEMPTS`
- * attempts each, `limit` per call, oldest due first). The scheduled job runner calls this.
+ * attempts each, about `limit` per call, oldest due first). The scheduled job runner calls this. The emails that
+ * failed together are sent together again, in the same batches: a batch whose answer was lost is then the same
+ * call to the provider (same idempotency key) and is not delivered twice.
  */
 export async function retryDueEmails(options: { clock?: Clock; limit?: number } = {}): Promise<DeliveryTotals> {
   const clock = options.clock ?? systemClock;
   const now = clock();
-  const ids = await claimDueRetries(now, new Date(now.getTime() + RETRY_LEASE_MS), options.limit ?? 100, MAX_EMAIL_ATTEMPTS);
-  return deliverNotificationEmails(ids, { clock });
+  const claimed = await claimDueRetries(now, new Date(now.getTime() + RETRY_LEASE_MS), options.limit ?? 100, MAX_EMAIL_ATTEMPTS);
+  const cohorts = groupBy(claimed, (retry) => retry.cohort);
+  const totals: DeliveryTotals = { sent: 0, failed: 0, skipped: 0 };
+  for (const cohort of cohorts.values()) {
+    const delivered = await deliverNotificationEmails(
+      cohort.map((retry) => retry.id),
+      { clock },
+    );
+    totals.sent += delivered.sent;
+    totals.failed += delivered.failed;
+    totals.skipped += delivered.skipped;
+  }
+  return totals;
 }
