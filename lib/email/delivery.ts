@@ -56,8 +56,18 @@ export async function deliverNotificationEmails(notificationIds: string[], optio
   const requested = [...new Set(notificationIds)];
   const ids = requested.filter((id) => UUID.test(id));
   const totals: DeliveryTotals = { sent: 0, failed: 0, skipped: requested.length - ids.length };
-  for (const page of chunksOf(ids, PAGE_SIZE)) {
-    const delivered = await deliverPage(page, clock);
+  const pages = chunksOf(ids, PAGE_SIZE);
+  // The next page is read while this one is rendered and sent (its failure surfaces when it is awaited).
+  const read = (page: string[] | undefined) => {
+    const rows = page ? notificationsToEmail(page) : Promise.resolve([]);
+    rows.catch(() => undefined);
+    return rows;
+  };
+  let next = read(pages[0]);
+  for (const [index, page] of pages.entries()) {
+    const rows = await next;
+    next = read(pages[index + 1]);
+    const delivered = await deliverPage(page, rows, clock);
     totals.sent += delivered.sent;
     totals.failed += delivered.failed;
     totals.skipped += delivered.skipped;
@@ -68,8 +78,7 @@ export async function deliverNotificationEmails(notificationIds: string[], optio
   return totals;
 }
 
-async function deliverPage(ids: string[], clock: Clock): Promise<DeliveryTotals> {
-  const rows = await notificationsToEmail(ids);
+async function deliverPage(ids: string[], rows: NotificationToEmail[], clock: Clock): Promise<DeliveryTotals> {
   const totals: DeliveryTotals = { sent: 0, failed: 0, skipped: ids.length - rows.length };
   const now = clock();
   const outcomes: Outcome[] = [];
@@ -127,9 +136,12 @@ async function sendRows(rows: NotificationToEmail[], clock: Clock): Promise<Outc
       email,
     ]),
   );
+  // One instant for the page: the emails that fail together share their next attempt, which is how the retry
+  // finds them again as one cohort (see claimDueRetries) and sends them in the same batches.
+  let failedAt: Date | undefined;
   const failed = (row: NotificationToEmail, error: string): Outcome => ({
     id: row.id,
-    status: { sent: false, error, nextAttemptAt: nextAttemptAt(row.emailAttempts + 1, clock()) },
+    status: { sent: false, error, nextAttemptAt: nextAttemptAt(row.emailAttempts + 1, (failedAt ??= clock())) },
   });
   const outcomes: Outcome[] = [];
   const batches = batchesOf(rows).map((batch) =>

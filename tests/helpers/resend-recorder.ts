@@ -58,14 +58,14 @@ export async function startResendRecorder(options: { keep?: boolean; port?: numb
   };
   const server: Server = createServer(async (req, res) => {
     const text = await readBody(req);
-    stats.requests++;
-    stats.bytes += Buffer.byteLength(text);
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]));
     const answer = (status: number, payload: unknown, extra: Record<string, string> = {}) => {
       res.writeHead(status, { "content-type": "application/json", ...extra });
       res.end(JSON.stringify(payload));
     };
     if (req.method === "GET" && req.url === "/stats") return answer(200, stats);
+    stats.requests++;
+    stats.bytes += Buffer.byteLength(text);
     const body = text ? JSON.parse(text) : null;
     const request: RecordedRequest = { method: req.method ?? "", path: req.url ?? "", headers, body };
     if (keep) requests.push(request);
