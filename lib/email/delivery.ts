@@ -1,14 +1,13 @@
 import { systemClock, type Clock } from "@/lib/clock";
 import { logger } from "@/lib/log";
-import { updateEmailStatuses, type EmailStatus } from "@/lib/notifications";
+import { updateEmailStatuses } from "@/lib/notifications";
 import { emailDecision } from "./decide";
-import type { EmailMessage } from "./message";
-import { chunksOf, groupBy, mapPool } from "./pool";
-import { contentKey, renderNotificationEmails } from "./render-once";
+import { chunksOf, groupBy } from "./pool";
 import { claimDueRetries, notificationsToEmail, type NotificationToEmail } from "./repository";
-import { RESEND_BATCH_LIMIT } from "./resend-transport";
-import { MAX_EMAIL_ATTEMPTS, nextAttemptAt, RETRY_LEASE_MS } from "./retry-policy";
-import { transmitBatch } from "./transport";
+import { MAX_EMAIL_ATTEMPTS, RETRY_LEASE_MS } from "./retry-policy";
+import { sendInBatches, type Outcome } from "./send-batches";
+
+export { notificationEmailKey } from "./send-batches";
 
 export type DeliveryTotals = { sent: number; failed: number; skipped: number };
 
@@ -32,17 +31,10 @@ export class EmailDeliveryError extends Error {
   }
 }
 
-/** Resend's idempotency key (and the outbox's) for a notification's email: a retry never sends it twice. */
-export const notificationEmailKey = (notificationId: string) => `notification-email/${notificationId}`;
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Notifications are read, rendered and recorded this many at a time, so memory stays flat for any number of ids. */
 const PAGE_SIZE = 1_000;
-/** Provider calls in flight at once (Resend's default limit is a few requests per second). */
-export const BATCH_CONCURRENCY = 2;
-
-type Outcome = { id: string; status: EmailStatus };
 
 /**
  * Emails these notifications to their recipients and records each outcome on the notification. Skipped: unknown
@@ -98,7 +90,7 @@ async function deliverPage(ids: string[], rows: NotificationToEmail[], clock: Cl
     else if (row.emailError !== null || row.emailNextAttemptAt !== null)
       outcomes.push({ id: row.id, status: { sent: false, skipped: true } });
   }
-  const sendOutcomes = await sendRows(toSend, clock);
+  const sendOutcomes = await sendInBatches(toSend, clock);
   try {
     await updateEmailStatuses([...outcomes, ...sendOutcomes], clock);
   } catch (error) {
@@ -107,64 +99,6 @@ async function deliverPage(ids: string[], rows: NotificationToEmail[], clock: Cl
   }
   for (const { status } of sendOutcomes) totals[status.sent ? "sent" : "failed"]++;
   return totals;
-}
-
-/**
- * The provider calls: emails of as many earlier attempts together, and within them emails of the same content next
- * to each other (then by id), 100 per call. The order depends only on the set of emails, so when the emails of a
- * failed call are sent again together they form the same calls.
- */
-function batchesOf(rows: NotificationToEmail[]): NotificationToEmail[][] {
-  const byAttempts = groupBy(rows, (row) => row.emailAttempts);
-  return [...byAttempts.keys()]
-    .sort((a, b) => a - b)
-    .flatMap((attempts) => {
-      const keyed = byAttempts.get(attempts)!.map((row) => ({ row, key: contentKey(row) }));
-      keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.row.id < b.row.id ? -1 : 1));
-      return chunksOf(
-        keyed.map(({ row }) => row),
-        RESEND_BATCH_LIMIT,
-      );
-    });
-}
-
-/** Renders and sends the rows' emails, 100 per provider call, and says what became of each. */
-async function sendRows(rows: NotificationToEmail[], clock: Clock): Promise<Outcome[]> {
-  const rendered = new Map(
-    (await renderNotificationEmails(rows.map((row) => ({ recipient: row.user, content: row })))).map((email, index) => [
-      rows[index]!.id,
-      email,
-    ]),
-  );
-  // One instant for the page: the emails that fail together share their next attempt, which is how the retry
-  // finds them again as one cohort (see claimDueRetries) and sends them in the same batches.
-  let failedAt: Date | undefined;
-  const failed = (row: NotificationToEmail, error: string): Outcome => ({
-    id: row.id,
-    status: { sent: false, error, nextAttemptAt: nextAttemptAt(row.emailAttempts + 1, (failedAt ??= clock())) },
-  });
-  const outcomes: Outcome[] = [];
-  const batches = batchesOf(rows).map((batch) =>
-    batch.flatMap((row) => {
-      const email = rendered.get(row.id);
-      if (email) return [{ row, message: { ...email, idempotencyKey: notificationEmailKey(row.id) } as EmailMessage }];
-      outcomes.push(failed(row, "The email could not be rendered."));
-      return [];
-    }),
-  );
-  const results = await mapPool(batches, BATCH_CONCURRENCY, (batch) =>
-    transmitBatch(
-      batch.map((item) => item.message),
-      clock,
-    ),
-  );
-  batches.forEach((batch, b) =>
-    batch.forEach(({ row }, i) => {
-      const result = results[b]![i]!;
-      outcomes.push(result.ok ? { id: row.id, status: { sent: true } } : failed(row, result.error));
-    }),
-  );
-  return outcomes;
 }
 
 /**
