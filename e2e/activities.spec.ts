@@ -114,3 +114,23 @@ test.describe("on a 390 px phone", () => {
     expect(((await open.json()) as { total: number }).total).toBe(0);
   });
 });
+
+test("the deal's timeline lists its changes: value, close date and probability, who and when", async ({ page, request }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const riley = await tokenFor(request, "riley@acme.demo");
+  const name = `E2E Changes ${Date.now()}`;
+  const deal = (await createDeal(request, riley, name)) as { id: string; version?: number };
+  const current = await (await request.get(`/api/v1/opportunities/${deal.id}`, { headers: bearer(riley) })).json();
+  const updated = await request.put(`/api/v1/opportunities/${deal.id}`, {
+    headers: { ...bearer(riley), "if-match": `"${current.version}"` },
+    data: { estimated_value: "1500.00", probability: "35.00", expected_close_date: inDays(45) },
+  });
+  expect(updated.status()).toBe(200);
+
+  await signIn(page, "riley@acme.demo", `/opportunities/${deal.id}`);
+  const timeline = page.getByRole("list", { name: "Timeline, newest first" });
+  await expect(timeline.getByText("Value changed from $1,000.00 to $1,500.00")).toBeVisible();
+  await expect(timeline.getByText(/^Probability changed from \d+(\.\d+)?% to 35%$/)).toBeVisible();
+  await expect(timeline.getByText(/^Expected close changed from .+ to .+$/)).toBeVisible();
+  await expect(timeline.getByRole("listitem").filter({ hasText: "Value changed from" })).toContainText("Riley");
+});

@@ -154,6 +154,39 @@ test("dropping on Closed lost asks for a reason: cancel puts the card back, a re
   expect(saved).toMatchObject({ stage: "CLOSED_LOST", probability: "0.00", loss_reason: "Budget moved to next year" });
 });
 
+test("closing lost from the board offers the company's loss reasons (keyboard only)", async ({ page, request }) => {
+  const riley = await tokenFor(request, "riley@acme.demo");
+  const name = `E2E Reason ${Date.now()}`;
+  const deal = await createDeal(request, riley, name, "NEGOTIATION", "1300.00");
+  const reasons = (await (await request.get("/api/v1/loss-reasons", { headers: bearer(riley) })).json()) as {
+    items: { id: string; label: string }[];
+  };
+  const reason = reasons.items.find((r) => r.label === "No budget")!;
+  await signIn(page, "riley@acme.demo");
+  await openBoard(page, name);
+
+  await handle(page, name).focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Space");
+  const dialog = page.getByRole("dialog", { name: "Mark as lost" });
+  await expect(dialog).toBeVisible();
+  const list = dialog.getByRole("combobox", { name: "Reason from the list" });
+  await list.focus();
+  await list.selectOption({ label: "No budget" });
+  await expect(dialog.getByLabel("Loss reason", { exact: true })).toHaveValue("No budget");
+  const patched = stagePatch(page, deal.id);
+  await dialog.getByRole("button", { name: "Mark as lost" }).focus();
+  await page.keyboard.press("Enter");
+  const sent = await patched;
+  expect(sent.status()).toBe(200);
+  expect(sent.request().postDataJSON()).toMatchObject({ stage: "CLOSED_LOST", loss_reason: "No budget", loss_reason_id: reason.id });
+  await expect(column(page, "CLOSED_LOST").getByRole("link", { name })).toBeVisible();
+  const saved = (await readDeal(request, riley, deal.id)) as Deal & { loss_reason_id: string | null };
+  expect(saved).toMatchObject({ stage: "CLOSED_LOST", loss_reason: "No budget", loss_reason_id: reason.id });
+});
+
 test("a card moves with the keyboard only, announced to screen readers", async ({ page, request }) => {
   const riley = await tokenFor(request, "riley@acme.demo");
   const name = `E2E Keys ${Date.now()}`;

@@ -18,7 +18,7 @@ function scheduledFunction(name: JobName) {
   );
 }
 
-const scheduled = JOB_NAMES.filter((name) => JOBS[name].onInngest !== "none").map(scheduledFunction);
+const scheduled = JOB_NAMES.map(scheduledFunction);
 
 const sendNotificationEmail = EVENT_HANDLERS["send-notification-email"];
 const sendWeeklySummary = EVENT_HANDLERS["send-weekly-summary"];

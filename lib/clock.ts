@@ -35,3 +35,17 @@ export function formatDay(day: string | Date): string {
 export function formatInstant(instant: string | Date): string {
   return `${instantFormat.format(new Date(instant))} UTC`;
 }
+
+/** An instant in someone's own time zone: → "Mar 31, 2026, 11:30 AM GMT+2". */
+export function formatInstantIn(instant: string | Date, timeZone: string): string {
+  const format = new Intl.DateTimeFormat(APP_LOCALE, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  });
+  return format.format(new Date(instant));
+}

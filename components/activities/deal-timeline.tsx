@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { StageChangeTitle } from "@/components/opportunities/stage-change";
+import type { ChangeEntry } from "@/components/opportunities/change-entries";
 import { formatInstant } from "@/lib/clock";
 import type { ActivityOut } from "@/lib/activities/browser";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
@@ -23,26 +24,32 @@ export type StageEntry = {
   reason?: string | null;
 };
 
-type Entry = { kind: "activity"; at: string; activity: ActivityOut } | { kind: "stage"; at: string; stage: StageEntry };
+type Entry =
+  | { kind: "activity"; at: string; activity: ActivityOut }
+  | { kind: "stage"; at: string; stage: StageEntry }
+  | { kind: "change"; at: string; change: ChangeEntry };
 
 /** When an activity sits on the timeline: when it was done, else when it is due, else when it was written. */
 const activityTime = (a: ActivityOut) => a.done_at ?? a.due_at ?? a.created_at;
 
-/** The deal's activities, notes and stage changes, newest first, with a quick add on top; open ones can be completed here. */
+/** The deal's activities, notes, stage changes and other changes (value, close date, owner…), newest first, with a quick add on top; open ones can be completed here. */
 export function DealTimeline({
   opportunityId,
   activities,
   stages,
+  changes = [],
 }: {
   opportunityId: string;
   activities: ActivityOut[];
   stages: StageEntry[];
+  changes?: ChangeEntry[];
 }) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const entries: Entry[] = [
     ...activities.map((activity) => ({ kind: "activity" as const, at: activityTime(activity), activity })),
     ...stages.map((stage) => ({ kind: "stage" as const, at: stage.changed_at, stage })),
+    ...changes.map((change) => ({ kind: "change" as const, at: change.changed_at, change })),
   ].sort((a, b) => b.at.localeCompare(a.at));
 
   async function complete(id: string) {
@@ -60,7 +67,15 @@ export function DealTimeline({
       <ActivityForm opportunityId={opportunityId} onSaved={() => router.refresh()} />
       <ol className="space-y-3" aria-label="Timeline, newest first">
         {entries.map((entry) =>
-          entry.kind === "stage" ? (
+          entry.kind === "change" ? (
+            <li key={`c-${entry.change.id}`} className="text-sm text-slate-700">
+              <span className="font-medium">{entry.change.title}</span>
+              <span className="text-xs text-slate-600">
+                {" "}
+                · {entry.change.by} · <LocalTime iso={entry.at} fallback={formatInstant(entry.at)} />
+              </span>
+            </li>
+          ) : entry.kind === "stage" ? (
             <li key={`s-${entry.stage.id}`} className="text-sm text-slate-700">
               <span className="font-medium">
                 <StageChangeTitle from={entry.stage.from_stage} to={entry.stage.to_stage} />

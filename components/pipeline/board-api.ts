@@ -58,6 +58,8 @@ export type StageMove = {
   beforeId?: string;
   afterId?: string;
   lossReason?: string;
+  /** One of the company's loss reasons, when the user picked it from the list. */
+  lossReasonId?: string;
   /** Present when a closed deal goes back to an open stage: the reopen route, which records it. */
   reopenReason?: string;
 };
@@ -76,7 +78,7 @@ export async function sendMove(move: StageMove): Promise<OpportunityOut> {
     body: JSON.stringify(
       reopening
         ? { stage: move.stage, reason: move.reopenReason, ...where }
-        : { stage: move.stage, ...where, loss_reason: move.lossReason },
+        : { stage: move.stage, ...where, loss_reason: move.lossReason, loss_reason_id: move.lossReasonId },
     ),
   });
   if (!response.ok) throw await readProblem(response);

@@ -62,12 +62,24 @@ type PipelineBoardProps = {
   canDelete: boolean;
   /** The clients a quick-add may pick. */
   clients: readonly { id: string; name: string }[];
+  /** The company's loss reasons, offered when a card is dropped on Closed lost. */
+  lossReasons?: readonly { id: string; label: string }[];
 };
 
 /** A drop that needs a confirmation first: closing (won, lost with a reason) or reopening (stage and reason). */
 type Closing = { kind: "lost" | "won" | "reopen"; move: PlannedMove };
 
-export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canReopen, userId, canDelete, clients }: PipelineBoardProps) {
+export function PipelineBoard({
+  initialData,
+  renderedAt,
+  filters,
+  todayIso,
+  canReopen,
+  userId,
+  canDelete,
+  clients,
+  lossReasons = [],
+}: PipelineBoardProps) {
   const queryClient = useQueryClient();
   const queryKey = boardQueryKey(filters);
   const { data: board } = useQuery({
@@ -307,9 +319,9 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canR
     setPreview(null);
   }
 
-  function confirmClosing(lossReason?: string) {
+  function confirmClosing(lossReason?: string, lossReasonId?: string) {
     if (!closing) return;
-    moveCard({ ...closing.move, lossReason });
+    moveCard({ ...closing.move, lossReason, lossReasonId });
     refocusCard(closing.move.card.id);
     setClosing(null);
   }
@@ -440,7 +452,8 @@ export function PipelineBoard({ initialData, renderedAt, filters, todayIso, canR
         open={closing?.kind === "lost"}
         dealName={closing?.move.card.name ?? ""}
         onCancel={cancelClosing}
-        onConfirm={(reason) => confirmClosing(reason)}
+        onConfirm={(reason, reasonId) => confirmClosing(reason, reasonId)}
+        reasons={lossReasons}
       />
       <ConfirmDialog
         open={closing?.kind === "won"}

@@ -20,6 +20,7 @@ export type PlannedMove = {
   beforeId?: string;
   afterId?: string;
   lossReason?: string;
+  lossReasonId?: string;
   /** Reopening a closed deal (the reopen route), with the reason its history keeps. */
   reopenReason?: string;
   /** The card's neighbours in the column it leaves: where Undo puts it back. */
@@ -66,6 +67,7 @@ export function useMoveCard({ queryKey, filters, todayIso, onApplied, onMoved }:
         beforeId: move.beforeId,
         afterId: move.afterId,
         lossReason: move.lossReason,
+        lossReasonId: move.lossReasonId,
         reopenReason: move.reopenReason,
       }),
     onMutate: async (move) => {

@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from "@/lib/clock";
 import { logger } from "@/lib/log";
 import { updateEmailStatuses } from "@/lib/notifications";
-import { emailDecision } from "./decide";
+import { emailDecisions } from "@/lib/notification-preferences";
 import { chunksOf, groupBy } from "./pool";
 import { claimDueRetries, notificationsToEmail, type NotificationToEmail } from "./repository";
 import { MAX_EMAIL_ATTEMPTS, RETRY_LEASE_MS } from "./retry-policy";
@@ -38,9 +38,10 @@ const PAGE_SIZE = 1_000;
 
 /**
  * Emails these notifications to their recipients and records each outcome on the notification. Skipped: unknown
- * or deleted notifications, ones already emailed (so calling twice is safe), and whatever `emailDecision` skips
- * or defers (a skipped row shows nothing sent and no error). The emails go out in batches of up to 100 per provider
- * call, each distinct content rendered once. A failure (of one email, or of the whole call it was in) keeps the
+ * or deleted notifications, ones already emailed (so calling twice is safe), inactive recipients, categories
+ * the recipient turned off or gets as a daily digest (the row then shows nothing sent and no error), and emails due
+ * in the recipient's quiet hours (their next attempt is set to when those end). The others go out in batches of up
+ * to 100 per provider call, each distinct content rendered once. A failure (of one email, or of the whole call it was in) keeps the
  * notification, records the error, counts the attempt and schedules the next one with exponential backoff.
  */
 export async function deliverNotificationEmails(notificationIds: string[], options: DeliverOptions = {}): Promise<DeliveryTotals> {
@@ -72,21 +73,23 @@ export async function deliverNotificationEmails(notificationIds: string[], optio
 
 async function deliverPage(ids: string[], rows: NotificationToEmail[], clock: Clock): Promise<DeliveryTotals> {
   const totals: DeliveryTotals = { sent: 0, failed: 0, skipped: ids.length - rows.length };
-  const now = clock();
+  // One decision per row (the recipient's preferences and quiet hours), made before the rows are batched.
+  const decisions = await emailDecisions(
+    rows.map((row) => ({ id: row.id, userId: row.user.id, category: row.category, type: row.type, critical: row.critical })),
+    clock(),
+  );
   const outcomes: Outcome[] = [];
   const toSend: NotificationToEmail[] = [];
   for (const row of rows) {
-    if (row.emailSent) {
-      totals.skipped++;
-      continue;
-    }
-    const decision = emailDecision(row, now);
-    if (decision.action === "send") {
+    const decision = decisions.get(row.id)!;
+    const live = !row.isDeleted && row.user.isActive;
+    if (!row.emailSent && live && decision.kind === "send") {
       toSend.push(row);
       continue;
     }
     totals.skipped++;
-    if (decision.action === "defer") outcomes.push({ id: row.id, status: { sent: false, deferredUntil: decision.until } });
+    if (row.emailSent) continue;
+    if (live && decision.kind === "wait") outcomes.push({ id: row.id, status: { sent: false, waitUntil: decision.until } });
     else if (row.emailError !== null || row.emailNextAttemptAt !== null)
       outcomes.push({ id: row.id, status: { sent: false, skipped: true } });
   }

@@ -25,3 +25,4 @@ export { MAX_EMAIL_ATTEMPTS, nextAttemptAt } from "./retry-policy";
 export type { EmailMessage, EmailRecipient, NotificationEmailContent, SendResult } from "./message";
 export * from "./schemas";
 export * from "./operations";
+export { digestEmailKey, sendDueDigests, DIGEST_LIMIT, type DigestTotals } from "./digest";

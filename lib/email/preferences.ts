@@ -1,26 +1,41 @@
 import type { Scope } from "@/lib/scope";
 import { NotFoundError } from "@/lib/errors";
 import type { NotificationCategory } from "@/lib/generated/prisma/enums";
-import { EMAIL_CATEGORIES } from "./categories";
-import { disabledEmailCategories, findRecipient, saveEmailPreferences } from "./repository";
+import { changeChannels, channelMatrix } from "@/lib/notification-preferences";
+import { findRecipient } from "./repository";
 import type { EmailPreferencesOut, UnsubscribeOut } from "./schemas";
 import { verifyUnsubscribeToken } from "./unsubscribe-token";
 
 export type CategorySetting = { category: NotificationCategory; enabled: boolean };
 
-/** Every category, on unless the user turned it off. */
-function settingsOf(disabled: NotificationCategory[]): CategorySetting[] {
-  return EMAIL_CATEGORIES.map((category) => ({ category, enabled: !disabled.includes(category) }));
+/** Email on/off per category, the view of the channel matrix the first email-preferences routes gave. */
+export async function emailEnabled(userId: string, category?: NotificationCategory): Promise<CategorySetting[]> {
+  const matrix = await channelMatrix(userId);
+  return matrix
+    .filter((row) => !category || row.category === category)
+    .map((row) => ({ category: row.category, enabled: row.email !== "OFF" }));
 }
 
 export async function getEmailPreferences(scope: Scope): Promise<EmailPreferencesOut> {
-  return { preferences: settingsOf(await disabledEmailCategories(scope.userId)) };
+  return { preferences: await emailEnabled(scope.userId) };
 }
 
-/** Changes the categories named; the others keep their setting. In-app notifications are never affected. */
+/**
+ * Turns email off, or on (instant, unless the category already gets a daily digest) for the categories named; the
+ * others and the other channels keep their setting.
+ */
 export async function updateEmailPreferences(scope: Scope, settings: CategorySetting[]): Promise<EmailPreferencesOut> {
-  await saveEmailPreferences(scope.tenantId, scope.userId, settings);
+  await setEmailEnabled(scope.tenantId, scope.userId, settings);
   return getEmailPreferences(scope);
+}
+
+async function setEmailEnabled(tenantId: string, userId: string, settings: CategorySetting[]): Promise<void> {
+  const matrix = await channelMatrix(userId);
+  const changes = settings.map(({ category, enabled }) => {
+    const current = matrix.find((row) => row.category === category)!.email;
+    return { category, email: enabled ? (current === "OFF" ? ("INSTANT" as const) : current) : ("OFF" as const) };
+  });
+  await changeChannels(tenantId, userId, changes);
 }
 
 export type UnsubscribeLink = { category: NotificationCategory; email: string; enabled: boolean };
@@ -30,7 +45,8 @@ export async function readUnsubscribeLink(token: string): Promise<UnsubscribeLin
   const claim = verifyUnsubscribeToken(token);
   const user = claim ? await findRecipient(claim.userId) : null;
   if (!claim || !user) return null;
-  const enabled = !user.emailPreferences.some((preference) => preference.category === claim.category);
+  const [setting] = await emailEnabled(user.id, claim.category);
+  const enabled = setting?.enabled ?? true;
   return { category: claim.category, email: maskEmail(user.email), enabled };
 }
 
@@ -39,7 +55,7 @@ export async function unsubscribe(token: string): Promise<UnsubscribeOut> {
   const claim = verifyUnsubscribeToken(token);
   const user = claim ? await findRecipient(claim.userId) : null;
   if (!claim || !user) throw new NotFoundError("Unsubscribe link");
-  await saveEmailPreferences(user.tenantId, user.id, [{ category: claim.category, enabled: false }]);
+  await setEmailEnabled(user.tenantId, user.id, [{ category: claim.category, enabled: false }]);
   return { unsubscribed: true, category: claim.category };
 }
 

@@ -1,22 +1,12 @@
 import type { Scope } from "@/lib/scope";
 import { db, Prisma } from "@/lib/db";
-import type { NotificationCategory } from "@/lib/generated/prisma/enums";
 import type { EmailMessage } from "./message";
 
-const disabledCategories = { where: { enabled: false }, select: { category: true } } as const;
-
-const recipientSelect = {
-  id: true,
-  tenantId: true,
-  email: true,
-  name: true,
-  isActive: true,
-  emailPreferences: disabledCategories,
-} as const;
+const recipientSelect = { id: true, tenantId: true, email: true, name: true, isActive: true } as const;
 
 export type RecipientRow = Prisma.UserGetPayload<{ select: typeof recipientSelect }>;
 
-/** The notifications to email, each with its recipient and the categories that recipient turned off. */
+/** The notifications to email, each with its recipient. */
 export function notificationsToEmail(ids: string[]) {
   return db().notification.findMany({
     where: { id: { in: ids } },
@@ -26,6 +16,7 @@ export function notificationsToEmail(ids: string[]) {
       message: true,
       type: true,
       category: true,
+      critical: true,
       actionUrl: true,
       actionLabel: true,
       isDeleted: true,
@@ -158,25 +149,4 @@ export function findOutboxMessage(scope: Scope, id: string) {
 
 export function countOutboxMessages(scope: Scope): Promise<number> {
   return db().emailOutbox.count({ where: { tenantId: scope.tenantId } });
-}
-
-export async function disabledEmailCategories(userId: string): Promise<NotificationCategory[]> {
-  const rows = await db().notificationEmailPreference.findMany({ where: { userId, enabled: false }, select: { category: true } });
-  return rows.map((row) => row.category);
-}
-
-/** Sets these categories on or off for one user (one statement); the others keep their setting. */
-export async function saveEmailPreferences(
-  tenantId: string,
-  userId: string,
-  settings: Array<{ category: NotificationCategory; enabled: boolean }>,
-): Promise<void> {
-  if (settings.length === 0) return;
-  const values = settings.map(
-    (s) => Prisma.sql`(${tenantId}::uuid, ${userId}::uuid, ${s.category}::notification_category, ${s.enabled}, now())`,
-  );
-  await db().$executeRaw`
-    INSERT INTO notification_email_preferences (tenant_id, user_id, category, enabled, updated_at)
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT (user_id, category) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = EXCLUDED.updated_at`;
 }

@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from "@/lib/clock";
 import { logger } from "@/lib/log";
 import { renderWeeklySummaryEmail, WEEKLY_SUMMARY_CATEGORY } from "./render";
+import { emailEnabled } from "./preferences";
 import { findRecipient } from "./repository";
 import { transmit } from "./transport";
 
@@ -33,7 +34,8 @@ export async function sendWeeklySummaryEmail(
   try {
     const recipient = await findRecipient(user.id);
     if (!recipient) return { ok: false, error: "The recipient does not exist." };
-    if (!recipient.isActive || recipient.emailPreferences.some((preference) => preference.category === WEEKLY_SUMMARY_CATEGORY)) {
+    const [setting] = await emailEnabled(recipient.id, WEEKLY_SUMMARY_CATEGORY);
+    if (!recipient.isActive || setting?.enabled === false) {
       return { ok: true, skipped: true };
     }
     const rendered = await renderWeeklySummaryEmail({ ...user, tenantId: recipient.tenantId }, summary);

@@ -50,7 +50,7 @@ function overdueNotifications(page: OverdueDeal[], today: string): Prisma.Sql {
              shown.delay || '. Move it forward, close it, or update its expected close date.',
            'WARNING'::notification_type, 'OPPORTUNITY'::notification_category,
            '/opportunities/' || o.id::text, 'View opportunity', 'opportunity', o.id,
-           ${KEY_PREFIX} || o.id::text || ':' || ${today}, true
+           ${KEY_PREFIX} || o.id::text || ':' || ${today}, true, false
     FROM unnest(${ids}::uuid[], ${amounts}::text[], ${dates}::text[], ${delays}::text[]) AS shown(id, amount, day, delay)
     JOIN opportunities o ON o.id = shown.id
     JOIN clients c ON c.id = o.client_id`;

@@ -1,5 +1,5 @@
 import type { Clock } from "@/lib/clock";
-import { deliverNotificationEmails } from "@/lib/email";
+import { deliverNotificationEmails, sendDueDigests } from "@/lib/email";
 import { restateExchangeRates } from "@/lib/opportunities";
 import { deliverDueWebhooks } from "@/lib/webhooks";
 import { checkDueActivities } from "./check-due-activities";
@@ -28,11 +28,8 @@ export type Job<R = unknown> = {
   schedule: string;
   run(clock: Clock, options: JobOptions): Promise<R>;
   describe(result: R): string;
-  /**
-   * On Inngest: "step" runs `run` as one step; a function runs its own steps instead; "none" leaves the job to the
-   * crontab (Inngest retries failed sends itself).
-   */
-  onInngest: "step" | "none" | ((clock: Clock, step: Steps) => Promise<unknown>);
+  /** On Inngest: "step" runs `run` as one step; a function runs its own steps instead. */
+  onInngest: "step" | ((clock: Clock, step: Steps) => Promise<unknown>);
 };
 
 /** "3 emails queued", "2 emails sent, 1 failed", "0 emails". */
@@ -129,12 +126,22 @@ export const JOBS = {
       (r.disabled > 0 ? `, ${plural(r.disabled, "webhook")} turned off` : ""),
     onInngest: "step",
   }),
+  "send-digests": job({
+    title: "Send daily digests",
+    schedule: "*/15 * * * *",
+    run: (clock) => sendDueDigests({ clock }),
+    describe: (r) =>
+      `${plural(r.sent, "digest")} sent (${plural(r.notifications, "notification")}), ${r.failed} failed, ` +
+      `${r.alreadySent} already sent today, ${r.notDue} not due yet`,
+    onInngest: "step",
+  }),
   "retry-emails": job({
-    title: "Retry failed emails",
+    title: "Retry failed emails and send those held by quiet hours",
     schedule: "*/15 * * * *",
     run: (clock) => retryEmails(clock),
     describe: (r) => `${r.sent} sent, ${r.failed} failed, ${r.skipped} skipped`,
-    onInngest: "none",
+    // Also on Inngest: quiet hours hold an email without failing it, so Inngest's own retries never send it.
+    onInngest: "step",
   }),
 } as const satisfies Record<string, Job>;
 

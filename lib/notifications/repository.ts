@@ -10,7 +10,7 @@ export type NotificationData = Prisma.NotificationCreateManyInput;
 
 /** Everyone, managers included, reaches only their own live notifications. */
 function ownWhere(scope: Scope): Prisma.NotificationWhereInput {
-  return { tenantId: scope.tenantId, userId: scope.userId, isDeleted: false };
+  return { tenantId: scope.tenantId, userId: scope.userId, isDeleted: false, inApp: true };
 }
 
 /**
@@ -18,7 +18,7 @@ function ownWhere(scope: Scope): Prisma.NotificationWhereInput {
  * is enough: a notification is only ever written for a user of its own tenant (see `tenantsOfUsers`).
  */
 export function unreadCountSql(userId: string): Prisma.Sql {
-  return Prisma.sql`SELECT count(*)::int AS unread FROM notifications WHERE user_id = ${userId}::uuid AND is_read = false AND is_deleted = false`;
+  return Prisma.sql`SELECT count(*)::int AS unread FROM notifications WHERE user_id = ${userId}::uuid AND is_read = false AND is_deleted = false AND in_app = true`;
 }
 
 export async function countUnread(scope: Scope): Promise<number> {
@@ -104,7 +104,7 @@ export async function applyToMany(scope: Scope, ids: string[], action: "read" | 
     action === "read" ? Prisma.sql`AND is_read = false` : action === "unread" ? Prisma.sql`AND is_read = true` : Prisma.empty;
   const rows = await queryRows<{ id: string }>(Prisma.sql`
     UPDATE notifications SET ${change}, updated_at = ${now}
-    WHERE tenant_id = ${scope.tenantId}::uuid AND user_id = ${scope.userId}::uuid AND is_deleted = false
+    WHERE tenant_id = ${scope.tenantId}::uuid AND user_id = ${scope.userId}::uuid AND is_deleted = false AND in_app
       AND id = ANY(${ids}::uuid[]) ${unchanged}
     RETURNING id::text AS id`);
   return rows.map((row) => row.id);
@@ -137,6 +137,7 @@ export const NOTIFICATION_SOURCE_COLUMNS = [
   "related_entity_id",
   "dedupe_key",
   "email_requested",
+  "critical",
 ] as const;
 
 const sourceColumns = Prisma.raw(NOTIFICATION_SOURCE_COLUMNS.join(", "));
@@ -186,9 +187,10 @@ export function insertNotifications(data: NotificationData[], client: Tx = db())
         ${column((r) => r.category ?? "GENERAL")}::text[]::notification_category[],
         ${column((r) => r.actionUrl ?? null)}::text[], ${column((r) => r.actionLabel ?? null)}::text[],
         ${column((r) => r.relatedEntityType ?? null)}::text[], ${column((r) => r.relatedEntityId ?? null)}::uuid[],
-        ${column((r) => r.dedupeKey ?? null)}::text[], ${column((r) => r.emailRequested ?? false)}::boolean[]
+        ${column((r) => r.dedupeKey ?? null)}::text[], ${column((r) => r.emailRequested ?? false)}::boolean[],
+        ${column((r) => r.critical ?? false)}::boolean[]
       ) WITH ORDINALITY`)}
-    RETURNING id, tenant_id AS "tenantId", user_id AS "userId", title, message, type, category,
+    RETURNING id, tenant_id AS "tenantId", user_id AS "userId", title, message, type, category, critical,
               action_url AS "actionUrl", action_label AS "actionLabel", is_read AS "isRead", read_at AS "readAt",
               email_sent AS "emailSent", email_sent_at AS "emailSentAt", email_error AS "emailError",
               related_entity_type AS "relatedEntityType", related_entity_id AS "relatedEntityId",

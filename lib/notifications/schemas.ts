@@ -50,6 +50,10 @@ export const createNotificationsBody = z
     action_url: actionUrlSchema.optional(),
     action_label: z.string().trim().min(1, "must not be blank").max(100, "must be at most 100 characters").optional(),
     send_email: z.boolean().default(false),
+    critical: z
+      .boolean()
+      .default(false)
+      .meta({ description: "Shown and emailed at once, whatever each recipient's digest and quiet-hour settings." }),
   })
   .strict()
   .meta({
@@ -63,6 +67,7 @@ export const createNotificationsBody = z
       action_url: "/pipeline",
       action_label: "Open pipeline",
       send_email: false,
+      critical: false,
     },
   });
 
@@ -74,6 +79,7 @@ const notificationExample = {
   message: 'Sam Supervisor assigned you the opportunity "Enterprise Software License".',
   type: "INFO",
   category: "OPPORTUNITY",
+  critical: false,
   action_url: "/opportunities/3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98",
   action_label: "View opportunity",
   is_read: false,
@@ -96,6 +102,7 @@ export const notificationOut = z
     message: z.string(),
     type: notificationTypeSchema,
     category: notificationCategorySchema,
+    critical: z.boolean().meta({ description: "Skips digests and quiet hours (every ERROR does too)." }),
     action_url: z.string().nullable(),
     action_label: z.string().nullable(),
     is_read: z.boolean(),

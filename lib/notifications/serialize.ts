@@ -3,7 +3,7 @@ import type { NotificationOut } from "./schemas";
 
 export type NotificationRow = Omit<
   Notification,
-  "dedupeKey" | "isDeleted" | "deletedAt" | "emailRequested" | "emailAttempts" | "emailNextAttemptAt" | "seq"
+  "dedupeKey" | "isDeleted" | "deletedAt" | "emailRequested" | "emailAttempts" | "emailNextAttemptAt" | "seq" | "inApp" | "emailDigestId"
 >;
 
 export const notificationSelect = {
@@ -14,6 +14,7 @@ export const notificationSelect = {
   message: true,
   type: true,
   category: true,
+  critical: true,
   actionUrl: true,
   actionLabel: true,
   isRead: true,
@@ -38,6 +39,7 @@ export function serializeNotification(row: NotificationRow): NotificationOut {
     message: row.message,
     type: row.type,
     category: row.category,
+    critical: row.critical,
     action_url: row.actionUrl,
     action_label: row.actionLabel,
     is_read: row.isRead,

@@ -51,6 +51,8 @@ export type NewNotification = {
   dedupeKey?: string | null;
   /** Recorded on the row so that a failed email is retried (see lib/email). */
   emailRequested?: boolean;
+  /** Shown and emailed whatever the recipient's digest and quiet-hour settings (every ERROR is, too). */
+  critical?: boolean;
 };
 
 /** Creates one notification; null when its dedupe key already exists for that user. */
@@ -89,6 +91,7 @@ export async function createNotificationRows(inputs: NewNotification[], tx?: Tx)
       relatedEntityId: input.relatedEntityId ?? null,
       dedupeKey: input.dedupeKey ?? null,
       emailRequested: input.emailRequested ?? false,
+      critical: input.critical ?? false,
     })),
     tx,
   );
@@ -130,6 +133,7 @@ export async function sendNotifications(
       actionUrl: body.action_url,
       actionLabel: body.action_label,
       emailRequested: body.send_email,
+      critical: body.critical,
     })),
   );
   return { created: rows.length, rows };
@@ -211,15 +215,16 @@ export async function deleteNotification(scope: Scope, id: string, clock: Clock 
 
 /**
  * `sent`, or a failed attempt (`error`, and when to try again: `nextAttemptAt`, none = give up), or `skipped`
- * (not sent on purpose, e.g. the user turned that category off: nothing sent, no error, no retry), or
- * `deferredUntil` (not sent yet on purpose: tried again then, no error, no attempt counted).
+ * (not sent on purpose, e.g. the user turned that category off: nothing sent, no error, no retry), or waiting
+ * (`waitUntil`: e.g. the recipient's quiet hours; sent then by the retry job, no error, no attempt counted).
  */
-export type EmailStatus = { sent: boolean; error?: string | null; nextAttemptAt?: Date | null; skipped?: boolean; deferredUntil?: Date };
+export type EmailStatus = { sent: boolean; error?: string | null; nextAttemptAt?: Date | null; skipped?: boolean; waitUntil?: Date };
 
 function emailStatusData(status: EmailStatus, now: Date): EmailStatusData {
   if (status.sent) return { emailSent: true, emailSentAt: now, emailError: null, emailNextAttemptAt: null, attempted: true };
-  if (status.deferredUntil) return { emailSent: false, emailError: null, emailNextAttemptAt: status.deferredUntil, attempted: false };
-  if (status.skipped) return { emailSent: false, emailError: null, emailNextAttemptAt: null, attempted: false };
+  if (status.skipped || status.waitUntil) {
+    return { emailSent: false, emailError: null, emailNextAttemptAt: status.waitUntil ?? null, attempted: false };
+  }
   return {
     emailSent: false,
     emailError: status.error ?? "Email could not be sent.",

@@ -15,6 +15,7 @@ import { lossReasonOperations } from "@/lib/loss-reasons";
 import { forecastOperations } from "@/lib/forecast";
 import { webhookOperations } from "@/lib/webhooks";
 import { calendarOperations } from "@/lib/calendar";
+import { notificationPreferenceOperations } from "@/lib/notification-preferences";
 import { openApiOperations } from "./operations";
 
 /**
@@ -39,5 +40,6 @@ export const operations: readonly Operation[] = [
   ...forecastOperations,
   ...webhookOperations,
   ...calendarOperations,
+  ...notificationPreferenceOperations,
   ...openApiOperations,
 ];

@@ -4,6 +4,7 @@ export {
   listUsersOperation,
   meOperation,
   registerOperation,
+  updateMeOperation,
   tokenOperation,
   updateUserOperation,
   userOperations,
@@ -17,6 +18,7 @@ export {
   isActiveTenantUser,
   listUsers,
 } from "./repository";
-export { registerBody } from "./schemas";
+export { registerBody, updateMeBody } from "./schemas";
 export { serializeUser } from "./serialize";
 export { createUser, registerTenant, updateUser } from "./service";
+export { getMe, updateMe } from "./me";

@@ -1,5 +1,16 @@
 import { defineOperation } from "@/lib/http";
-import { createUserBody, registerBody, tokenBody, tokenOut, updateUserBody, userIdParams, userListOut, userOut } from "./schemas";
+import {
+  createUserBody,
+  meOut,
+  registerBody,
+  tokenBody,
+  tokenOut,
+  updateMeBody,
+  updateUserBody,
+  userIdParams,
+  userListOut,
+  userOut,
+} from "./schemas";
 
 export const registerOperation = defineOperation({
   id: "register",
@@ -32,7 +43,17 @@ export const meOperation = defineOperation({
   path: "/me",
   summary: "The current user",
   tags: ["Auth"],
-  response: userOut,
+  response: meOut,
+});
+
+export const updateMeOperation = defineOperation({
+  id: "updateMe",
+  method: "PATCH",
+  path: "/me",
+  summary: "Change your name, time zone or quiet hours",
+  tags: ["Auth"],
+  body: updateMeBody,
+  response: meOut,
 });
 
 export const listUsersOperation = defineOperation({
@@ -74,6 +95,7 @@ export const userOperations = [
   registerOperation,
   tokenOperation,
   meOperation,
+  updateMeOperation,
   listUsersOperation,
   createUserOperation,
   updateUserOperation,

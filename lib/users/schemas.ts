@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currencyInput } from "@/lib/currency/browser";
 import { UserRole } from "@/lib/generated/prisma/enums";
+import { isTimeZone, parseClockTime } from "@/lib/notification-preferences/browser";
 
 export const roleSchema = z.enum(UserRole).meta({ id: "UserRole" });
 
@@ -63,6 +64,38 @@ export const tokenOut = z
     user: userOut,
   })
   .meta({ id: "TokenResponse" });
+
+const clockTime = z
+  .string()
+  .refine((value) => parseClockTime(value) !== null, "must be a time HH:MM (00:00–23:59)")
+  .meta({ example: "22:00" });
+
+const quietHours = z
+  .object({ start: clockTime, end: clockTime })
+  .strict()
+  .refine((q) => q.start !== q.end, { message: "must end at another time than it starts", path: ["end"] })
+  .meta({ id: "QuietHours", description: "Local times; a start after the end spans midnight (22:00–07:00)." });
+
+const timezone = z
+  .string()
+  .refine(isTimeZone, "must be an IANA time zone such as Europe/Berlin")
+  .meta({ description: "IANA time zone for quiet hours and the 08:00 daily digest.", example: "Europe/Berlin" });
+
+export const meOut = userOut
+  .extend({ timezone: z.string(), quiet_hours: quietHours.nullable() })
+  .meta({ id: "Me", description: "The current user with the time zone and quiet hours their notifications follow." });
+
+export const updateMeBody = z
+  .object({ name: personName.optional(), timezone: timezone.optional(), quiet_hours: quietHours.nullable().optional() })
+  .strict()
+  .meta({
+    id: "UpdateMeRequest",
+    description: "Email and push due in quiet hours wait until they end (critical notifications excepted). null turns quiet hours off.",
+    example: { timezone: "Europe/Berlin", quiet_hours: { start: "22:00", end: "07:00" } },
+  });
+
+export type MeOut = z.infer<typeof meOut>;
+export type UpdateMeBody = z.output<typeof updateMeBody>;
 
 export const userListOut = z.object({ items: z.array(userOut) }).meta({ id: "UserList" });
 

@@ -30,6 +30,13 @@ export class Flags {
     return parsed;
   }
 
+  /** The option's text, or null when it was not given. */
+  text(name: string): string | null {
+    const value = this.values.get(name);
+    if (value === true) throw new Error(`--${name} needs a value`);
+    return value ?? null;
+  }
+
   usage(command: string): string {
     return [`usage: ${command} [options]`, ...Object.entries(this.known).map(([name, help]) => `  --${name.padEnd(16)} ${help}`)].join(
       "\n",

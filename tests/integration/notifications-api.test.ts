@@ -37,6 +37,7 @@ describe("GET /notifications", () => {
         "message",
         "type",
         "category",
+        "critical",
         "action_url",
         "action_label",
         "is_read",

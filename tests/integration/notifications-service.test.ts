@@ -64,6 +64,7 @@ describe("creating notifications", () => {
       message: "Q-1 expired yesterday.",
       type: "WARNING",
       category: "QUOTE",
+      critical: false,
       action_url: "/quotes",
       action_label: "Open quotes",
       is_read: false,

@@ -13,6 +13,8 @@ const USER = {
   email: "riley@acme.demo",
   role: "SALES_REP",
   is_active: true,
+  timezone: "Europe/Berlin",
+  quiet_hours: { start: "22:00", end: "07:00" },
 };
 
 const get = (path: string) => new Request(`${API}${path}`);

@@ -7,6 +7,7 @@ import { listClientOptions } from "@/lib/clients";
 import { firstValues, type SearchParams } from "@/lib/http";
 import { canDeleteOpportunity, getOpportunitiesByStage, serializeBoard, type PipelineBoardOut } from "@/lib/opportunities";
 import { listUsers } from "@/lib/users";
+import { listLossReasons } from "@/lib/loss-reasons";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { SelectField } from "@/components/ui/select-field";
 import { Field } from "@/components/ui/field";
@@ -24,7 +25,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
   const params = firstValues(await searchParams);
   const filters: BoardFilters = { owner: ownerParam(params, manager), client: uuidParam(params.client), q: textParam(params.q) };
   const now = systemClock();
-  const [columns, clients, users] = await Promise.all([
+  const [columns, clients, users, lossReasons] = await Promise.all([
     getOpportunitiesByStage(
       scope,
       { assigned_to: filters.owner, client_id: filters.client, q: filters.q, limit: BOARD_PAGE_SIZE },
@@ -32,6 +33,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
     ),
     listClientOptions(scope, 1000),
     manager ? listUsers(scope) : Promise.resolve([]),
+    listLossReasons(scope),
   ]);
   const board = JSON.parse(serializeBoard(columns)) as PipelineBoardOut;
   const filtered = Boolean(filters.owner || filters.client || filters.q);
@@ -105,6 +107,7 @@ export default async function PipelinePage({ searchParams }: { searchParams: Sea
           userId={scope.userId}
           canDelete={canDeleteOpportunity(scope.role)}
           clients={clients}
+          lossReasons={lossReasons.map((reason) => ({ id: reason.id, label: reason.label }))}
         />
       )}
     </div>

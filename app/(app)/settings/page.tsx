@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { baseCurrencyOf } from "@/lib/tenants";
-import { EmailPreferences } from "./email-preferences";
+import { NotificationSettings } from "./notification-settings";
 import { Button } from "@/components/ui/button";
 import { currentUser, listPersonalTokens, requirePageScope } from "@/lib/auth";
 import { canReadOutbox, outboxIsTransport } from "@/lib/email";
@@ -93,7 +93,7 @@ export default async function SettingsPage() {
         </section>
       ) : null}
       <CalendarFeedSettings initial={calendarFeed} />
-      <EmailPreferences />
+      <NotificationSettings />
       {canReadOutbox(scope) && outboxIsTransport() ? (
         <p className="text-sm text-slate-600">
           Email is not configured (no <code>RESEND_API_KEY</code>): messages are kept in the{" "}

@@ -76,6 +76,7 @@ export const requestFixtures: Record<string, RequestFixture> = {
     build: (w) => ({ body: { email: w.a.rep.email, password: FIXTURE_PASSWORD }, headers: { "x-forwarded-for": freshIp() } }),
   },
   getMe: { build: () => ({}) },
+  updateMe: { build: () => ({ body: { timezone: "Europe/Berlin", quiet_hours: { start: "22:00", end: "07:00" } } }) },
   listUsers: { build: () => ({}) },
   createUser: {
     as: "admin",
@@ -202,6 +203,8 @@ export const requestFixtures: Record<string, RequestFixture> = {
   },
   getEmailPreferences: { build: () => ({}) },
   updateEmailPreferences: { build: () => ({ body: { preferences: [{ category: "QUOTE", enabled: false }] } }) },
+  getNotificationPreferences: { build: () => ({}) },
+  updateNotificationPreferences: { build: () => ({ body: { preferences: [{ category: "QUOTE", email: "DAILY_DIGEST", push: false }] } }) },
   getTenant: { build: () => ({}) },
   updateTenant: { as: "admin", build: () => ({ body: { name: `Renamed Co ${unique()}` } }) },
   getExchangeRates: { build: () => ({}) },

@@ -12,6 +12,9 @@ import { OpportunityActions } from "@/components/opportunities/opportunity-actio
 import { OverdueBadge, StageBadge } from "@/components/opportunities/stage-badge";
 import { DealTimeline } from "@/components/activities/deal-timeline";
 import { listActivities } from "@/lib/activities";
+import { getOpportunityChanges, serializeChanges } from "@/lib/analytics";
+import { listUsers } from "@/lib/users";
+import { changeEntries } from "@/components/opportunities/change-entries";
 import { secondaryLinkClass } from "@/components/ui/list-ui";
 import { LocalTime } from "@/components/ui/local-time";
 import { closeOpportunityAction, deleteOpportunityAction, setForecastCategoryAction } from "../actions";
@@ -26,10 +29,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function OpportunityPage({ params }: Params) {
   const { scope, opportunity: deal } = await loadOpportunity((await params).id);
-  const [stageChanges, activities, lossReasons] = await Promise.all([
+  const [stageChanges, activities, lossReasons, changes, users] = await Promise.all([
     getStageHistory(scope, deal.id),
     listActivities(scope, { page: 1, page_size: 100, opportunity_id: deal.id }),
     deal.is_closed ? [] : listLossReasons(scope),
+    getOpportunityChanges(scope, deal.id),
+    listUsers(scope),
   ]);
   const history = serializeHistory(stageChanges);
   const today = toIsoDate(utcDate(systemClock()));
@@ -184,6 +189,7 @@ export default async function OpportunityPage({ params }: Params) {
             opportunityId={deal.id}
             activities={activities.items}
             stages={history.items.map((item) => ({ ...item, by: item.changed_by.name }))}
+            changes={changeEntries(serializeChanges(changes).items, deal.currency, new Map(users.map((user) => [user.id, user.name])))}
           />
         </section>
       </div>

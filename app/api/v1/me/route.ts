@@ -1,9 +1,6 @@
-import { NotFoundError } from "@/lib/errors";
 import { apiRoute } from "@/lib/http";
-import { getUser, meOperation, serializeUser } from "@/lib/users";
+import { getMe, meOperation, updateMe, updateMeOperation } from "@/lib/users";
 
-export const GET = apiRoute(meOperation, async ({ scope }) => {
-  const user = await getUser(scope, scope.userId);
-  if (!user) throw new NotFoundError("User");
-  return serializeUser(user);
-});
+export const GET = apiRoute(meOperation, ({ scope }) => getMe(scope));
+
+export const PATCH = apiRoute(updateMeOperation, ({ scope, body }) => updateMe(scope, body));
