@@ -30,9 +30,10 @@ const triggered = [
       name: sendNotificationEmail.title,
       triggers: [sendNotificationEmail.event],
       retries: sendNotificationEmail.retries,
+      batchEvents: sendNotificationEmail.batchEvents,
       throttle: sendNotificationEmail.throttle,
     },
-    async ({ event, step }) => step.run("deliver-notification-email", () => sendNotificationEmail.run(event.data)),
+    async ({ events, step }) => step.run("deliver-notification-emails", () => sendNotificationEmail.run(events.map((event) => event.data))),
   ),
   inngest.createFunction(
     {

@@ -2,7 +2,8 @@
  * `npm run bench [-- options]`: the performance benchmark of issue #10. Seeds one large tenant (once), starts
  * `next start` on it, drives the key routes with concurrent load and prints p50/p95/p99 and throughput per route,
  * the same statements run straight through `pg` and the ratio API ÷ SQL, the indexes their plans use, the server's
- * peak memory, and the time and memory of the overdue-opportunities check over the whole data set.
+ * peak memory, the time and memory of the overdue-opportunities check over the whole data set, and notification
+ * emails at volume through a local Resend stand-in (`--mail-only` runs that section alone).
  * Figures are printed, never asserted; see docs/performance.md for what they were and why.
  */
 import os from "node:os";
@@ -22,6 +23,7 @@ import { startNextServer } from "./perf/next-server";
 import { checkPlan, type PlanCheck } from "./perf/plans";
 import { record } from "./perf/recorded-statements";
 import { loadSql, type Statement } from "./perf/sql-load";
+import { benchMailVolume } from "./perf/mail-volume";
 import { LATENCY_HEADER, latencyCells, ms, table, type LatencySummary } from "./perf/stats";
 
 const flags = new Flags(process.argv.slice(2), {
@@ -37,6 +39,12 @@ const flags = new Flags(process.argv.slice(2), {
   "skip-job": "do not time the overdue-opportunities check",
   "job-only": "only time the overdue-opportunities check",
   "forecast-only": "only time the forecast (12 months) in-process: cold (simulation each call) and warm",
+  "mail-only": "only the mail-at-volume section: alerts emailed through a local Resend stand-in",
+  "skip-mail": "leave out the mail-at-volume section",
+  "mail-alerts": "alerts emailed in the mail section (default 100000)",
+  "mail-users": "temporary recipients of the mail section (default 2000)",
+  "mail-contents": "distinct contents among the mail section's alerts (default 50)",
+  "mail-distinct": "alerts of the mail section's second run, each with its own content (default 1000)",
   routes: "only the routes whose name contains this text (the floor is always measured), e.g. --routes quarter",
   help: "this text",
 });
@@ -304,8 +312,25 @@ async function main(): Promise<void> {
       console.log(verdicts.join("\n"));
       return;
     }
+    const mail = () =>
+      benchMailVolume(
+        bench,
+        {
+          alerts: flags.number("mail-alerts", 100_000),
+          users: flags.number("mail-users", 2_000),
+          contents: flags.number("mail-contents", 50),
+          distinct: flags.number("mail-distinct", 1_000),
+        },
+        verdicts,
+      );
+    if (flags.has("mail-only")) {
+      await mail();
+      console.log(verdicts.join("\n"));
+      return;
+    }
     if (!flags.has("job-only")) await benchRoutes(bench, tokens, await recordRoutes(tokens), verdicts);
     if (!flags.has("skip-job")) await benchOverdueCheck(bench, verdicts);
+    if (!flags.has("skip-mail") && !flags.has("job-only")) await mail();
     console.log(verdicts.join("\n"));
   } finally {
     await bench.release();

@@ -12,7 +12,7 @@ import type { WeeklySummary } from "./weekly-summary";
 
 export type RenderedEmail = Omit<EmailMessage, "idempotencyKey">;
 
-type Footer = { unsubscribeUrl: string; oneClickUrl: string; preferencesUrl: string; reason: string };
+export type Footer = { unsubscribeUrl: string; oneClickUrl: string; preferencesUrl: string; reason: string };
 
 /** The footer links and the RFC 8058 one-click headers for one user and one category. */
 export function unsubscribeFooter(userId: string, category: NotificationCategory, appUrl: string): Footer {
@@ -36,6 +36,56 @@ function footerText(footer: Footer): string[] {
   return ["--", footer.reason, `Unsubscribe: ${footer.unsubscribeUrl}`, `Email preferences: ${footer.preferencesUrl}`];
 }
 
+/** What a notification email shows beyond its content: whom it greets and where its footer links lead. */
+export type NotificationEmailParts = {
+  recipientName: string;
+  unsubscribeUrl: string;
+  preferencesUrl: string;
+  reason: string;
+};
+
+/** The content's button: an absolute http(s) link (else none) and its label. */
+export function notificationAction(content: NotificationEmailContent, appUrl: string) {
+  return {
+    actionUrl: content.actionUrl ? absoluteUrl(content.actionUrl, appUrl) : null,
+    actionLabel: content.actionLabel?.trim() || `Open in ${APP_NAME}`,
+  };
+}
+
+/** The HTML of a notification email (React Email). */
+export function notificationHtml(content: NotificationEmailContent, parts: NotificationEmailParts, appUrl: string): Promise<string> {
+  return render(
+    <NotificationEmail
+      appName={APP_NAME}
+      appUrl={appUrl}
+      title={content.title}
+      message={content.message}
+      type={content.type}
+      {...notificationAction(content, appUrl)}
+      {...parts}
+    />,
+  );
+}
+
+/** The plain-text part of a notification email. */
+export function notificationText(content: NotificationEmailContent, recipientName: string, footer: Footer, appUrl: string): string {
+  const { actionUrl, actionLabel } = notificationAction(content, appUrl);
+  return [
+    APP_NAME,
+    "",
+    `${TYPE_LABELS[content.type]}: ${content.title}`,
+    "",
+    `Hi ${recipientName},`,
+    "",
+    ...paragraphsOf(content.message).flatMap((paragraph) => [paragraph, ""]),
+    ...(actionUrl ? [`${actionLabel}: ${actionUrl}`, ""] : []),
+    ...footerText(footer),
+  ].join("\n");
+}
+
+export const notificationSubject = (content: NotificationEmailContent) => headerText(content.title);
+
+/** One recipient's notification email, rendered on its own (see render-once.ts for many recipients of one content). */
 export async function renderNotificationEmail(
   recipient: EmailRecipient,
   content: NotificationEmailContent,
@@ -43,38 +93,12 @@ export async function renderNotificationEmail(
 ): Promise<RenderedEmail> {
   const footer = unsubscribeFooter(recipient.id, content.category, config.appUrl);
   const { oneClickUrl, ...links } = footer;
-  const actionUrl = content.actionUrl ? absoluteUrl(content.actionUrl, config.appUrl) : null;
-  const actionLabel = content.actionLabel?.trim() || `Open in ${APP_NAME}`;
-  const html = await render(
-    <NotificationEmail
-      appName={APP_NAME}
-      appUrl={config.appUrl}
-      recipientName={recipient.name}
-      title={content.title}
-      message={content.message}
-      type={content.type}
-      actionUrl={actionUrl}
-      actionLabel={actionLabel}
-      {...links}
-    />,
-  );
-  const text = [
-    APP_NAME,
-    "",
-    `${TYPE_LABELS[content.type]}: ${content.title}`,
-    "",
-    `Hi ${recipient.name},`,
-    "",
-    ...paragraphsOf(content.message).flatMap((paragraph) => [paragraph, ""]),
-    ...(actionUrl ? [`${actionLabel}: ${actionUrl}`, ""] : []),
-    ...footerText(footer),
-  ].join("\n");
   return {
     tenantId: recipient.tenantId,
     to: recipient.email,
-    subject: headerText(content.title),
-    html,
-    text,
+    subject: notificationSubject(content),
+    html: await notificationHtml(content, { recipientName: recipient.name, ...links }, config.appUrl),
+    text: notificationText(content, recipient.name, footer, config.appUrl),
     headers: listUnsubscribeHeaders(oneClickUrl),
   };
 }

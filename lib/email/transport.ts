@@ -3,8 +3,8 @@ import { logger } from "@/lib/log";
 import { emailConfig } from "./config";
 import type { EmailMessage, SendResult } from "./message";
 import { NO_PROVIDER_ERROR, noticeMissingProvider } from "./provider-missing";
-import { insertOutboxMessage } from "./repository";
-import { sendWithResend } from "./resend-transport";
+import { insertOutboxMessage, insertOutboxMessages } from "./repository";
+import { sendBatchWithResend, sendWithResend } from "./resend-transport";
 
 /**
  * Sends one message: through Resend when RESEND_API_KEY is set, otherwise into the development outbox (a table,
@@ -22,5 +22,29 @@ export async function transmit(message: EmailMessage, clock: Clock = systemClock
   } catch (error) {
     logger.error({ err: error, to: message.to }, "email: could not send");
     return { ok: false, error: error instanceof Error ? error.message.slice(0, 1000) : "Email could not be sent." };
+  }
+}
+
+/**
+ * Sends up to 100 messages in one call: Resend's batch endpoint, or one insert into the development outbox. Each
+ * message gets its own result (a message Resend rejects fails alone). Never throws.
+ */
+export async function transmitBatch(messages: readonly EmailMessage[], clock: Clock = systemClock): Promise<SendResult[]> {
+  if (messages.length === 0) return [];
+  const config = emailConfig();
+  try {
+    if (config.resendApiKey) return await sendBatchWithResend(messages, config.from, config.resendApiKey);
+    if (config.outbox) {
+      const ids = await insertOutboxMessages(messages, config.from, clock());
+      return ids.map((id) => ({ ok: true, id }));
+    }
+    const tenants = [...new Set(messages.map((message) => message.tenantId))];
+    logger.warn({ tenantIds: tenants }, "email: not sent, no email provider is configured");
+    for (const tenantId of tenants) await noticeMissingProvider(tenantId);
+    return messages.map(() => ({ ok: false, error: NO_PROVIDER_ERROR }));
+  } catch (error) {
+    logger.error({ err: error, count: messages.length }, "email: could not send a batch");
+    const failed: SendResult = { ok: false, error: error instanceof Error ? error.message.slice(0, 1000) : "Email could not be sent." };
+    return messages.map(() => failed);
   }
 }

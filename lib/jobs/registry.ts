@@ -176,10 +176,18 @@ export const EVENT_HANDLERS = {
   "send-notification-email": {
     title: "Send notification email",
     event: notificationEmailRequested,
-    /** A failed send throws, so Inngest retries it with backoff; the email module skips one already sent. */
-    run: (data: { notificationId: string }) => deliverNotificationEmails([data.notificationId], { throwOnFailure: true }),
+    /**
+     * A burst of events arrives as batches: one run emails up to 100 notifications in one provider call. A failed
+     * send throws, so Inngest retries the run with backoff; the email module skips the ones already sent.
+     */
+    run: (events: Array<{ notificationId: string }>) =>
+      deliverNotificationEmails(
+        events.map((data) => data.notificationId),
+        { throwOnFailure: "any" },
+      ),
     retries: 5,
-    /** Keeps the send rate within Resend's default API limit. */
+    batchEvents: { maxSize: 100, timeout: "2s" },
+    /** Keeps the rate of runs (each at most one batch call) within Resend's default API limit. */
     throttle: { limit: 2, period: "1s" as const },
   },
   "send-weekly-summary": {

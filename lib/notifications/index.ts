@@ -16,6 +16,7 @@ export {
   sendNotifications,
   unreadCount,
   updateEmailStatus,
+  updateEmailStatuses,
   type EmailStatus,
   type NewNotification,
 } from "./service";

@@ -227,18 +227,46 @@ export async function tenantsOfUsers(userIds: string[], client: Tx = db()): Prom
 }
 
 /** An attempt (sent or failed) counts in `email_attempts` and marks the email as requested. */
-export async function setEmailStatus(
-  id: string,
-  {
-    attempted,
-    ...data
-  }: { emailSent: boolean; emailSentAt?: Date | null; emailError: string | null; emailNextAttemptAt: Date | null; attempted: boolean },
-): Promise<NotificationRow | null> {
+export type EmailStatusData = {
+  emailSent: boolean;
+  emailSentAt?: Date | null;
+  emailError: string | null;
+  emailNextAttemptAt: Date | null;
+  /** An attempt was made: counted, and the notification is marked as having asked for an email. */
+  attempted: boolean;
+};
+
+export async function setEmailStatus(id: string, { attempted, ...data }: EmailStatusData): Promise<NotificationRow | null> {
   const { count } = await db().notification.updateMany({
     where: { id },
     data: attempted ? { ...data, emailRequested: true, emailAttempts: { increment: 1 } } : data,
   });
   return count === 0 ? null : db().notification.findUnique({ where: { id }, select: notificationSelect });
+}
+
+/** `setEmailStatus` for many notifications, one UPDATE … FROM unnest(…); an `emailSentAt` left out keeps the stored one. */
+export async function setEmailStatuses(rows: ReadonlyArray<EmailStatusData & { id: string }>): Promise<void> {
+  if (rows.length === 0) return;
+  const time = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+  await db().$executeRaw`
+    UPDATE notifications n SET
+      email_sent = v.sent,
+      email_sent_at = CASE WHEN v.sets_sent_at THEN v.sent_at ELSE n.email_sent_at END,
+      email_error = v.error,
+      email_next_attempt_at = v.next_attempt_at,
+      email_requested = n.email_requested OR v.attempted,
+      email_attempts = n.email_attempts + CASE WHEN v.attempted THEN 1 ELSE 0 END,
+      updated_at = now()
+    FROM unnest(
+      ${rows.map((row) => row.id)}::uuid[],
+      ${rows.map((row) => row.emailSent)}::boolean[],
+      ${rows.map((row) => row.emailSentAt !== undefined)}::boolean[],
+      ${rows.map((row) => time(row.emailSentAt))}::text[]::timestamptz[],
+      ${rows.map((row) => row.emailError)}::text[],
+      ${rows.map((row) => time(row.emailNextAttemptAt))}::text[]::timestamptz[],
+      ${rows.map((row) => row.attempted)}::boolean[]
+    ) AS v(id, sent, sets_sent_at, sent_at, error, next_attempt_at, attempted)
+    WHERE n.id = v.id`;
 }
 
 /** Soft-deletes the read notifications created before `cutoff` (idx_notifications_cleanup); unread ones stay. */

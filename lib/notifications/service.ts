@@ -19,9 +19,11 @@ import {
   markUnread,
   ownNotificationIds,
   setEmailStatus,
+  setEmailStatuses,
   softDeleteNotification,
   softDeleteReadBefore,
   tenantsOfUsers,
+  type EmailStatusData,
 } from "./repository";
 import type {
   BulkNotificationsBody,
@@ -214,27 +216,37 @@ export async function deleteNotification(scope: Scope, id: string, clock: Clock 
 /**
  * `sent`, or a failed attempt (`error`, and when to try again: `nextAttemptAt`, none = give up), or `skipped`
  * (not sent on purpose, e.g. the user turned that category off: nothing sent, no error, no retry), or waiting
- * (`waitUntil`: the recipient's quiet hours; sent then by the retry job, no attempt counted).
+ * (`waitUntil`: e.g. the recipient's quiet hours; sent then by the retry job, no error, no attempt counted).
  */
 export type EmailStatus = { sent: boolean; error?: string | null; nextAttemptAt?: Date | null; skipped?: boolean; waitUntil?: Date };
 
+function emailStatusData(status: EmailStatus, now: Date): EmailStatusData {
+  if (status.sent) return { emailSent: true, emailSentAt: now, emailError: null, emailNextAttemptAt: null, attempted: true };
+  if (status.skipped || status.waitUntil) {
+    return { emailSent: false, emailError: null, emailNextAttemptAt: status.waitUntil ?? null, attempted: false };
+  }
+  return {
+    emailSent: false,
+    emailError: status.error ?? "Email could not be sent.",
+    emailNextAttemptAt: status.nextAttemptAt ?? null,
+    attempted: true,
+  };
+}
+
 /** Records the outcome of emailing a notification; every attempt (sent or failed) is counted. */
 export async function updateEmailStatus(id: string, status: EmailStatus, clock: Clock = systemClock): Promise<NotificationRow> {
-  const row = await setEmailStatus(
-    id,
-    status.sent
-      ? { emailSent: true, emailSentAt: clock(), emailError: null, emailNextAttemptAt: null, attempted: true }
-      : status.skipped || status.waitUntil
-        ? { emailSent: false, emailError: null, emailNextAttemptAt: status.waitUntil ?? null, attempted: false }
-        : {
-            emailSent: false,
-            emailError: status.error ?? "Email could not be sent.",
-            emailNextAttemptAt: status.nextAttemptAt ?? null,
-            attempted: true,
-          },
-  );
+  const row = await setEmailStatus(id, emailStatusData(status, clock()));
   if (!row) throw new NotFoundError("Notification");
   return row;
+}
+
+/** `updateEmailStatus` for many notifications in one statement (unknown ids are ignored). */
+export async function updateEmailStatuses(
+  outcomes: ReadonlyArray<{ id: string; status: EmailStatus }>,
+  clock: Clock = systemClock,
+): Promise<void> {
+  const now = clock();
+  await setEmailStatuses(outcomes.map(({ id, status }) => ({ id, ...emailStatusData(status, now) })));
 }
 
 /** The monthly cleanup: soft-deletes read notifications older than `olderThanDays`; unread ones stay. */

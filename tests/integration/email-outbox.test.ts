@@ -63,6 +63,17 @@ describe("the development outbox (RESEND_API_KEY unset)", () => {
     expect(await outboxTo(user.email)).toHaveLength(1);
   });
 
+  it("stores a batch of 150 emails once each, even when half of them are delivered again", async () => {
+    const user = await fresh();
+    const ids = await notificationsFor(user, 150);
+    expect(await deliverNotificationEmails(ids.slice(0, 75))).toEqual({ sent: 75, failed: 0, skipped: 0 });
+    await db().notification.updateMany({ where: { id: { in: ids } }, data: { emailSent: false } });
+    expect(await deliverNotificationEmails(ids)).toEqual({ sent: 150, failed: 0, skipped: 0 });
+    const stored = await outboxTo(user.email);
+    expect(stored).toHaveLength(150);
+    expect(new Set(stored.map((message) => message.subject)).size).toBe(150);
+  });
+
   it("drops nothing: every message of a bulk send gets its own row", async () => {
     const user = await fresh();
     const request = {

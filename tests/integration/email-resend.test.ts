@@ -10,6 +10,8 @@ import {
   updateEmailPreferences,
   type WeeklySummary,
 } from "@/lib/email";
+import { batchIdempotencyKey } from "@/lib/email/resend-transport";
+import type { EmailMessage } from "@/lib/email";
 import { get, post } from "../helpers/api";
 import { withPrivateDatabase } from "../helpers/private-database";
 import { createTestTenant, createTestUser, type TestTenant } from "../helpers/fixtures";
@@ -20,6 +22,9 @@ let t: TestTenant;
 
 const T0 = "2026-03-02T09:00:00.000Z";
 const at = (iso: string) => fixedClock(iso);
+/** The idempotency key of the batch call that sends these notifications' emails. */
+const batchKey = (ids: string[]) =>
+  batchIdempotencyKey(ids.sort().map((id) => ({ idempotencyKey: `notification-email/${id}` }) as EmailMessage));
 const fresh = () => createTestUser(t.tenantId, "SALES_REP");
 
 withPrivateDatabase();
@@ -45,10 +50,12 @@ describe("deliverNotificationEmails through Resend", () => {
     expect(recorder.requests).toHaveLength(1);
     const [request] = recorder.requests;
     expect(request!.method).toBe("POST");
-    expect(request!.path).toBe("/emails");
+    expect(request!.path).toBe("/emails/batch");
     expect(request!.headers.authorization).toBe("Bearer re_test_key");
-    expect(request!.headers["idempotency-key"]).toBe(`notification-email/${id}`);
-    const body = request!.body;
+    expect(request!.headers["idempotency-key"]).toBe(batchKey([id!]));
+    expect(request!.headers["x-batch-validation"]).toBe("permissive");
+    expect(request!.body).toHaveLength(1);
+    const body = request!.body[0];
     expect(body.from).toBe("OnQuota Alerts <alerts@onquota.test>");
     expect(body.to).toEqual([user.email]);
     expect(body.subject).toBe("Quote Q-1 expires soon");
@@ -72,7 +79,8 @@ describe("deliverNotificationEmails through Resend", () => {
     const ids = await notificationsFor(user, 2);
     expect(await deliverNotificationEmails(ids)).toEqual({ sent: 2, failed: 0, skipped: 0 });
     expect(await deliverNotificationEmails([...ids, ids[0]!])).toEqual({ sent: 0, failed: 0, skipped: 2 });
-    expect(recorder.requests).toHaveLength(2);
+    expect(recorder.requests).toHaveLength(1);
+    expect(recorder.delivered).toHaveLength(2);
   });
 
   it("skips unknown and malformed ids", async () => {
@@ -85,7 +93,7 @@ describe("deliverNotificationEmails through Resend", () => {
     const user = await fresh();
     const [id] = await notificationsFor(user, 1, { title: "<script>alert('x')</script> Big deal", message: "<b>not bold</b>" });
     await deliverNotificationEmails([id!]);
-    const { html } = recorder.requests[0]!.body;
+    const { html } = recorder.delivered[0]!.body;
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Big deal");
     expect(html).toContain("&lt;b&gt;not bold&lt;/b&gt;");
@@ -117,7 +125,7 @@ describe("deliverNotificationEmails through Resend", () => {
     recorder.fail({ status: 500, deliverAnyway: true });
     await deliverNotificationEmails([id!], { clock: at(T0) });
     await retryDueEmails({ clock: at("2026-03-02T09:05:00.000Z") });
-    expect(recorder.requests.map((r) => r.headers["idempotency-key"])).toEqual([`notification-email/${id}`, `notification-email/${id}`]);
+    expect(recorder.requests.map((r) => r.headers["idempotency-key"])).toEqual([batchKey([id!]), batchKey([id!])]);
     expect(recorder.delivered).toHaveLength(1);
     expect((await emailState(id!)).emailSent).toBe(true);
   });
@@ -156,9 +164,10 @@ describe("deliverNotificationEmails through Resend", () => {
   });
 
   it("throws only when asked and every email failed", async () => {
-    const user = await fresh();
-    const [a, b] = await notificationsFor(user, 2);
-    recorder.fail({ status: 500 }, { times: 1 });
+    const [user, other] = [await fresh(), await fresh()];
+    const [a] = await notificationsFor(user);
+    const [b] = await notificationsFor(other);
+    recorder.fail({ reject: "Invalid `to` field." }, { to: other.email });
     expect(await deliverNotificationEmails([a!, b!], { throwOnFailure: true })).toEqual({ sent: 1, failed: 1, skipped: 0 });
     const [c] = await notificationsFor(user);
     recorder.fail({ status: 500 });
@@ -175,8 +184,8 @@ describe("deliverNotificationEmails through Resend", () => {
     const [quote] = await notificationsFor(user);
     const [general] = await notificationsFor(user, 1, { category: "GENERAL" });
     expect(await deliverNotificationEmails([quote!, general!])).toEqual({ sent: 1, failed: 0, skipped: 1 });
-    expect(recorder.requests.map((r) => r.body.subject)).toEqual(["Quote Q-1 expires soon"]);
-    expect(recorder.requests[0]!.headers["idempotency-key"]).toBe(`notification-email/${general}`);
+    expect(recorder.delivered.map((r) => r.body.subject)).toEqual(["Quote Q-1 expires soon"]);
+    expect(recorder.requests[0]!.headers["idempotency-key"]).toBe(batchKey([general!]));
     expect(await emailState(quote!)).toMatchObject({ emailSent: false, emailError: null, emailAttempts: 0, emailNextAttemptAt: null });
 
     const gone = await fresh();
@@ -217,8 +226,9 @@ describe("POST /notifications with send_email", () => {
     );
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ created: 2 });
-    expect(recorder.requests.map((r) => r.body.to[0]).sort()).toEqual([a.email, b.email].sort());
-    expect(recorder.requests[0]!.body.html).toContain('href="https://crm.onquota.test/pipeline"');
+    expect(recorder.requests).toHaveLength(1);
+    expect(recorder.delivered.map((r) => r.body.to[0]).sort()).toEqual([a.email, b.email].sort());
+    expect(recorder.delivered[0]!.body.html).toContain('href="https://crm.onquota.test/pipeline"');
     const rows = await db().notification.findMany({
       where: { userId: { in: [a.userId, b.userId] } },
       select: { emailRequested: true, emailSent: true },

@@ -12,7 +12,7 @@ import { createTestClient, createTestTenant, type TestTenant } from "../helpers/
 import { insertOpportunity, insertQuote, insertVehicle, notificationsOf } from "./jobs-data";
 
 const email = vi.hoisted(() => ({
-  deliverNotificationEmails: vi.fn(async (ids: string[], _options?: { throwOnFailure?: boolean }) => ({
+  deliverNotificationEmails: vi.fn(async (ids: string[], _options?: { throwOnFailure?: boolean | "any" }) => ({
     sent: ids.length,
     failed: 0,
     skipped: 0,
@@ -196,19 +196,28 @@ describe("weekly summary", () => {
 });
 
 describe("send-notification-email", () => {
-  it("delivers the notification's email, throwing on failure so that Inngest retries", async () => {
-    const notification = await db().notification.create({
-      data: { tenantId: t.tenantId, userId: t.rep.userId, title: "Mail me", message: "Mail me" },
-    });
+  it("delivers a batch of events' notifications in one call, throwing on any failure so that Inngest retries", async () => {
+    const notifications = await Promise.all(
+      ["Mail me", "Mail me too"].map((title) =>
+        db().notification.create({ data: { tenantId: t.tenantId, userId: t.rep.userId, title, message: title } }),
+      ),
+    );
     const engine = () =>
       new InngestTestEngine({
         function: inngestFunction("send-notification-email"),
-        events: [{ name: "app/notification.email.requested", data: { notificationId: notification.id } }],
+        events: notifications.map((notification) => ({
+          name: "app/notification.email.requested",
+          data: { notificationId: notification.id },
+        })) as [{ name: string; data: { notificationId: string } }],
       });
     const ok = await engine().execute();
     expect(ok.error).toBeUndefined();
-    expect(ok.result).toEqual({ sent: 1, failed: 0, skipped: 0 });
-    expect(email.deliverNotificationEmails).toHaveBeenCalledWith([notification.id], { throwOnFailure: true });
+    expect(ok.result).toEqual({ sent: 2, failed: 0, skipped: 0 });
+    expect(email.deliverNotificationEmails).toHaveBeenCalledTimes(1);
+    expect(email.deliverNotificationEmails).toHaveBeenCalledWith(
+      notifications.map((notification) => notification.id),
+      { throwOnFailure: "any" },
+    );
 
     email.deliverNotificationEmails.mockRejectedValueOnce(new Error("Resend: rate limited"));
     const failed = await engine().execute();

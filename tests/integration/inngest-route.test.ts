@@ -86,6 +86,7 @@ describe("PUT /api/inngest", () => {
     expect(sender.steps.step!.runtime.url).toBe(`${SERVE_URL}?fnId=onquota-send-notification-email&stepId=step`);
     expect(sender.steps.step).toMatchObject({ retries: { attempts: 5 } });
     expect(sender.throttle).toEqual({ limit: 2, period: "1s" });
+    expect(sender.batchEvents).toEqual({ maxSize: 100, timeout: "2s" });
     expect(byId.get("onquota-send-weekly-summary")).toMatchObject({ idempotency: "event.data.userId + '/' + event.data.weekStart" });
   });
 });
