@@ -55,18 +55,19 @@ const CRONS: Record<string, string> = {
   "onquota-check-due-activities": "TZ=UTC */15 * * * *",
   "onquota-check-stale-deals": "TZ=UTC 30 10 * * *",
   "onquota-deliver-webhooks": "TZ=UTC * * * * *",
+  "onquota-send-push": "TZ=UTC * * * * *",
 };
 
 describe("GET /api/inngest", () => {
-  it("introspects: dev mode, twelve functions", async () => {
+  it("introspects: dev mode, thirteen functions", async () => {
     const response = await route.GET(new Request(SERVE_URL), undefined);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ mode: "dev", function_count: 12 });
+    expect(await response.json()).toMatchObject({ mode: "dev", function_count: 13 });
   });
 });
 
 describe("PUT /api/inngest", () => {
-  it("registers every function with the fake server: the ten crons and the two event functions", async () => {
+  it("registers every function with the fake server: the eleven crons and the two event functions", async () => {
     const response = await route.PUT(new Request(SERVE_URL, { method: "PUT" }), undefined);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ message: "Successfully registered" });

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createECDH, randomBytes, randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { signUnsubscribeToken } from "@/lib/email/unsubscribe-token";
 import { patch, post } from "../../helpers/api";
@@ -45,6 +45,22 @@ async function calendarFeedTokenOf(w: World): Promise<string> {
   return response.body.token;
 }
 
+/** A browser's subscription JSON (a valid P-256 point and auth secret) for `endpoint`. */
+function pushSubscriptionOf(endpoint: string) {
+  const p256dh = createECDH("prime256v1");
+  p256dh.generateKeys();
+  return { endpoint, keys: { p256dh: p256dh.getPublicKey().toString("base64url"), auth: randomBytes(16).toString("base64url") } };
+}
+
+/** A fresh subscribed browser of tenant A's rep: its endpoint names it. */
+async function pushEndpointOf(w: World): Promise<string> {
+  const response = await post("push-subscriptions", pushSubscriptionOf(`https://push.example.com/send/${unique()}`), {
+    token: w.a.rep.token,
+  });
+  if (response.status !== 201) throw new Error(`push subscription fixture: ${response.status} ${response.text}`);
+  return response.body.endpoint;
+}
+
 let ipCounter = 0;
 /** Each public request comes from its own address, so the per-IP rate limits never answer for the input. */
 export function freshIp(): string {
@@ -75,6 +91,7 @@ export const requestFixtures: Record<string, RequestFixture> = {
   createToken: {
     build: (w) => ({ body: { email: w.a.rep.email, password: FIXTURE_PASSWORD }, headers: { "x-forwarded-for": freshIp() } }),
   },
+  updateMe: { build: () => ({ body: { timezone: "Europe/Berlin", quiet_hours: { start: "22:00", end: "07:00" } } }) },
   getMe: { build: () => ({}) },
   listUsers: { build: () => ({}) },
   createUser: {
@@ -201,6 +218,8 @@ export const requestFixtures: Record<string, RequestFixture> = {
     build: (w) => ({ query: { token: signUnsubscribeToken({ userId: w.a.rep.userId, category: "QUOTE" }) } }),
   },
   getEmailPreferences: { build: () => ({}) },
+  getNotificationPreferences: { build: () => ({}) },
+  updateNotificationPreferences: { build: () => ({ body: { preferences: [{ category: "QUOTE", email: "DAILY_DIGEST", push: false }] } }) },
   updateEmailPreferences: { build: () => ({ body: { preferences: [{ category: "QUOTE", enabled: false }] } }) },
   getTenant: { build: () => ({}) },
   updateTenant: { as: "admin", build: () => ({ body: { name: `Renamed Co ${unique()}` } }) },
@@ -244,4 +263,7 @@ export const requestFixtures: Record<string, RequestFixture> = {
   createCalendarFeed: { build: () => ({}) },
   revokeCalendarFeed: { build: () => ({}) },
   getCalendarFile: { build: async (w) => ({ params: { token: await calendarFeedTokenOf(w) } }) },
+  getPushPublicKey: { build: () => ({}) },
+  createPushSubscription: { build: () => ({ body: pushSubscriptionOf(`https://push.example.com/send/${unique()}`) }) },
+  deletePushSubscription: { perUser: true, build: async (w) => ({ body: { endpoint: await pushEndpointOf(w) } }) },
 };

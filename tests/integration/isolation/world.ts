@@ -147,7 +147,7 @@ const TENANT_TABLES = [
   "opportunity_changes",
   "loss_reasons",
   "notifications",
-  "notification_email_preferences",
+  "notification_preferences",
   "email_outbox",
   "activities",
   "pipeline_stage_settings",
@@ -156,6 +156,7 @@ const TENANT_TABLES = [
   "webhook_endpoints",
   "webhook_deliveries",
   "calendar_feeds",
+  "push_subscriptions",
 ] as const;
 
 /** What counts of a row; an access token's `last_used_at` (a feed's `last_fetched_at`) is bookkeeping that any use refreshes. */
@@ -195,7 +196,8 @@ export async function idsOfTenant(tenantId: string): Promise<string[]> {
       "webhook_deliveries",
     ]
       .map((table) => `SELECT id::text FROM ${table} WHERE tenant_id = $1::uuid`)
-      .join(" UNION ALL ")}`,
+      .join(" UNION ALL ")}
+     UNION ALL SELECT endpoint FROM push_subscriptions WHERE tenant_id = $1::uuid`,
     tenantId,
   );
   return rows.map((r) => r.id);
