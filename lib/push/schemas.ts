@@ -28,11 +28,14 @@ export const pushSubscriptionBody = z
   .object({
     endpoint,
     expirationTime: z.number().nullable().optional(),
-    keys: z.object({
-      p256dh: browserKey(65, "the browser's P-256 public key (65 bytes, base64url)", (raw) => raw[0] === 4),
-      auth: browserKey(16, "the browser's 16-byte auth secret (base64url)"),
-    }),
+    keys: z
+      .object({
+        p256dh: browserKey(65, "the browser's P-256 public key (65 bytes, base64url)", (raw) => raw[0] === 4),
+        auth: browserKey(16, "the browser's 16-byte auth secret (base64url)"),
+      })
+      .strict(),
   })
+  .strict()
   .meta({
     id: "PushSubscriptionRequest",
     description: "The browser's PushSubscription as JSON (`subscription.toJSON()`).",
@@ -46,7 +49,7 @@ export const pushSubscriptionBody = z
     },
   });
 
-const endpointSelector = z.object({ endpoint: z.string().trim().min(1).max(2000).optional() });
+const endpointSelector = z.object({ endpoint: z.string().trim().min(1).max(2000).optional() }).strict();
 
 export const pushUnsubscribeQuery = endpointSelector.meta({ description: "The endpoint to forget (or in the body)." });
 export const pushUnsubscribeBody = endpointSelector.meta({
