@@ -1,7 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
+import webpush from "web-push";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// Web push is set up for the server under test (e2e/push.spec.ts), with a key pair of this run's own.
+const vapid = webpush.generateVAPIDKeys();
 
 /**
  * End-to-end tests drive Debian's Chromium against the production server (server.ts, serving the build made
@@ -49,6 +52,9 @@ export default defineConfig({
       EMAIL_OUTBOX: "1",
       // e2e/webhooks.spec.ts delivers to a receiver on this machine.
       WEBHOOK_ALLOW_LOOPBACK: "1",
+      VAPID_PUBLIC_KEY: process.env.VAPID_PUBLIC_KEY ?? vapid.publicKey,
+      VAPID_PRIVATE_KEY: process.env.VAPID_PRIVATE_KEY ?? vapid.privateKey,
+      VAPID_SUBJECT: process.env.VAPID_SUBJECT ?? "mailto:e2e@onquota.test",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-not-for-production-0123456789",
     },
   },

@@ -1,6 +1,7 @@
 import type { Clock } from "@/lib/clock";
 import { deliverNotificationEmails, sendDueDigests } from "@/lib/email";
 import { restateExchangeRates } from "@/lib/opportunities";
+import { sendDuePush } from "@/lib/push";
 import { deliverDueWebhooks } from "@/lib/webhooks";
 import { checkDueActivities } from "./check-due-activities";
 import { checkExpiredQuotes } from "./check-expired-quotes";
@@ -133,6 +134,14 @@ export const JOBS = {
     describe: (r) =>
       `${plural(r.sent, "digest")} sent (${plural(r.notifications, "notification")}), ${r.failed} failed, ` +
       `${r.alreadySent} already sent today, ${r.notDue} not due yet`,
+    onInngest: "step",
+  }),
+  "send-push": job({
+    title: "Send push notifications",
+    schedule: "* * * * *",
+    run: (clock) => sendDuePush({ clock }),
+    describe: (r) =>
+      `${plural(r.sent, "push", "pushes")} sent, ${r.failed} failed, ${r.expired} expired (browser unsubscribed), ${r.skipped} skipped`,
     onInngest: "step",
   }),
   "retry-emails": job({

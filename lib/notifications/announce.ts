@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import { queuePush } from "@/lib/push";
 import { anyWebhookListensTo, recordWebhookEvents } from "@/lib/webhook-events";
 import { publishLive } from "./publish";
 import { notificationsByIds } from "./repository";
@@ -24,12 +25,17 @@ async function recordCreatedWebhooks(rows: NotificationRow[], tx?: Tx): Promise<
 }
 
 /**
- * What every creation of notifications announces: the live event to each recipient's open streams and a
- * `notification.created` webhook event per notification (both in `tx` when given).
+ * What every creation of notifications announces: the live event to each recipient's open streams, a
+ * `notification.created` webhook event per notification and a push to each browser of the recipient (all in `tx`
+ * when given).
  */
 export async function announceCreated(rows: NotificationRow[], tx?: Tx): Promise<void> {
   await publishCreated(rows, tx);
   await recordCreatedWebhooks(rows, tx);
+  await queuePush(
+    rows.map((row) => row.id),
+    tx,
+  );
 }
 
 /** The same for notifications inserted set-based (ids only): the rows are read only when a webhook wants them. */
@@ -37,4 +43,5 @@ export async function announceCreatedIds(rows: Created[]): Promise<void> {
   await publishCreated(rows);
   if (rows.length > 0 && (await anyWebhookListensTo("notification.created")))
     await recordCreatedWebhooks(await notificationsByIds(rows.map((row) => row.id)));
+  await queuePush(rows.map((row) => row.id));
 }

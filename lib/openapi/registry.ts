@@ -13,6 +13,7 @@ import { importOperations } from "@/lib/imports";
 import { analyticsOperations } from "@/lib/analytics";
 import { lossReasonOperations } from "@/lib/loss-reasons";
 import { forecastOperations } from "@/lib/forecast";
+import { pushOperations } from "@/lib/push";
 import { webhookOperations } from "@/lib/webhooks";
 import { calendarOperations } from "@/lib/calendar";
 import { notificationPreferenceOperations } from "@/lib/notification-preferences";
@@ -39,6 +40,7 @@ export const operations: readonly Operation[] = [
   ...lossReasonOperations,
   ...forecastOperations,
   ...webhookOperations,
+  ...pushOperations,
   ...calendarOperations,
   ...notificationPreferenceOperations,
   ...openApiOperations,

@@ -23,5 +23,6 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
     "Admins subscribe URLs to deal, activity and notification events; each delivery is signed per the Standard Webhooks spec (webhook-id, webhook-timestamp, webhook-signature), retried with backoff and logged try by try.",
   Calendar:
     "Your secret calendar feed (iCalendar): subscribe to your open activities and your deals' expected close dates from Google Calendar, Outlook or Apple Calendar.",
+  Push: "Desktop notifications (Web Push): a browser subscribes with the server's VAPID public key and registers its subscription; each new notification is then pushed to it (encrypted, RFC 8291), after the user's quiet hours unless critical, unless push is off for its category.",
   Reference: "This document itself.",
 };

@@ -12,6 +12,8 @@ export function pageContentSecurityPolicy(nonce: string, { development = false }
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The service worker that shows desktop notifications (public/sw.js).
+    "worker-src 'self'",
     "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",

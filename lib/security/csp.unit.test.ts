@@ -13,6 +13,7 @@ describe("page Content-Security-Policy", () => {
     expect(policy.get("form-action")).toEqual(["'self'"]);
     expect(policy.get("base-uri")).toEqual(["'self'"]);
     expect(policy.get("connect-src")).toEqual(["'self'"]);
+    expect(policy.get("worker-src")).toEqual(["'self'"]);
   });
 
   it("allows eval only in development", () => {

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { logger } from "@/lib/log";
+import { startPushRelay } from "@/lib/push";
 import { startWebhookRelay } from "@/lib/webhooks";
 import { trustedProxies } from "./client-address";
 import { edgeListener } from "./edge";
@@ -36,8 +37,10 @@ export async function startServer({ port, hostname, dir }: StartOptions): Promis
 
   // Delivers the webhook outbox from this process too (other instances share the work; see lib/webhooks/relay.ts).
   const stopWebhookRelay = startWebhookRelay();
+  // Sends due push notifications from this process too (see lib/push/relay.ts).
+  const stopPushRelay = startPushRelay();
   const shutdown = shutdownOnce(server, async () => {
-    await Promise.all([app.close(), stopWebhookRelay()]);
+    await Promise.all([app.close(), stopWebhookRelay(), stopPushRelay()]);
   });
   const onSignal = (signal: NodeJS.Signals) => {
     logger.info({ signal }, "server: stopping");

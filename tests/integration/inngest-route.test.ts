@@ -57,18 +57,19 @@ const CRONS: Record<string, string> = {
   "onquota-deliver-webhooks": "TZ=UTC * * * * *",
   "onquota-send-digests": "TZ=UTC */15 * * * *",
   "onquota-retry-emails": "TZ=UTC */15 * * * *",
+  "onquota-send-push": "TZ=UTC * * * * *",
 };
 
 describe("GET /api/inngest", () => {
-  it("introspects: dev mode, fourteen functions", async () => {
+  it("introspects: dev mode, fifteen functions", async () => {
     const response = await route.GET(new Request(SERVE_URL), undefined);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ mode: "dev", function_count: 14 });
+    expect(await response.json()).toMatchObject({ mode: "dev", function_count: 15 });
   });
 });
 
 describe("PUT /api/inngest", () => {
-  it("registers every function with the fake server: the twelve crons and the two event functions", async () => {
+  it("registers every function with the fake server: the thirteen crons and the two event functions", async () => {
     const response = await route.PUT(new Request(SERVE_URL, { method: "PUT" }), undefined);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ message: "Successfully registered" });

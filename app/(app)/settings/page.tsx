@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { baseCurrencyOf } from "@/lib/tenants";
 import { NotificationSettings } from "./notification-settings";
+import { PushSwitch } from "./push-switch";
 import { Button } from "@/components/ui/button";
 import { currentUser, listPersonalTokens, requirePageScope } from "@/lib/auth";
 import { canReadOutbox, outboxIsTransport } from "@/lib/email";
@@ -94,6 +95,7 @@ export default async function SettingsPage() {
       ) : null}
       <CalendarFeedSettings initial={calendarFeed} />
       <NotificationSettings />
+      <PushSwitch />
       {canReadOutbox(scope) && outboxIsTransport() ? (
         <p className="text-sm text-slate-600">
           Email is not configured (no <code>RESEND_API_KEY</code>): messages are kept in the{" "}

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createECDH, randomBytes, randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { signUnsubscribeToken } from "@/lib/email/unsubscribe-token";
 import { patch, post } from "../../helpers/api";
@@ -43,6 +43,22 @@ async function calendarFeedTokenOf(w: World): Promise<string> {
   const response = await post("calendar/feed", undefined, { token: w.a.rep.token });
   if (response.status !== 201) throw new Error(`calendar feed fixture: ${response.status} ${response.text}`);
   return response.body.token;
+}
+
+/** A browser's subscription JSON (a valid P-256 point and auth secret) for `endpoint`. */
+function pushSubscriptionOf(endpoint: string) {
+  const p256dh = createECDH("prime256v1");
+  p256dh.generateKeys();
+  return { endpoint, keys: { p256dh: p256dh.getPublicKey().toString("base64url"), auth: randomBytes(16).toString("base64url") } };
+}
+
+/** A fresh subscribed browser of tenant A's rep: its endpoint names it. */
+async function pushEndpointOf(w: World): Promise<string> {
+  const response = await post("push-subscriptions", pushSubscriptionOf(`https://push.example.com/send/${unique()}`), {
+    token: w.a.rep.token,
+  });
+  if (response.status !== 201) throw new Error(`push subscription fixture: ${response.status} ${response.text}`);
+  return response.body.endpoint;
 }
 
 let ipCounter = 0;
@@ -247,4 +263,7 @@ export const requestFixtures: Record<string, RequestFixture> = {
   createCalendarFeed: { build: () => ({}) },
   revokeCalendarFeed: { build: () => ({}) },
   getCalendarFile: { build: async (w) => ({ params: { token: await calendarFeedTokenOf(w) } }) },
+  getPushPublicKey: { build: () => ({}) },
+  createPushSubscription: { build: () => ({ body: pushSubscriptionOf(`https://push.example.com/send/${unique()}`) }) },
+  deletePushSubscription: { perUser: true, build: async (w) => ({ body: { endpoint: await pushEndpointOf(w) } }) },
 };

@@ -157,6 +157,7 @@ const TENANT_TABLES = [
   "webhook_endpoints",
   "webhook_deliveries",
   "calendar_feeds",
+  "push_subscriptions",
 ] as const;
 
 /** What counts of a row; an access token's `last_used_at` (a feed's `last_fetched_at`) is bookkeeping that any use refreshes. */
@@ -196,7 +197,8 @@ export async function idsOfTenant(tenantId: string): Promise<string[]> {
       "webhook_deliveries",
     ]
       .map((table) => `SELECT id::text FROM ${table} WHERE tenant_id = $1::uuid`)
-      .join(" UNION ALL ")}`,
+      .join(" UNION ALL ")}
+     UNION ALL SELECT endpoint FROM push_subscriptions WHERE tenant_id = $1::uuid`,
     tenantId,
   );
   return rows.map((r) => r.id);
