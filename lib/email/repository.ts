@@ -69,29 +69,8 @@ export async function claimDueRetries(now: Date, leaseUntil: Date, limit: number
 
 /** Stores a message in the outbox; a message whose idempotency key is already there is not stored twice. */
 export async function insertOutboxMessage(message: EmailMessage, from: string, createdAt: Date): Promise<string> {
-  const [created] = await db().emailOutbox.createManyAndReturn({
-    data: [
-      {
-        tenantId: message.tenantId,
-        to: message.to,
-        from,
-        subject: message.subject,
-        html: message.html,
-        text: message.text,
-        headers: message.headers,
-        idempotencyKey: message.idempotencyKey ?? null,
-        createdAt,
-      },
-    ],
-    skipDuplicates: true,
-    select: { id: true },
-  });
-  if (created) return created.id;
-  const existing = await db().emailOutbox.findUniqueOrThrow({
-    where: { idempotencyKey: message.idempotencyKey ?? "" },
-    select: { id: true },
-  });
-  return existing.id;
+  const [id] = await insertOutboxMessages([message], from, createdAt);
+  return id!;
 }
 
 /**
