@@ -15,6 +15,7 @@ import { StageTable } from "@/components/dashboard/stage-table";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { SelectField } from "@/components/ui/select-field";
 import { ownerParam } from "@/components/opportunities/url-filters";
+import { ExportLinks } from "@/components/opportunities/export-links";
 import { EmptyState, PageHeader } from "@/components/ui/list-ui";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -49,6 +50,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
               ? `${ownerName}'s pipeline at a glance.`
               : "Your company's pipeline at a glance."
         }
+        action={<ExportLinks filters={{ assigned_to: owner }} />}
       />
       {manager ? (
         <FilterBar action="/dashboard" label="Filter the summary" clearHref="/dashboard" filtered={Boolean(owner)}>
