@@ -27,7 +27,7 @@ export async function signIn(page: Page, email: string, next?: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(next ? new RegExp(`${next}$`) : /\/pipeline/);
+  await expect(page).toHaveURL(next ? new RegExp(`${next.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) : /\/pipeline/);
 }
 
 /** Records every CSP violation the page reports, from the first script on. */
