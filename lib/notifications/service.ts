@@ -1,6 +1,6 @@
 import type { Scope } from "@/lib/scope";
 import { addDays, systemClock, type Clock } from "@/lib/clock";
-import type { Prisma, Tx } from "@/lib/db";
+import { db, type Prisma, type Tx } from "@/lib/db";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { NotificationCategory, NotificationType } from "@/lib/generated/prisma/enums";
 import { pageOf } from "@/lib/http";
@@ -72,6 +72,9 @@ export async function createNotifications(inputs: NewNotification[], tx?: Tx): P
  */
 export async function createNotificationRows(inputs: NewNotification[], tx?: Tx): Promise<NotificationRow[]> {
   if (inputs.length === 0) return [];
+  // The rows and what announces them (live event, webhook events, push queue) commit together or not at all: a
+  // request that fails half-way must not have created notifications it reports as failed.
+  if (!tx) return db().$transaction((own) => createNotificationRows(inputs, own), { timeout: 15_000, maxWait: 15_000 });
   const tenants = await tenantsOfUsers([...new Set(inputs.map((input) => input.userId))], tx);
   for (const input of inputs) {
     if (tenants.get(input.userId) !== input.tenantId)

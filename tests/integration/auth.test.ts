@@ -30,6 +30,8 @@ describe("register → token → me", () => {
       email,
       role: "ADMIN",
       is_active: true,
+      timezone: "UTC",
+      quiet_hours: null,
     });
   });
 
