@@ -420,8 +420,9 @@ export function PipelineBoard({
     layout[stage].map((id) => cards.get(id)).filter((card): card is BoardCardOut => card !== undefined);
 
   return (
-    <>
-      <div className="mb-2 flex justify-end">
+    <div className="flex flex-col">
+      {/* Under the board on phones, so the first card stays in view; above it from tablets up. */}
+      <div className="order-last mt-2 flex justify-end sm:order-first sm:mt-0 sm:mb-2">
         <Button variant="secondary" aria-pressed={selecting} onClick={() => (selecting ? stopSelecting() : setSelecting(true))}>
           {selecting ? "Done selecting" : "Select deals"}
         </Button>
@@ -536,7 +537,7 @@ export function PipelineBoard({
       ) : null}
       <NextStepDialogHost />
       <Toaster position="bottom-right" richColors closeButton expand />
-    </>
+    </div>
   );
 }
 
