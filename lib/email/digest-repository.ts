@@ -1,18 +1,16 @@
 import { db, Prisma } from "@/lib/db";
+import { waitsForDigestSql } from "@/lib/notification-preferences";
 import type { NotificationCategory } from "@/lib/generated/prisma/enums";
 
 /** How far back a digest reaches: older unemailed notifications (from before digests were chosen) are left alone. */
 export const DIGEST_LOOKBACK_DAYS = 7;
 
-/** A notification a digest may include: email asked for, not yet emailed, not critical, of a digest category. */
+/** A notification a digest may include: email asked for, not yet emailed, recent, waiting for the digest. */
 function pendingDigestWhere(now: Date): Prisma.Sql {
   const since = new Date(now.getTime() - DIGEST_LOOKBACK_DAYS * 86_400_000);
   return Prisma.sql`
     n.email_requested = true AND n.email_sent = false AND n.is_deleted = false
-    AND n.critical = false AND n.type <> 'ERROR'
-    AND n.created_at > ${since} AND n.created_at <= ${now}
-    AND EXISTS (SELECT 1 FROM notification_preferences p
-                WHERE p.user_id = n.user_id AND p.category = n.category AND p.email = 'DAILY_DIGEST')`;
+    AND n.created_at > ${since} AND n.created_at <= ${now} AND ${waitsForDigestSql("n")}`;
 }
 
 export type DigestCandidate = {

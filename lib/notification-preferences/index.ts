@@ -16,6 +16,7 @@ export {
   type CategoryChannels,
   type Deliverable,
 } from "./service";
-export { decideEmail, decidePush, type EmailDecision, type DeliveryFacts, type RecipientSettings } from "./decide";
-export { deliverySettings, toUserTime, DEFAULT_CHANNELS, type ChannelSetting } from "./repository";
-export * from "./rules";
+export type { EmailDecision } from "./decide";
+export { toUserTime } from "./repository";
+export { digestDue, formatClockTime, isCritical, isTimeZone, parseClockTime, type QuietHours, type UserTime } from "./rules";
+export { criticalSql, waitsForDigestSql } from "./rules-sql";

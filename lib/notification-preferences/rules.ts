@@ -59,7 +59,10 @@ export function quietHoursEnd(now: Date, user: UserTime): Date | null {
   return new Date(end.getTime());
 }
 
-/** Critical notifications (flagged, and every ERROR) skip digests and quiet hours. */
+/**
+ * Critical notifications (flagged, and every ERROR) skip digests and quiet hours. SQL twins: `criticalSql`, and the
+ * `notifications_in_app` trigger (migration 20261207070000), which shows critical ones whatever the in-app setting.
+ */
 export function isCritical(notification: { critical: boolean; type: NotificationType }): boolean {
   return notification.critical || notification.type === "ERROR";
 }
