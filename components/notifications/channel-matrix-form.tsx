@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import { SaveRow } from "@/components/ui/save-row";
 import { FormError } from "@/components/ui/form-error";
 import { type ActionResult, initialActionResult } from "@/lib/http/browser";
 
@@ -105,16 +105,7 @@ export function ChannelMatrixForm({ rows, save }: ChannelMatrixFormProps) {
         </div>
       </div>
       <FormError message={state.ok ? undefined : state.message} />
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save notification preferences"}
-        </Button>
-        {state.attempt > 0 && state.ok && !pending ? (
-          <p role="status" className="text-sm text-emerald-700">
-            Saved.
-          </p>
-        ) : null}
-      </div>
+      <SaveRow label="Save notification preferences" pending={pending} state={state} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { Button } from "@/components/ui/button";
+import { SaveRow } from "@/components/ui/save-row";
 import { Field } from "@/components/ui/field";
 import { SelectField } from "@/components/ui/select-field";
 import { type ActionResult, initialActionResult } from "@/lib/http/browser";
@@ -71,16 +71,7 @@ export function DeliveryTimeForm({ timezone, quietHours, save }: DeliveryTimeFor
           />
         </div>
       ) : null}
-      <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save time zone and quiet hours"}
-        </Button>
-        {state.attempt > 0 && state.ok && !pending ? (
-          <p role="status" className="text-sm text-emerald-700">
-            Saved.
-          </p>
-        ) : null}
-      </div>
+      <SaveRow label="Save time zone and quiet hours" pending={pending} state={state} />
     </form>
   );
 }

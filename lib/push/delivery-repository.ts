@@ -1,7 +1,8 @@
 import { db } from "@/lib/db";
-import type { NotificationCategory, NotificationType } from "@/lib/generated/prisma/enums";
+import type { PushedNotification } from "./message";
 
-export type ClaimedPush = {
+/** A claimed push: the try, the browser it goes to, and its notification (`id` is the push's own). */
+export type ClaimedPush = Omit<PushedNotification, "id"> & {
   id: string;
   attempts: number;
   subscriptionId: string;
@@ -9,12 +10,6 @@ export type ClaimedPush = {
   p256dh: string;
   auth: string;
   notificationId: string;
-  title: string;
-  message: string;
-  actionUrl: string | null;
-  category: NotificationCategory;
-  type: NotificationType;
-  critical: boolean;
   /** Read or deleted meanwhile (while waiting for quiet hours to end): no longer worth a push. */
   stale: boolean;
 };
