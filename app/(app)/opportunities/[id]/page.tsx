@@ -29,13 +29,14 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function OpportunityPage({ params }: Params) {
   const { scope, opportunity: deal } = await loadOpportunity((await params).id);
-  const [stageChanges, activities, lossReasons, changes, users] = await Promise.all([
+  const [stageChanges, activities, lossReasons, changes] = await Promise.all([
     getStageHistory(scope, deal.id),
     listActivities(scope, { page: 1, page_size: 100, opportunity_id: deal.id }),
     deal.is_closed ? [] : listLossReasons(scope),
     getOpportunityChanges(scope, deal.id),
-    listUsers(scope),
   ]);
+  // Owners are logged as user ids: their names are read only when the deal ever changed hands.
+  const users = changes.some((change) => change.field === "owner") ? await listUsers(scope) : [];
   const history = serializeHistory(stageChanges);
   const today = toIsoDate(utcDate(systemClock()));
   const overdue = isOverdue(deal.stage, deal.expected_close_date, today);
