@@ -17,39 +17,34 @@ export type FunnelRow = {
 
 /** Forward order of the pipeline: moving to a later stage (or winning) is moving on; losing is not. */
 const FORWARD = Prisma.raw(`ARRAY[${[...OPEN_STAGES, "CLOSED_WON"].map((stage) => `'${stage}'`).join(",")}]`);
+const OPEN = Prisma.raw(`(${OPEN_STAGES.map((stage) => `'${stage}'`).join(",")})`);
 
 /**
- * Per open stage, the entries into it in the window (stage changes of the change log) of the visible live deals,
- * each followed to its next stage change and to the deal's stage at the window's end; time in stage counts the
- * entries that left it by then. One statement.
+ * Per open stage, the stays entered in the window (opportunity_stage_spans, kept from the change log's stage changes)
+ * by the visible live deals, each followed to the stage it left for (when it left before the window's end) and to the
+ * deal's stage at the window's end: the deal's stay covering the end, itself entered in the window. Time in stage
+ * counts the stays left by then. One statement over one range of stays.
  */
 export async function funnel(scope: Scope, query: WindowQuery): Promise<FunnelRow[]> {
   const { start, end } = windowBounds(query.from, query.to);
+  const left = Prisma.sql`sp.left_at < ${end}::timestamptz`;
+  const days = Prisma.sql`extract(epoch FROM sp.left_at - sp.entered_at) / 86400`;
   const rows = await queryRows<FunnelRow>(Prisma.sql`
-    SELECT e.new_value AS stage,
+    SELECT sp.stage::text AS stage,
            count(*)::int AS entered,
-           count(*) FILTER (WHERE array_position(${FORWARD}, nx.new_value) > array_position(${FORWARD}, e.new_value))::int AS moved_on,
+           count(*) FILTER (WHERE ${left} AND array_position(${FORWARD}, sp.next_stage::text) > array_position(${FORWARD}, sp.stage::text))::int AS moved_on,
            count(*) FILTER (WHERE fin.stage = 'CLOSED_WON')::int AS won,
            count(*) FILTER (WHERE fin.stage = 'CLOSED_LOST')::int AS lost,
-           round(percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM nx.changed_at - e.changed_at) / 86400)::numeric, 2)::text AS median_days,
-           round(avg(extract(epoch FROM nx.changed_at - e.changed_at) / 86400), 2)::text AS mean_days
-    FROM opportunity_changes e
-    JOIN opportunities o ON o.id = e.opportunity_id
-    LEFT JOIN LATERAL (
-      SELECT n.new_value, n.changed_at FROM opportunity_changes n
-      WHERE n.opportunity_id = e.opportunity_id AND n.field = 'stage' AND n.changed_at < ${end}::timestamptz
-        AND (n.changed_at, n.id) > (e.changed_at, e.id)
-      ORDER BY n.changed_at, n.id LIMIT 1
-    ) AS nx ON TRUE
-    LEFT JOIN LATERAL (
-      SELECT f.new_value AS stage FROM opportunity_changes f
-      WHERE f.opportunity_id = e.opportunity_id AND f.field = 'stage' AND f.changed_at < ${end}::timestamptz
-      ORDER BY f.changed_at DESC, f.id DESC LIMIT 1
-    ) AS fin ON TRUE
-    WHERE e.tenant_id = ${scope.tenantId}::uuid AND e.field = 'stage'
-      AND e.changed_at >= ${start}::timestamptz AND e.changed_at < ${end}::timestamptz
-      AND o.is_deleted = false AND ${ownerVisibleSql(scope, Prisma.sql`o.assigned_to`, query.assigned_to)}
-    GROUP BY e.new_value`);
+           round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days}) FILTER (WHERE ${left}))::numeric, 2)::text AS median_days,
+           round(avg(${days}) FILTER (WHERE ${left}), 2)::text AS mean_days
+    FROM opportunity_stage_spans sp
+    JOIN opportunity_stage_spans fin ON fin.opportunity_id = sp.opportunity_id AND fin.tenant_id = sp.tenant_id
+      AND fin.entered_at >= ${start}::timestamptz AND fin.entered_at < ${end}::timestamptz
+      AND (fin.left_at IS NULL OR fin.left_at >= ${end}::timestamptz)
+    JOIN opportunities o ON o.id = sp.opportunity_id
+    WHERE sp.tenant_id = ${scope.tenantId}::uuid AND sp.entered_at >= ${start}::timestamptz AND sp.entered_at < ${end}::timestamptz
+      AND sp.stage IN ${OPEN} AND o.is_deleted = false AND ${ownerVisibleSql(scope, Prisma.sql`o.assigned_to`, query.assigned_to)}
+    GROUP BY sp.stage`);
   const byStage = new Map(rows.map((row) => [row.stage, row]));
   return OPEN_STAGES.map(
     (stage) => byStage.get(stage) ?? { stage, entered: 0, moved_on: 0, won: 0, lost: 0, median_days: null, mean_days: null },

@@ -8,6 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { ensureEmbeddedPostgres, releaseLease } from "../db/embedded";
 import { urlOfDatabase, withPgClient } from "../db/pg-client";
+import { hasRealisticHistory, seedHistory } from "./bench-history";
 import { hashPassword } from "@/lib/auth";
 import { ROOT } from "./paths";
 
@@ -147,6 +148,7 @@ async function seed(client: pg.Client, size: DataSize): Promise<string> {
     EUR_RATE,
   ]);
   log(`seeded ${size.opportunities} opportunities (${Date.now() - started} ms)`);
+  log(`seeded ${await seedHistory(client, tenantId)} change-log rows of a year's history (${Date.now() - started} ms)`);
 
   // One in five notifications is unread; they spread evenly over every user of the tenant and the last ~6 months.
   // Each is numbered for the notification stream here (g / n + 1 grows with g for each user's rows), as every bulk
@@ -214,6 +216,10 @@ export async function prepareBenchDatabase(options: { size?: DataSize; reseed?: 
       if (existing && !options.reseed && sameSize(existing.size, size)) {
         tenantId = existing.tenantId;
         log(`reusing the seeded tenant (${size.reps} reps, ${size.opportunities} opportunities, ${size.notifications} notifications)`);
+        if (!(await hasRealisticHistory(client, tenantId))) {
+          log(`rewrote the change log: ${await seedHistory(client, tenantId)} rows of a year's history`);
+          await client.query("VACUUM ANALYZE opportunity_changes");
+        }
       } else {
         tenantId = await seed(client, size);
       }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { db, Prisma } from "@/lib/db";
 import { get } from "../helpers/api";
 import { read, scriptMarch, type Script } from "./analytics-fixture";
 import { createWorld, type OppWorld } from "./opportunities-helpers";
@@ -297,5 +298,33 @@ describe("waterfall", () => {
       deleted: { count: 1, value: "400.00" },
       end: { count: 0, value: "0.00" },
     });
+  });
+});
+
+describe("stays in stages (what the funnel reads)", () => {
+  /** The stays of the tenant's deals as the change log gives them, in (changed_at, id) order: each left by the next change. */
+  const fromLog = (tenantId: string) => db().$queryRaw<unknown[]>(Prisma.sql`
+    SELECT c.id AS change_id, c.opportunity_id, c.new_value AS stage, c.changed_at AS entered_at,
+           lead(c.changed_at) OVER w AS left_at, lead(c.new_value) OVER w AS next_stage
+    FROM opportunity_changes c WHERE c.tenant_id = ${tenantId}::uuid AND c.field = 'stage'
+    WINDOW w AS (PARTITION BY c.opportunity_id ORDER BY c.changed_at, c.id) ORDER BY c.id`);
+  const kept = (tenantId: string) => db().$queryRaw<unknown[]>(Prisma.sql`
+    SELECT change_id, opportunity_id, stage::text, entered_at, left_at, next_stage::text
+    FROM opportunity_stage_spans WHERE tenant_id = ${tenantId}::uuid ORDER BY change_id`);
+
+  it("are the change log's stage changes, each left by the next, after the scripted month", async () => {
+    const expected = await fromLog(w.tenantId);
+    expect(expected.length).toBeGreaterThan(6);
+    expect(await kept(w.tenantId)).toEqual(expected);
+  });
+
+  it("stay right when a stage change is recorded with an earlier time than the deal's last one", async () => {
+    const deal = script.deals.d1;
+    await db().$executeRaw`
+      INSERT INTO opportunity_changes (tenant_id, opportunity_id, field, old_value, new_value, changed_at)
+      VALUES (${w.tenantId}::uuid, ${deal}::uuid, 'stage', 'LEAD', 'PROPOSAL', '2026-03-01T12:30:00Z')`;
+    expect(await kept(w.tenantId)).toEqual(await fromLog(w.tenantId));
+    await db().$executeRaw`DELETE FROM opportunity_changes WHERE opportunity_id = ${deal}::uuid AND changed_at = '2026-03-01T12:30:00Z' AND new_value = 'PROPOSAL'`;
+    await db().$executeRaw`SELECT opportunity_stage_spans_rebuild(${deal}::uuid)`;
   });
 });
