@@ -2,6 +2,7 @@
 export { getOpportunityChanges } from "./changes";
 export { getPipelineSummaryAsOf } from "./as-of";
 export { dealsAtSql } from "./state-sql";
+export { takePipelineSnapshots, type PipelineSnapshotsResult } from "./snapshots";
 export { getFunnel, getVelocity, getWaterfall, getWinLoss } from "./service";
 export { serializeChanges } from "./serialize";
 export * from "./operations";

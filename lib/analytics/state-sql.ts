@@ -73,3 +73,29 @@ export function dealsChangedSinceSql(tenantId: string, at: Date): Prisma.Sql {
     JOIN opportunities o ON o.id = ids.id
     LEFT JOIN l ON l.opportunity_id = ids.id`;
 }
+
+/**
+ * Per owner (at `at`) and stage, the count and sums of the tenant's live deals at `at` — the columns of
+ * opportunity_stage_totals: the live totals, with every deal changed or created since taken out as it is now and put
+ * back as it was then, so the work grows with what changed since `at`, not with the pipeline.
+ *
+ * Columns: assigned_to, stage (text), deals, total_value, weighted_cents, probability_sum.
+ */
+export function ownerStageTotalsAtSql(tenantId: string, at: Date): Prisma.Sql {
+  return Prisma.sql`
+    WITH d AS (${dealsChangedSinceSql(tenantId, at)})
+    SELECT x.assigned_to, x.stage, sum(x.deals)::int AS deals, sum(x.total_value) AS total_value,
+           sum(x.weighted_cents) AS weighted_cents, sum(x.probability_sum) AS probability_sum
+    FROM (
+      SELECT t.assigned_to, t.stage::text AS stage, t.deals, t.total_value, t.weighted_cents, t.probability_sum
+      FROM opportunity_stage_totals t WHERE t.tenant_id = ${tenantId}::uuid
+      UNION ALL
+      SELECT d.now_assigned_to, d.now_stage, -1, -d.now_base_value, -opportunity_weighted_cents(d.now_base_value, d.now_probability), -d.now_probability
+      FROM d WHERE NOT d.now_is_deleted
+      UNION ALL
+      SELECT d.assigned_to, d.stage, 1, d.base_value, opportunity_weighted_cents(d.base_value, d.probability), d.probability
+      FROM d WHERE d.existed AND NOT d.is_deleted
+    ) AS x
+    GROUP BY x.assigned_to, x.stage
+    HAVING sum(x.deals) > 0`;
+}

@@ -1,3 +1,4 @@
+import { takePipelineSnapshots } from "@/lib/analytics";
 import type { Clock } from "@/lib/clock";
 import { deliverNotificationEmails, sendDueDigests } from "@/lib/email";
 import { restateExchangeRates } from "@/lib/opportunities";
@@ -109,6 +110,13 @@ export const JOBS = {
     schedule: "0 2 1 * *",
     run: (clock) => cleanupOldNotifications(clock),
     describe: (r) => `${plural(r.deleted, "read notification")} older than ${r.olderThanDays} days deleted`,
+    onInngest: "step",
+  }),
+  "snapshot-pipeline": job({
+    title: "Keep each day's pipeline for the as-of summary",
+    schedule: "20 * * * *",
+    run: (clock, options) => takePipelineSnapshots(clock, options),
+    describe: (r) => `${plural(r.days, "day")} kept for ${plural(r.tenants, "company", "companies")}`,
     onInngest: "step",
   }),
   "prune-rate-limits": job({

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db, Prisma } from "@/lib/db";
+import { fixedClock } from "@/lib/clock";
+import { takePipelineSnapshots } from "@/lib/analytics";
 import { get } from "../helpers/api";
 import { read, scriptMarch, type Script } from "./analytics-fixture";
 import { createWorld, type OppWorld } from "./opportunities-helpers";
@@ -326,5 +328,31 @@ describe("stays in stages (what the funnel reads)", () => {
     expect(await kept(w.tenantId)).toEqual(await fromLog(w.tenantId));
     await db().$executeRaw`DELETE FROM opportunity_changes WHERE opportunity_id = ${deal}::uuid AND changed_at = '2026-03-01T12:30:00Z' AND new_value = 'PROPOSAL'`;
     await db().$executeRaw`SELECT opportunity_stage_spans_rebuild(${deal}::uuid)`;
+  });
+});
+
+describe("kept days (snapshot-pipeline job)", () => {
+  const after12March = fixedClock("2026-03-13T01:30:00.000Z");
+
+  it("keeps each settled day once, from the first change, and the summary of a kept day is the one the day gave", async () => {
+    expect(await takePipelineSnapshots(after12March, { tenantId: w.tenantId })).toEqual({ days: 12, tenants: 1 });
+    expect(await takePipelineSnapshots(after12March, { tenantId: w.tenantId })).toEqual({ days: 0, tenants: 0 });
+    const kept = await db().$queryRaw<{ stage: string; deals: number; total_value: string }[]>`
+      SELECT stage::text, sum(deals)::int AS deals, sum(total_value)::text AS total_value FROM pipeline_snapshots
+      WHERE tenant_id = ${w.tenantId}::uuid AND day = '2026-03-04' GROUP BY stage ORDER BY stage`;
+    expect(kept).toEqual([
+      { stage: "LEAD", deals: 2, total_value: "2300.00" },
+      { stage: "QUALIFIED", deals: 2, total_value: "1800.00" },
+    ]);
+    for (let day = 1; day <= 12; day += 1) {
+      const asOf = `as_of=2026-03-${String(day).padStart(2, "0")}`;
+      expect(await read(`${summary}?${asOf}`, w.supervisor), `manager, day ${day}`).toEqual(taken[day]!.manager);
+      expect(await read(`${summary}?${asOf}`, w.rep), `rep, day ${day}`).toEqual(taken[day]!.rep);
+    }
+  });
+
+  it("does not keep a day that ended less than an hour ago", async () => {
+    expect(await takePipelineSnapshots(fixedClock("2026-03-14T00:59:00.000Z"), { tenantId: w.tenantId })).toEqual({ days: 0, tenants: 0 });
+    expect(await takePipelineSnapshots(fixedClock("2026-03-14T01:00:00.000Z"), { tenantId: w.tenantId })).toEqual({ days: 1, tenants: 1 });
   });
 });

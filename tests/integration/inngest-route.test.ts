@@ -52,6 +52,7 @@ const CRONS: Record<string, string> = {
   "onquota-weekly-summary": "TZ=UTC 0 7 * * 1",
   "onquota-cleanup-old-notifications": "TZ=UTC 0 2 1 * *",
   "onquota-prune-rate-limits": "TZ=UTC 0 * * * *",
+  "onquota-snapshot-pipeline": "TZ=UTC 20 * * * *",
   "onquota-check-due-activities": "TZ=UTC */15 * * * *",
   "onquota-check-stale-deals": "TZ=UTC 30 10 * * *",
   "onquota-deliver-webhooks": "TZ=UTC * * * * *",
@@ -64,7 +65,7 @@ describe("GET /api/inngest", () => {
   it("introspects: dev mode, fifteen functions", async () => {
     const response = await route.GET(new Request(SERVE_URL), undefined);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ mode: "dev", function_count: 15 });
+    expect(await response.json()).toMatchObject({ mode: "dev", function_count: 16 });
   });
 });
 
