@@ -1,43 +1,32 @@
 import { Prisma } from "@/lib/db";
 
 /**
- * Per deal of the tenant changed at or after the instant `at`, the value each tracked field had at `at` (null for a
- * field not changed since): the change log records every change of the tracked fields, so a field's value at `at`
- * is the old value of its first change at or after `at` (its new value for the creation's baseline). Reads only the
- * changes after `at`, so recent instants are cheap.
- *
- * Columns: opportunity_id, stage, base_value, probability, expected_close_date, owner, deleted (all text).
+ * The version `v` of each deal of the tenant that existed just before the instant `at` and has changed a state field
+ * since: the one in effect then (valid from before `at` until `at` or later). opportunity_versions is kept by a
+ * trigger from every write of a state field, so this is one index range over what changed since `at`, and a deal
+ * without a row here stood at `at` as it stands now.
  */
-export function valuesAtSql(tenantId: string, at: Date): Prisma.Sql {
+export function versionsAtSql(tenantId: string, at: Date): Prisma.Sql {
   return Prisma.sql`
-    SELECT f.opportunity_id,
-           max(f.was) FILTER (WHERE f.field = 'stage') AS stage,
-           max(f.was) FILTER (WHERE f.field = 'base_value') AS base_value,
-           max(f.was) FILTER (WHERE f.field = 'probability') AS probability,
-           max(f.was) FILTER (WHERE f.field = 'expected_close_date') AS expected_close_date,
-           max(f.was) FILTER (WHERE f.field = 'owner') AS owner,
-           max(f.was) FILTER (WHERE f.field = 'deleted') AS deleted
-    FROM (
-      SELECT DISTINCT ON (c.opportunity_id, c.field) c.opportunity_id, c.field, coalesce(c.old_value, c.new_value) AS was
-      FROM opportunity_changes c
-      WHERE c.tenant_id = ${tenantId}::uuid AND c.changed_at >= ${at}::timestamptz
-      ORDER BY c.opportunity_id, c.field, c.changed_at, c.id
-    ) AS f
-    GROUP BY f.opportunity_id`;
+    SELECT v.opportunity_id, v.stage, v.base_value, v.probability, v.expected_close_date, v.assigned_to, v.is_deleted
+    FROM opportunity_versions v
+    WHERE v.tenant_id = ${tenantId}::uuid AND v.valid_to >= ${at}::timestamptz AND v.valid_from < ${at}::timestamptz`;
 }
 
-/**
- * The state at `at` of a deal `o` joined to its `valuesAtSql` row `l` (null when unchanged since): the same columns
- * as `dealsAtSql`.
- */
+/** A deal `o` as it stood at the instant of its `versionsAtSql` row `v` (its present state when `v` is null). */
 const STATE_AT = Prisma.sql`
   o.id, o.client_id, o.created_at,
-  coalesce(l.stage, o.stage::text) AS stage,
-  coalesce(l.base_value::numeric, o.base_value) AS base_value,
-  coalesce(l.probability::numeric, o.probability) AS probability,
-  coalesce(l.expected_close_date::date, o.expected_close_date) AS expected_close_date,
-  coalesce(l.owner::uuid, o.assigned_to) AS assigned_to,
-  coalesce(l.deleted::boolean, o.is_deleted) AS is_deleted`;
+  CASE WHEN v.opportunity_id IS NULL THEN o.stage ELSE v.stage END::text AS stage,
+  CASE WHEN v.opportunity_id IS NULL THEN o.base_value ELSE v.base_value END AS base_value,
+  CASE WHEN v.opportunity_id IS NULL THEN o.probability ELSE v.probability END AS probability,
+  CASE WHEN v.opportunity_id IS NULL THEN o.expected_close_date ELSE v.expected_close_date END AS expected_close_date,
+  CASE WHEN v.opportunity_id IS NULL THEN o.assigned_to ELSE v.assigned_to END AS assigned_to,
+  CASE WHEN v.opportunity_id IS NULL THEN o.is_deleted ELSE v.is_deleted END AS is_deleted`;
+
+/** The present state of a deal `o`, beside its state at an instant. */
+const STATE_NOW = Prisma.sql`
+  o.stage::text AS now_stage, o.base_value AS now_base_value, o.probability AS now_probability,
+  o.expected_close_date AS now_expected_close_date, o.assigned_to AS now_assigned_to, o.is_deleted AS now_is_deleted`;
 
 /**
  * Every deal of the tenant created before the instant `at`, as it stood then.
@@ -49,29 +38,27 @@ export function dealsAtSql(tenantId: string, at: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT ${STATE_AT}
     FROM opportunities o
-    LEFT JOIN (${valuesAtSql(tenantId, at)}) AS l ON l.opportunity_id = o.id
+    LEFT JOIN (${versionsAtSql(tenantId, at)}) AS v ON v.opportunity_id = o.id
     WHERE o.tenant_id = ${tenantId}::uuid AND o.created_at < ${at}::timestamptz`;
 }
 
 /**
- * The deals of the tenant that differ at `at` from now — changed at or after `at`, or created since — each with
- * `now_*` columns (its live state: now_stage, now_base_value, now_probability, now_assigned_to, now_is_deleted),
- * `existed` (created before `at`) and its state at `at` (the `dealsAtSql` columns). Every other deal stood at `at`
- * as it stands now, so a figure at `at` is the live figure corrected by these rows alone.
+ * The deals of the tenant that differ at `at` from now — a state field changed since, or created since — with their
+ * state at `at` (the `dealsAtSql` columns; their present state for those created since), `existed` (created before
+ * `at`) and their present state (now_stage, now_base_value, now_probability, now_expected_close_date,
+ * now_assigned_to, now_is_deleted). Every other deal stood at `at` as it stands now, so a figure at `at` is the live
+ * figure corrected by these rows alone.
  */
 export function dealsChangedSinceSql(tenantId: string, at: Date): Prisma.Sql {
   return Prisma.sql`
-    WITH l AS (${valuesAtSql(tenantId, at)})
-    SELECT ${STATE_AT}, o.created_at < ${at}::timestamptz AS existed,
-           o.stage::text AS now_stage, o.base_value AS now_base_value, o.probability AS now_probability,
-           o.expected_close_date AS now_expected_close_date, o.assigned_to AS now_assigned_to, o.is_deleted AS now_is_deleted
-    FROM (
-      SELECT l.opportunity_id AS id FROM l
-      UNION
-      SELECT n.id FROM opportunities n WHERE n.tenant_id = ${tenantId}::uuid AND n.created_at >= ${at}::timestamptz
-    ) AS ids
-    JOIN opportunities o ON o.id = ids.id
-    LEFT JOIN l ON l.opportunity_id = ids.id`;
+    SELECT ${STATE_AT}, true AS existed, ${STATE_NOW}
+    FROM (${versionsAtSql(tenantId, at)}) AS v
+    JOIN opportunities o ON o.id = v.opportunity_id
+    UNION ALL
+    SELECT o.id, o.client_id, o.created_at, o.stage::text AS stage, o.base_value, o.probability, o.expected_close_date,
+           o.assigned_to, o.is_deleted, false AS existed, ${STATE_NOW}
+    FROM opportunities o
+    WHERE o.tenant_id = ${tenantId}::uuid AND o.created_at >= ${at}::timestamptz`;
 }
 
 /**

@@ -14,12 +14,13 @@ export async function hasRealisticHistory(client: pg.Client, tenantId: string): 
 }
 
 /**
- * Replaces the change log the insert trigger wrote (every baseline at the moment of seeding) with the history a real
+ * Replaces the change log (and what is kept from it) the insert trigger wrote (every baseline at the moment of seeding) with the history a real
  * tenant would have: each deal's baseline at its creation as a LEAD, then one step a stage (stage and probability
  * changed together) up to its present stage, a step every two weeks at most, the last ending at its present values.
  * About 1.3 million rows for 100,000 deals; the as-of and analytics routes then read a year of history, as in use.
  */
 export async function seedHistory(client: pg.Client, tenantId: string): Promise<number> {
+  await client.query("DELETE FROM opportunity_stage_spans WHERE tenant_id = $1", [tenantId]);
   await client.query("DELETE FROM opportunity_changes WHERE tenant_id = $1", [tenantId]);
   const deals = `
     WITH d AS (
@@ -51,5 +52,7 @@ export async function seedHistory(client: pg.Client, tenantId: string): Promise<
      ORDER BY s.created_at + s.step * i`,
     [tenantId, PATH, PROBABILITIES],
   );
+  // The stays in stages follow the inserted stage changes (a trigger); the versions of the deals' state are rebuilt.
+  await client.query("SELECT opportunity_versions_rebuild(id) FROM opportunities WHERE tenant_id = $1", [tenantId]);
   return (baselines.rowCount ?? 0) + (steps.rowCount ?? 0);
 }

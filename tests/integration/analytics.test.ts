@@ -305,12 +305,14 @@ describe("waterfall", () => {
 
 describe("stays in stages (what the funnel reads)", () => {
   /** The stays of the tenant's deals as the change log gives them, in (changed_at, id) order: each left by the next change. */
-  const fromLog = (tenantId: string) => db().$queryRaw<unknown[]>(Prisma.sql`
+  const fromLog = (tenantId: string) =>
+    db().$queryRaw<unknown[]>(Prisma.sql`
     SELECT c.id AS change_id, c.opportunity_id, c.new_value AS stage, c.changed_at AS entered_at,
            lead(c.changed_at) OVER w AS left_at, lead(c.new_value) OVER w AS next_stage
     FROM opportunity_changes c WHERE c.tenant_id = ${tenantId}::uuid AND c.field = 'stage'
     WINDOW w AS (PARTITION BY c.opportunity_id ORDER BY c.changed_at, c.id) ORDER BY c.id`);
-  const kept = (tenantId: string) => db().$queryRaw<unknown[]>(Prisma.sql`
+  const kept = (tenantId: string) =>
+    db().$queryRaw<unknown[]>(Prisma.sql`
     SELECT change_id, opportunity_id, stage::text, entered_at, left_at, next_stage::text
     FROM opportunity_stage_spans WHERE tenant_id = ${tenantId}::uuid ORDER BY change_id`);
 
@@ -320,13 +322,46 @@ describe("stays in stages (what the funnel reads)", () => {
     expect(await kept(w.tenantId)).toEqual(expected);
   });
 
+  it("versions of the deals' state fields are the states the change log gives, instant by instant", async () => {
+    const versions = () =>
+      db().$queryRaw<unknown[]>(Prisma.sql`
+      SELECT opportunity_id, valid_from, valid_to, stage::text, base_value::text, probability::text, expected_close_date,
+             assigned_to, is_deleted
+      FROM opportunity_versions
+      WHERE tenant_id = ${w.tenantId}::uuid AND (valid_to IS NULL OR valid_to > valid_from)
+      ORDER BY opportunity_id, valid_from`);
+    const kept = await versions();
+    expect(kept.length).toBeGreaterThan(12);
+    await db().$executeRaw`SELECT opportunity_versions_rebuild(id) FROM opportunities WHERE tenant_id = ${w.tenantId}::uuid`;
+    expect(await versions()).toEqual(kept);
+  });
+
+  it("versions stay the change log's states when a write is dated before the deal's last one", async () => {
+    const rolledBack = new Error("roll back");
+    await expect(
+      db().$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT set_config('onquota.now', '2026-03-02T08:00:00.000Z', true)`;
+        await tx.$executeRaw`UPDATE opportunities SET base_value = base_value + 1 WHERE id = ${script.deals.d1}::uuid`;
+        const versions = () => tx.$queryRaw<unknown[]>`
+          SELECT valid_from, valid_to, stage::text, base_value::text FROM opportunity_versions
+          WHERE opportunity_id = ${script.deals.d1}::uuid AND (valid_to IS NULL OR valid_to > valid_from) ORDER BY valid_from`;
+        const kept = await versions();
+        expect(kept).toContainEqual(expect.objectContaining({ valid_from: new Date("2026-03-02T08:00:00.000Z") }));
+        await tx.$executeRaw`SELECT opportunity_versions_rebuild(${script.deals.d1}::uuid)`;
+        expect(await versions()).toEqual(kept);
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+  });
+
   it("stay right when a stage change is recorded with an earlier time than the deal's last one", async () => {
     const deal = script.deals.d1;
     await db().$executeRaw`
       INSERT INTO opportunity_changes (tenant_id, opportunity_id, field, old_value, new_value, changed_at)
       VALUES (${w.tenantId}::uuid, ${deal}::uuid, 'stage', 'LEAD', 'PROPOSAL', '2026-03-01T12:30:00Z')`;
     expect(await kept(w.tenantId)).toEqual(await fromLog(w.tenantId));
-    await db().$executeRaw`DELETE FROM opportunity_changes WHERE opportunity_id = ${deal}::uuid AND changed_at = '2026-03-01T12:30:00Z' AND new_value = 'PROPOSAL'`;
+    await db()
+      .$executeRaw`DELETE FROM opportunity_changes WHERE opportunity_id = ${deal}::uuid AND changed_at = '2026-03-01T12:30:00Z' AND new_value = 'PROPOSAL'`;
     await db().$executeRaw`SELECT opportunity_stage_spans_rebuild(${deal}::uuid)`;
   });
 });
