@@ -27,8 +27,8 @@ export type ResendRecorder = {
   /** The emails the "provider" accepted and would deliver, once per idempotency key (a batch's emails one by one). */
   delivered: RecordedRequest[];
   stats: RecorderStats;
-  /** The next `times` requests (optionally only those to `to`, or in a batch the email to `to`) fail with this answer. */
-  fail(failure: Failure, options?: { times?: number; to?: string }): void;
+  /** The next `times` requests (optionally only those to `to`, or in a batch the email to `to`; or only batches of `batchOf` emails) fail with this answer. */
+  fail(failure: Failure, options?: { times?: number; to?: string; batchOf?: number }): void;
   reset(): void;
   close(): Promise<void>;
 };
@@ -39,7 +39,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-type Planned = { failure: Failure; times: number; to?: string };
+type Planned = { failure: Failure; times: number; to?: string; batchOf?: number };
 type Rejection = Extract<Failure, { reject: string }>;
 const isRejection = (failure: Failure): failure is Rejection => typeof failure.reject === "string";
 
@@ -83,7 +83,12 @@ export async function startResendRecorder(options: { keep?: boolean; port?: numb
       if (keep) delivered.push({ ...request, body: email });
       return `email_${++ids}`;
     };
-    const whole = take((f) => !isRejection(f.failure) && (!f.to || emails.some((email) => email?.to?.includes(f.to))));
+    const whole = take(
+      (f) =>
+        !isRejection(f.failure) &&
+        (!f.to || emails.some((email) => email?.to?.includes(f.to))) &&
+        (f.batchOf === undefined || f.batchOf === emails.length),
+    );
     if (whole && !isRejection(whole)) {
       if (whole.deliverAnyway) {
         const data = emails.map((email) => ({ id: deliver(email) }));
@@ -128,7 +133,7 @@ export async function startResendRecorder(options: { keep?: boolean; port?: numb
     delivered,
     stats,
     fail(failure, options = {}) {
-      failures.push({ failure, times: options.times ?? 1, to: options.to });
+      failures.push({ failure, times: options.times ?? 1, to: options.to, batchOf: options.batchOf });
     },
     reset() {
       requests.length = 0;
