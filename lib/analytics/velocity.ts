@@ -13,7 +13,7 @@ export type VelocityRow = {
 };
 
 /**
- * Sales velocity of the visible live deals: open deals now; mean size, win rate and mean cycle of the deals closed
+ * Sales velocity of the visible live deals: open deals now (from the live per-owner totals); mean size, win rate and mean cycle of the deals closed
  * in the window. velocity = open × size × won/(won+lost) ÷ cycle, computed exactly and rounded once.
  */
 export async function velocity(scope: Scope, query: WindowQuery): Promise<VelocityRow> {
@@ -28,8 +28,9 @@ export async function velocity(scope: Scope, query: WindowQuery): Promise<Veloci
       WHERE o.tenant_id = ${scope.tenantId}::uuid AND o.is_deleted = false AND o.stage IN ('CLOSED_WON', 'CLOSED_LOST')
         AND o.actual_close_date BETWEEN ${query.from}::date AND ${query.to}::date AND ${owner}
     ), open AS (
-      SELECT count(*) AS deals FROM opportunities o
-      WHERE o.tenant_id = ${scope.tenantId}::uuid AND o.is_deleted = false AND o.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND ${owner}
+      SELECT coalesce(sum(t.deals), 0) AS deals FROM opportunity_stage_totals t
+      WHERE t.tenant_id = ${scope.tenantId}::uuid AND t.stage NOT IN ('CLOSED_WON', 'CLOSED_LOST')
+        AND ${ownerVisibleSql(scope, Prisma.sql`t.assigned_to`, query.assigned_to)}
     )
     SELECT open.deals::int AS open_deals, closed.won::int AS won, closed.lost::int AS lost,
            round(coalesce(closed.size, 0), 2)::text AS mean_deal_size,
