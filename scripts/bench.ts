@@ -19,7 +19,7 @@ import { Flags } from "./perf/args";
 import { DEFAULT_SIZE, issueBenchTokens, prepareBenchDatabase, type BenchDatabase } from "./perf/bench-database";
 import { failuresOf, loadRoute, type HttpLoadResult } from "./perf/http-load";
 import { timeJob } from "./perf/job-timing";
-import { timeExport } from "./perf/export-timing";
+import { benchExports } from "./perf/export-timing";
 import { startNextServer } from "./perf/next-server";
 import { checkPlan, type PlanCheck } from "./perf/plans";
 import { record } from "./perf/recorded-statements";
@@ -332,12 +332,12 @@ async function main(): Promise<void> {
       return;
     }
     if (flags.has("exports-only")) {
-      await benchExports(bench, tokens.admin, verdicts);
+      await benchExports(bench, tokens.admin, { port, poolSize }, verdicts);
       console.log(verdicts.join("\n"));
       return;
     }
     if (!flags.has("job-only")) await benchRoutes(bench, tokens, await recordRoutes(tokens), verdicts);
-    if (!flags.has("job-only") && !flags.has("skip-exports")) await benchExports(bench, tokens.admin, verdicts);
+    if (!flags.has("job-only") && !flags.has("skip-exports")) await benchExports(bench, tokens.admin, { port, poolSize }, verdicts);
     if (!flags.has("skip-job")) await benchOverdueCheck(bench, verdicts);
     if (!flags.has("skip-mail") && !flags.has("job-only")) await mail();
     console.log(verdicts.join("\n"));
@@ -395,38 +395,6 @@ async function benchRoutes(bench: BenchDatabase, tokens: Record<"admin" | "rep",
 }
 
 type Measured = { route: BenchRoute; api: HttpLoadResult; raw: LatencySummary; cpuMsPerRequest: number; bytesPerCard?: number };
-
-/** Every deal of the tenant exported by the admin, as CSV then XLSX, on a server of its own (its memory apart). */
-async function benchExports(bench: BenchDatabase, adminToken: string, verdicts: string[]) {
-  const server = await startNextServer({ databaseUrl: bench.url, port, env: { DATABASE_POOL_SIZE: String(poolSize) } });
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
-  const idleRssMb = server.rssMb();
-  try {
-    const rows: string[][] = [];
-    for (const format of ["csv", "xlsx"] as const) {
-      const t = await timeExport(server.baseUrl, adminToken, format, server.rssMb);
-      const count = Number.isNaN(t.rows) ? bench.counts.opportunities : t.rows;
-      rows.push([
-        format,
-        String(count),
-        (t.bytes / 2 ** 20).toFixed(1),
-        ms(t.firstByteMs),
-        t.seconds.toFixed(1),
-        idleRssMb.toFixed(0),
-        t.peakRssMb.toFixed(0),
-      ]);
-      verdicts.push(
-        `${t.seconds <= 20 ? "met   " : "MISSED"} export ${format.toUpperCase()} of ${count} deals: ${t.seconds.toFixed(1)} s (target ≤ 20 s), ` +
-          `server RSS ${idleRssMb.toFixed(0)} → ${t.peakRssMb.toFixed(0)} MB`,
-      );
-    }
-    console.log("exports (every deal, admin, one request each):");
-    console.log(table([["format", "rows", "MiB", "first byte ms", "s to last byte", "RSS idle MB", "RSS peak MB"], ...rows]));
-    console.log();
-  } finally {
-    await server.stop();
-  }
-}
 
 /** One table of every route (API and its raw SQL), with the ratios to the raw SQL and to the floor measured in this run. */
 function printRoutes(measured: Measured[], verdicts: string[]) {
