@@ -20,6 +20,7 @@ import { DEFAULT_SIZE, issueBenchTokens, prepareBenchDatabase, type BenchDatabas
 import { failuresOf, loadRoute, type HttpLoadResult } from "./perf/http-load";
 import { timeJob } from "./perf/job-timing";
 import { benchExports } from "./perf/export-timing";
+import { benchImports } from "./perf/import-volume";
 import { startNextServer } from "./perf/next-server";
 import { checkPlan, type PlanCheck } from "./perf/plans";
 import { record } from "./perf/recorded-statements";
@@ -49,6 +50,7 @@ const flags = new Flags(process.argv.slice(2), {
   routes: "only the routes whose name contains this text (the floor is always measured), e.g. --routes quarter",
   "skip-exports": "do not time the CSV and XLSX exports of every deal",
   "exports-only": "only time the CSV and XLSX exports of every deal",
+  "imports-only": "only time a 50,000-deal import (dry run and commit, CSV and XLSX) on a database of its own, created and dropped",
   help: "this text",
 });
 if (flags.has("help")) {
@@ -298,6 +300,13 @@ async function main(): Promise<void> {
     opportunities: flags.number("opportunities", DEFAULT_SIZE.opportunities),
     notifications: flags.number("notifications", DEFAULT_SIZE.notifications),
   };
+  if (flags.has("imports-only")) {
+    const verdicts: string[] = [];
+    console.log(`machine:  ${machine()}\n`);
+    await benchImports({ port, poolSize }, verdicts);
+    console.log(verdicts.join("\n"));
+    return;
+  }
   const bench = await prepareBenchDatabase({ size, reseed: flags.has("reseed") });
   try {
     const tokens = await issueBenchTokens(bench);
