@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { call, newCompany } from "./company";
 import { inDays, signIn } from "./helpers";
 
-/** The Export links download what the page shows: the dashboard's owner, the list's search, as CSV and XLSX. */
+/** The Export links download what the page shows: the dashboard's owner, the board's filters, the list's search, as CSV and XLSX. */
 
 const BASE = `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}`;
 
@@ -27,7 +27,7 @@ async function csvNames(path: string): Promise<string[]> {
   return rows.map((row) => row.split(",")[1]!.replace(/^"|"$/g, "")).sort();
 }
 
-test("a manager exports the dashboard's owner as CSV with the mouse and the list's search as XLSX with the keyboard (1440 px)", async ({
+test("a manager exports the dashboard's owner and the board's owner and search as CSV with the mouse, the list's search as XLSX with the keyboard (1440 px)", async ({
   page,
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -50,6 +50,9 @@ test("a manager exports the dashboard's owner as CSV with the mouse and the list
   }
   await signIn(page, company.admin.email, `/dashboard?owner=${company.rep.id}`);
   expect(await csvNames(await download(page, "Export CSV", "mouse"))).toEqual(["Rep deal one", "Rep deal two"]);
+
+  await page.goto(`/pipeline?owner=${company.rep.id}&q=two`);
+  expect(await csvNames(await download(page, "Export CSV", "mouse"))).toEqual(["Rep deal two"]);
 
   await page.goto("/opportunities?q=Rep%20deal");
   const workbook = new ExcelJS.Workbook();

@@ -29,7 +29,8 @@ import { Flags } from "./perf/args";
 import { DEFAULT_SIZE, issueBenchTokens, prepareBenchDatabase, type BenchDatabase } from "./perf/bench-database";
 import { failuresOf, loadRoute, type HttpLoadResult } from "./perf/http-load";
 import { timeJob } from "./perf/job-timing";
-import { timeExport } from "./perf/export-timing";
+import { benchExports } from "./perf/export-timing";
+import { benchImports } from "./perf/import-volume";
 import { startNextServer } from "./perf/next-server";
 import { checkPlan, type PlanCheck } from "./perf/plans";
 import { record } from "./perf/recorded-statements";
@@ -59,6 +60,7 @@ const flags = new Flags(process.argv.slice(2), {
   routes: "only the routes whose name contains this text (the floor is always measured), e.g. --routes quarter",
   "skip-exports": "do not time the CSV and XLSX exports of every deal",
   "exports-only": "only time the CSV and XLSX exports of every deal",
+  "imports-only": "only time a 50,000-deal import (dry run and commit, CSV and XLSX) on a database of its own, created and dropped",
   help: "this text",
 });
 if (flags.has("help")) {
@@ -316,6 +318,13 @@ async function main(): Promise<void> {
     opportunities: flags.number("opportunities", DEFAULT_SIZE.opportunities),
     notifications: flags.number("notifications", DEFAULT_SIZE.notifications),
   };
+  if (flags.has("imports-only")) {
+    const verdicts: string[] = [];
+    console.log(`machine:  ${machine()}\n`);
+    await benchImports({ port, poolSize }, verdicts);
+    console.log(verdicts.join("\n"));
+    return;
+  }
   const bench = await prepareBenchDatabase({ size, reseed: flags.has("reseed") });
   try {
     const tokens = await issueBenchTokens(bench);
@@ -350,7 +359,7 @@ async function main(): Promise<void> {
       return;
     }
     if (flags.has("exports-only")) {
-      await benchExports(bench, tokens.admin, verdicts);
+      await benchExports(bench, tokens.admin, { port, poolSize }, verdicts);
       console.log(verdicts.join("\n"));
       return;
     }
@@ -360,7 +369,7 @@ async function main(): Promise<void> {
       console.log(`snapshot-pipeline: ${kept.days} days kept before measuring\n`);
       await benchRoutes(bench, tokens, await recordRoutes(tokens), verdicts);
     }
-    if (!flags.has("job-only") && !flags.has("skip-exports")) await benchExports(bench, tokens.admin, verdicts);
+    if (!flags.has("job-only") && !flags.has("skip-exports")) await benchExports(bench, tokens.admin, { port, poolSize }, verdicts);
     if (!flags.has("skip-job")) await benchOverdueCheck(bench, verdicts);
     if (!flags.has("skip-mail") && !flags.has("job-only")) await mail();
     console.log(verdicts.join("\n"));
@@ -418,38 +427,6 @@ async function benchRoutes(bench: BenchDatabase, tokens: Record<"admin" | "rep",
 }
 
 type Measured = { route: BenchRoute; api: HttpLoadResult; raw: LatencySummary; cpuMsPerRequest: number; bytesPerCard?: number };
-
-/** Every deal of the tenant exported by the admin, as CSV then XLSX, on a server of its own (its memory apart). */
-async function benchExports(bench: BenchDatabase, adminToken: string, verdicts: string[]) {
-  const server = await startNextServer({ databaseUrl: bench.url, port, env: { DATABASE_POOL_SIZE: String(poolSize) } });
-  await new Promise((resolve) => setTimeout(resolve, 2_000));
-  const idleRssMb = server.rssMb();
-  try {
-    const rows: string[][] = [];
-    for (const format of ["csv", "xlsx"] as const) {
-      const t = await timeExport(server.baseUrl, adminToken, format, server.rssMb);
-      const count = Number.isNaN(t.rows) ? bench.counts.opportunities : t.rows;
-      rows.push([
-        format,
-        String(count),
-        (t.bytes / 2 ** 20).toFixed(1),
-        ms(t.firstByteMs),
-        t.seconds.toFixed(1),
-        idleRssMb.toFixed(0),
-        t.peakRssMb.toFixed(0),
-      ]);
-      verdicts.push(
-        `${t.seconds <= 20 ? "met   " : "MISSED"} export ${format.toUpperCase()} of ${count} deals: ${t.seconds.toFixed(1)} s (target ≤ 20 s), ` +
-          `server RSS ${idleRssMb.toFixed(0)} → ${t.peakRssMb.toFixed(0)} MB`,
-      );
-    }
-    console.log("exports (every deal, admin, one request each):");
-    console.log(table([["format", "rows", "MiB", "first byte ms", "s to last byte", "RSS idle MB", "RSS peak MB"], ...rows]));
-    console.log();
-  } finally {
-    await server.stop();
-  }
-}
 
 /** One table of every route (API and its raw SQL), with the ratios to the raw SQL and to the floor measured in this run. */
 function printRoutes(measured: Measured[], verdicts: string[]) {

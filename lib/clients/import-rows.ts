@@ -2,7 +2,7 @@ import type { Scope } from "@/lib/scope";
 import type { Tx } from "@/lib/db";
 import type { FieldError } from "@/lib/errors";
 import { parseInput } from "@/lib/http";
-import { clientIdsByName, clientNameKey, insertClients, type ClientData } from "./repository";
+import { clientIdsByName, clientNameKey, type ClientData } from "./repository";
 import { createClientBody } from "./schemas";
 
 /** The columns of a clients import. */
@@ -31,21 +31,4 @@ export function checkClientRow(context: ClientImportContext, row: Record<string,
   context.names.add(key);
   const { name, email, phone, company } = parsed.data;
   return { value: { name, email: email ?? null, phone: phone ?? null, company: company ?? null } };
-}
-
-const INSERT_BATCH = 5_000;
-
-/** Writes checked rows inside the caller's transaction; `progress` hears how many are written after each batch. */
-export async function insertImportedClients(
-  tx: Tx,
-  scope: Scope,
-  rows: ClientData[],
-  progress: (written: number) => Promise<void> = async () => undefined,
-): Promise<number> {
-  let written = 0;
-  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-    written += await insertClients(tx, scope, rows.slice(start, start + INSERT_BATCH));
-    await progress(written);
-  }
-  return written;
 }

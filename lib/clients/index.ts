@@ -10,4 +10,4 @@ export {
 export { clientIdsByName, clientNameKey, findClient, insertClients, listClientOptions, type ClientData } from "./repository";
 export { clientListQuery, createClientBody, updateClientBody, type ClientOut } from "./schemas";
 export { createClient, deleteClient, getClient, listClientPage, updateClient } from "./service";
-export { CLIENT_IMPORT_FIELDS, checkClientRow, clientImportContext, insertImportedClients, type ClientImportContext } from "./import-rows";
+export { CLIENT_IMPORT_FIELDS, checkClientRow, clientImportContext, type ClientImportContext } from "./import-rows";

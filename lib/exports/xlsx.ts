@@ -1,53 +1,67 @@
-import { once } from "node:events";
-import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import { Readable } from "node:stream";
+import { ZipFile } from "yazl";
 import type { ExportColumn, RowBatches } from "./columns";
-
-const FORMATS: Record<ExportColumn["kind"], string | undefined> = {
-  text: undefined,
-  money: "#,##0.00",
-  percent: "0.00",
-  date: "yyyy-mm-dd",
-  instant: "yyyy-mm-dd hh:mm:ss",
-};
+import {
+  CONTENT_TYPES_XML,
+  ROOT_RELS_XML,
+  SHEET_TAIL,
+  STYLES_XML,
+  WORKBOOK_RELS_XML,
+  sheetHead,
+  sheetRows,
+  workbookXml,
+} from "./xlsx-parts";
 
 /**
- * A cell's value: money and percentages as numbers (at most 14 significant digits, which a spreadsheet's doubles
- * hold exactly, so "1234567890.12" stays that to the cent), dates as dates (UTC), everything else as text —
- * never a formula.
+ * Rows of XML handed to the zip at a time (about 50 KB): a whole batch of 1,000 as one string left the server's peak
+ * RSS over a 100,000-row export about 45 MB higher (larger garbage, collected later).
  */
-function cellValue(kind: ExportColumn["kind"], value: unknown): ExcelJS.CellValue {
-  if (value === null || value === undefined) return null;
-  const text = String(value);
-  if (kind === "money" || kind === "percent") return Number(text);
-  if (kind === "date") return new Date(`${text}T00:00:00.000Z`);
-  if (kind === "instant") return new Date(text);
-  return text;
-}
+const ROWS_PER_CHUNK = 100;
 
-/** An XLSX workbook of one sheet, written row by row by exceljs's streaming writer, waiting for the reader between batches. */
+/**
+ * An XLSX workbook of one sheet, pulled batch by batch as the client reads, so memory stays flat.
+ *
+ * Not exceljs's streaming writer: its sheet part (a StreamBuf) ignores the zip's backpressure, so the whole sheet's
+ * XML waited in memory (about 240 MB more at 100,000 rows). Here the sheet's XML is written by `xlsx-parts` and
+ * zipped by yazl (Node's zlib behind plain stream pipes): the next batch is read from `batches` only once the reader
+ * has taken what came before, so the server holds a batch or two whatever the number of rows
+ * (`xlsx.unit.test.ts` checks it).
+ */
 export function xlsxStream(sheetName: string, columns: readonly ExportColumn[], batches: RowBatches): ReadableStream<Uint8Array> {
-  const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({
-    header: column.header,
-    key: column.header,
-    width: column.width,
-    style: FORMATS[column.kind] ? { numFmt: FORMATS[column.kind] } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
-  void (async () => {
-    try {
-      for await (const rows of batches) {
-        for (const row of rows) sheet.addRow(row.map((value, i) => cellValue(columns[i]!.kind, value))).commit();
-        if (output.writableNeedDrain) await once(output, "drain");
-      }
-      sheet.commit();
-      await workbook.commit();
-    } catch (error) {
-      output.destroy(error as Error);
-    }
-  })();
-  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+  const rowsXml = sheetRows(columns);
+  async function* sheetXml() {
+    yield sheetHead(columns);
+    for await (const rows of batches)
+      for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) yield rowsXml(rows.slice(i, i + ROWS_PER_CHUNK));
+    yield SHEET_TAIL;
+  }
+  const sheet = Readable.from(sheetXml(), { objectMode: false });
+  const zip = new ZipFile();
+  const parts = {
+    "[Content_Types].xml": CONTENT_TYPES_XML,
+    "_rels/.rels": ROOT_RELS_XML,
+    "xl/workbook.xml": workbookXml(sheetName),
+    "xl/_rels/workbook.xml.rels": WORKBOOK_RELS_XML,
+    "xl/styles.xml": STYLES_XML,
+  };
+  for (const [path, xml] of Object.entries(parts)) zip.addBuffer(Buffer.from(xml), path);
+  zip.addReadStream(sheet, "xl/worksheets/sheet1.xml");
+  zip.end();
+
+  const output = zip.outputStream as Readable;
+  const fail = (error: Error) => output.destroy(error);
+  sheet.on("error", fail);
+  zip.on("error", fail);
+  const chunks: AsyncIterator<Buffer> = output[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      sheet.destroy(); // ends `batches` early: a database cursor is closed and its connection given back
+      await chunks.return?.();
+    },
+  });
 }

@@ -105,8 +105,20 @@ export async function setProgress(id: string, processedRows: number): Promise<vo
   await db().import.update({ where: { id }, data: { processedRows } });
 }
 
-/** The stored rows of an import in file order. */
-export async function importRows(id: string, tx?: Tx): Promise<Array<{ rowNumber: number; data: Record<string, string> }>> {
-  const rows = await (tx ?? db()).importRow.findMany({ where: { importId: id }, orderBy: { rowNumber: "asc" } });
-  return rows.map((row) => ({ rowNumber: row.rowNumber, data: row.data as Record<string, string> }));
+/** The stored rows of an import in file order, `pageSize` at a time (so a commit holds one page, not the file). */
+export async function* importRowPages(
+  id: string,
+  tx: Tx,
+  pageSize: number,
+): AsyncGenerator<Array<{ rowNumber: number; data: Record<string, string> }>> {
+  for (let after = 0; ;) {
+    const rows = await tx.importRow.findMany({
+      where: { importId: id, rowNumber: { gt: after } },
+      orderBy: { rowNumber: "asc" },
+      take: pageSize,
+    });
+    if (rows.length === 0) return;
+    yield rows.map((row) => ({ rowNumber: row.rowNumber, data: row.data as Record<string, string> }));
+    after = rows.at(-1)!.rowNumber;
+  }
 }

@@ -1,13 +1,13 @@
 import type { Scope } from "@/lib/scope";
-import { checkClientRow, clientImportContext, insertImportedClients, type ClientData } from "@/lib/clients";
+import { checkClientRow, clientImportContext, insertClients, type ClientData } from "@/lib/clients";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db, type Tx } from "@/lib/db";
 import { ConflictError, NotFoundError, ValidationError, type FieldError } from "@/lib/errors";
 import { bodyLimitFor, parseInput } from "@/lib/http";
-import { checkOpportunityRow, insertImportedOpportunities, opportunityImportContext, type ImportedOpportunity } from "@/lib/opportunities";
+import { checkOpportunityRow, opportunityImportContext, opportunityImportWriter } from "@/lib/opportunities";
 import { IMPORT_FIELDS, headerKey, mappedRow, matchHeaders, type ImportEntityName, type Mapping } from "./fields";
 import { MAX_IMPORT_ROWS } from "./limits";
-import { failStaleCommit, findImport, importRows, insertImport, moveImportStatus, setProgress } from "./repository";
+import { failStaleCommit, findImport, importRowPages, insertImport, moveImportStatus, setProgress } from "./repository";
 import { importFields, type ImportError, type ImportOut } from "./schemas";
 import { entityName, serializeImport } from "./serialize";
 import { readUpload } from "./upload";
@@ -17,26 +17,17 @@ const STORED_ERRORS = 1_000;
 
 type Checker = (row: Record<string, string>) => Promise<{ errors?: FieldError[]; value?: unknown }>;
 
-/** The row checks of an entity, with what they need of the tenant read once. */
-async function rowChecker(scope: Scope, entity: ImportEntityName, createClients: boolean, clock: Clock, tx?: Tx) {
+/** The row checks of an entity, with what they need of the tenant read once, and the writer of checked rows. */
+async function rowChecker(scope: Scope, entity: ImportEntityName, createClients: boolean, clock: Clock, totalRows = 0) {
   if (entity === "clients") {
-    const context = await clientImportContext(scope, tx);
+    const context = await clientImportContext(scope);
     const check: Checker = async (row) => checkClientRow(context, row);
-    return {
-      check,
-      write: (into: Tx, values: unknown[], progress: Progress) => insertImportedClients(into, scope, values as ClientData[], progress),
-    };
+    return { check, write: (into: Tx, values: unknown[]) => insertClients(into, scope, values as ClientData[]) };
   }
-  const context = await opportunityImportContext(scope, clock, createClients, tx);
+  const context = await opportunityImportContext(scope, clock, createClients);
   const check: Checker = (row) => checkOpportunityRow(context, row);
-  return {
-    check,
-    write: (into: Tx, values: unknown[], progress: Progress) =>
-      insertImportedOpportunities(into, context, values as ImportedOpportunity[], progress),
-  };
+  return { check, write: opportunityImportWriter(context, totalRows) as (into: Tx, values: unknown[]) => Promise<number> };
 }
-
-type Progress = (written: number) => Promise<void>;
 
 /** The upload's dry run: the file read as it streams, every row checked, the valid ones kept for the commit. */
 export async function createImport(scope: Scope, request: Request, clock: Clock = systemClock): Promise<ImportOut> {
@@ -103,8 +94,8 @@ function checkedMapping(entity: ImportEntityName, headers: string[], requested: 
 /** How long a commit may go without reporting progress before it is taken for dead (see `failStaleCommit`). */
 export const COMMIT_SILENCE_MS = 5 * 60_000;
 
-/** Rows checked between two signs of life while a commit re-checks its rows. */
-const CHECKS_PER_HEARTBEAT = 1_000;
+/** Rows read, checked and written at a time by a commit; it reports progress after each page. */
+const COMMIT_PAGE = 2_000;
 
 const INTERRUPTED = "The commit was interrupted (the server stopped); nothing was written. Commit again.";
 
@@ -119,8 +110,9 @@ export async function getImport(scope: Scope, id: string, clock: Clock = systemC
 }
 
 /**
- * Writes the import's valid rows in one transaction, or nothing. The rows are checked again first with the tenant as
- * it is now; progress is recorded outside the transaction so that `getImport` can show it while the commit runs.
+ * Writes the import's valid rows in one transaction, or nothing. Page by page, the rows are read, checked again with
+ * the tenant as it is now (a row that no longer passes rolls everything back) and written, so memory holds one page
+ * whatever the file's size; progress is recorded outside the transaction so that `getImport` can show it meanwhile.
  */
 export async function commitImport(scope: Scope, id: string, clock: Clock = systemClock): Promise<ImportOut> {
   const record = await findImport(scope, id);
@@ -133,28 +125,30 @@ export async function commitImport(scope: Scope, id: string, clock: Clock = syst
       `The import is ${(await findImport(scope, id))?.status.toLowerCase() ?? "gone"}; upload the file again to import it again.`,
     );
   try {
-    const { check, write } = await rowChecker(scope, entityName(record.entity), record.createClients, clock);
-    const rows = await importRows(id);
-    const values: unknown[] = [];
-    for (const [index, row] of rows.entries()) {
-      if (index > 0 && index % CHECKS_PER_HEARTBEAT === 0) await setProgress(id, 0);
-      const result = await check(row.data);
-      if (result.errors) {
-        const [first] = result.errors;
-        throw new ConflictError(
-          `Row ${row.rowNumber} no longer passes its checks (${first!.field}: ${first!.message}); nothing was written.`,
-        );
-      }
-      values.push(result.value);
-    }
+    const { check, write } = await rowChecker(scope, entityName(record.entity), record.createClients, clock, record.validRows);
     await db().$transaction(
       async (tx) => {
-        const written = await write(tx, values, (done) => setProgress(id, done));
+        let written = 0;
+        for await (const page of importRowPages(id, tx, COMMIT_PAGE)) {
+          const values: unknown[] = [];
+          for (const row of page) {
+            const result = await check(row.data);
+            if (result.errors) {
+              const [first] = result.errors;
+              throw new ConflictError(
+                `Row ${row.rowNumber} no longer passes its checks (${first!.field}: ${first!.message}); nothing was written.`,
+              );
+            }
+            values.push(result.value);
+          }
+          written += await write(tx, values);
+          await setProgress(id, written);
+        }
         await moveImportStatus(
           scope,
           id,
           ["COMMITTING"],
-          { status: "COMMITTED", processedRows: rows.length, committedCount: written, committedAt: clock() },
+          { status: "COMMITTED", processedRows: record.validRows, committedCount: written, committedAt: clock() },
           tx,
         );
       },

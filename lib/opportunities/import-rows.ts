@@ -150,36 +150,29 @@ async function rateOf(context: OpportunityImportContext, currency: string): Prom
 }
 
 /**
- * Writes checked rows inside the caller's transaction: missing clients first (when the import may create them), then
- * the deals, each on top of its column and with its first stage-history entry, as a deal created through the API.
- * `progress` hears how many are written after each batch.
+ * The writer of an import's checked rows, called page by page inside the caller's transaction: missing clients first
+ * (when the import may create them), then the deals, each with its first stage-history entry as a deal created through
+ * the API. A column is locked when its first deal comes; the deals land above its cards in file order (the file's
+ * first deal of each stage on top), `totalRows` positions being kept free above them for the rest of the file.
  */
-export async function insertImportedOpportunities(
-  tx: Tx,
-  context: OpportunityImportContext,
-  rows: ImportedOpportunity[],
-  progress: (written: number) => Promise<void> = async () => undefined,
-): Promise<number> {
-  const { scope } = context;
-  await createMissingClients(tx, context, rows);
-  const byStage = new Map<OpportunityStage, ImportedOpportunity[]>();
-  for (const row of rows) byStage.set(row.stage, [...(byStage.get(row.stage) ?? []), row]);
-  let written = 0;
-  for (const [stage, stageRows] of byStage) {
-    await lockColumn(tx, scope.tenantId, stage);
-    const top = await topOfColumn(tx, scope.tenantId, stage);
-    // The file's first row ends up on top of the column.
-    const positions = stageRows.map((_, i) => top - (stageRows.length - i) * POSITION_GAP);
-    for (let start = 0; start < stageRows.length; start += INSERT_BATCH) {
-      const batch = stageRows.slice(start, start + INSERT_BATCH);
-      written += await insertBatch(tx, context, batch, positions.slice(start, start + INSERT_BATCH));
-      await progress(written);
+export function opportunityImportWriter(context: OpportunityImportContext, totalRows: number) {
+  const columns = new Map<OpportunityStage, { top: number; next: number }>();
+  return async (tx: Tx, rows: ImportedOpportunity[]): Promise<number> => {
+    const { tenantId } = context.scope;
+    await createMissingClients(tx, context, rows);
+    const positions: number[] = [];
+    for (const row of rows) {
+      let column = columns.get(row.stage);
+      if (!column) {
+        await lockColumn(tx, tenantId, row.stage);
+        column = { top: await topOfColumn(tx, tenantId, row.stage), next: 0 };
+        columns.set(row.stage, column);
+      }
+      positions.push(column.top - (totalRows - column.next++) * POSITION_GAP);
     }
-  }
-  return written;
+    return rows.length === 0 ? 0 : insertBatch(tx, context, rows, positions);
+  };
 }
-
-const INSERT_BATCH = 2_000;
 
 async function createMissingClients(tx: Tx, context: OpportunityImportContext, rows: ImportedOpportunity[]) {
   const missing = new Map<string, string>();

@@ -35,7 +35,7 @@ export { daysInStageSql, isStaleSql, STAGE_SETTINGS_JOIN } from "./stale-sql";
 export {
   OPPORTUNITY_IMPORT_FIELDS,
   checkOpportunityRow,
-  insertImportedOpportunities,
+  opportunityImportWriter,
   opportunityImportContext,
   type ImportedOpportunity,
   type OpportunityImportContext,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { del, get, patch, put } from "../helpers/api";
-import { createOpp, createWorld, type OppWorld } from "./opportunities-helpers";
+import { del, get, patch, post, put } from "../helpers/api";
+import { upload } from "../helpers/imports";
+import { createOpp, createWorld, dateIn, type OppWorld } from "./opportunities-helpers";
 
 let w: OppWorld;
 
@@ -170,6 +171,34 @@ describe("pipeline summary", () => {
     });
     expect((await get("/opportunities", { token: t.rep.token })).body.total).toBe(3);
     expect((await get("/opportunities", { token: t.otherRep.token })).body.total).toBe(0);
+  });
+
+  it("counts each deal of a many-row insert (an import) once, per owner and stage, with the deals already there", async () => {
+    const t = await createWorld("Summary import");
+    await createOpp(t, t.rep.token, { name: "Deal before", estimated_value: "1.00", probability: "50" });
+    const close = dateIn(30);
+    const csv = [
+      "name,client,owner_email,stage,estimated_value,probability,expected_close_date",
+      `Deal 1,Acme Corp,${t.rep.email},LEAD,10.05,33.33,${close}`,
+      `Deal 2,Acme Corp,${t.rep.email},LEAD,0.50,1,${close}`,
+      `Deal 3,Globex,${t.otherRep.email},LEAD,99.99,75,${close}`,
+      `Deal 4,Globex,${t.rep.email},PROPOSAL,2500.00,,${close}`,
+    ].join("\n");
+    const dry = await upload(csv, { token: t.admin.token });
+    expect(dry.body).toMatchObject({ valid_rows: 4, error_count: 0 });
+    expect((await post(`/imports/${dry.body.id}/commit`, undefined, { token: t.admin.token })).status).toBe(200);
+
+    const totalsOf = (body: { stages: Array<{ stage: string; count: number; total_value: string; weighted_value: string }> }) =>
+      body.stages.map(({ stage, count, total_value, weighted_value }) => ({ stage, count, total_value, weighted_value }));
+    for (const token of [t.admin.token, t.rep.token, t.otherRep.token]) {
+      const stored = await get("/opportunities/pipeline/board?limit=1", { token });
+      const counted = await get("/opportunities/pipeline/board?limit=1&q=Deal", { token });
+      expect(totalsOf(stored.body)).toEqual(totalsOf(counted.body));
+    }
+    expect((await summaryOf(t.rep.token)).by_stage).toMatchObject({
+      LEAD: { count: 3, total_value: "11.55", weighted_value: "3.86" },
+      PROPOSAL: { count: 1, total_value: "2500.00" },
+    });
   });
 
   it("rejects a malformed assigned_to (422)", async () => {
