@@ -66,17 +66,15 @@ CREATE FUNCTION opportunity_versions_track() RETURNS TRIGGER LANGUAGE plpgsql AS
 DECLARE
   at TIMESTAMPTZ := opportunity_change_at();
 BEGIN
-  IF TG_OP = 'UPDATE' THEN
-    IF (OLD.stage, OLD.base_value, OLD.probability, OLD.expected_close_date, OLD.assigned_to, OLD.is_deleted)
-       IS NOT DISTINCT FROM (NEW.stage, NEW.base_value, NEW.probability, NEW.expected_close_date, NEW.assigned_to, NEW.is_deleted) THEN
-      RETURN NULL;
-    END IF;
-    IF EXISTS (SELECT 1 FROM opportunity_versions v WHERE v.opportunity_id = NEW.id AND v.valid_from > at) THEN
-      PERFORM opportunity_versions_rebuild(NEW.id);
-      RETURN NULL;
-    END IF;
-    UPDATE opportunity_versions SET valid_to = at WHERE opportunity_id = NEW.id AND valid_to IS NULL;
+  IF (OLD.stage, OLD.base_value, OLD.probability, OLD.expected_close_date, OLD.assigned_to, OLD.is_deleted)
+     IS NOT DISTINCT FROM (NEW.stage, NEW.base_value, NEW.probability, NEW.expected_close_date, NEW.assigned_to, NEW.is_deleted) THEN
+    RETURN NULL;
   END IF;
+  IF EXISTS (SELECT 1 FROM opportunity_versions v WHERE v.opportunity_id = NEW.id AND v.valid_from > at) THEN
+    PERFORM opportunity_versions_rebuild(NEW.id);
+    RETURN NULL;
+  END IF;
+  UPDATE opportunity_versions SET valid_to = at WHERE opportunity_id = NEW.id AND valid_to IS NULL;
   INSERT INTO opportunity_versions (tenant_id, opportunity_id, valid_from, stage, base_value, probability, expected_close_date,
                                     assigned_to, is_deleted)
   VALUES (NEW.tenant_id, NEW.id, at, NEW.stage, NEW.base_value, NEW.probability, NEW.expected_close_date, NEW.assigned_to, NEW.is_deleted);
@@ -84,7 +82,22 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER opportunity_versions_track AFTER INSERT OR UPDATE ON opportunities
+CREATE TRIGGER opportunity_versions_track AFTER UPDATE ON opportunities
 FOR EACH ROW EXECUTE FUNCTION opportunity_versions_track();
+
+-- New deals open their first version, once per statement (an import inserts thousands at a time).
+CREATE FUNCTION opportunity_versions_insert() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO opportunity_versions (tenant_id, opportunity_id, valid_from, stage, base_value, probability, expected_close_date,
+                                    assigned_to, is_deleted)
+  SELECT n.tenant_id, n.id, opportunity_change_at(), n.stage, n.base_value, n.probability, n.expected_close_date, n.assigned_to, n.is_deleted
+  FROM inserted n;
+  RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER opportunity_versions_insert AFTER INSERT ON opportunities
+REFERENCING NEW TABLE AS inserted
+FOR EACH STATEMENT EXECUTE FUNCTION opportunity_versions_insert();
 
 SELECT opportunity_versions_rebuild(o.id) FROM opportunities o;
