@@ -394,6 +394,9 @@ async function benchRoutes(bench: BenchDatabase, tokens: Record<"admin" | "rep",
     ]),
   );
   console.log();
+  console.log("statements a request sends (recorded: the bearer check, then the route's; a step's statements go together):");
+  for (const { route, steps } of recorded) if (route.as) console.log(`  ${route.name}: ${steps.map((step) => step.length).join(" then ")}`);
+  console.log();
 
   const server = await startNextServer({ databaseUrl: bench.url, port, env: { DATABASE_POOL_SIZE: String(poolSize) } });
   await new Promise((resolve) => setTimeout(resolve, 2_000));

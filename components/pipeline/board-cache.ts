@@ -2,6 +2,7 @@ import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { Decimal, toMoney } from "@/lib/money";
 import {
   boardOwner,
+  cardBaseValue,
   carriedProbability,
   isCustomProbability,
   enterStage,
@@ -51,24 +52,25 @@ function entered({ card, stage }: PlacedCard, move: CardMove): BoardCardOut {
     carriedProbability(card.probability, isCustomProbability(stage, card.probability)),
   );
   const closes = entry.actualCloseDate !== null;
+  const { overdue, ...rest } = card;
   return {
-    ...card,
+    ...rest,
     probability: toMoney(entry.probability),
     close_date: closes ? move.today : card.close_date,
-    overdue: closes ? false : card.overdue,
+    ...(overdue && !closes ? { overdue } : {}),
   };
 }
 
 const plus = (a: string, b: string) => toMoney(new Decimal(a).add(b));
 const minus = (a: string, b: string) => toMoney(new Decimal(a).sub(b));
-const baseWeighted = (card: BoardCardOut) => toMoney(weightedValue(card.base_value, card.probability));
+const baseWeighted = (card: BoardCardOut) => toMoney(weightedValue(cardBaseValue(card), card.probability));
 
 function without(column: BoardColumnOut, card: BoardCardOut): BoardColumnOut {
   return {
     ...column,
     items: column.items.filter((item) => item.id !== card.id),
     count: column.count - 1,
-    total_value: minus(column.total_value, card.base_value),
+    total_value: minus(column.total_value, cardBaseValue(card)),
     weighted_value: minus(column.weighted_value, baseWeighted(card)),
   };
 }
@@ -83,7 +85,7 @@ function withCard(column: BoardColumnOut, card: BoardCardOut, beforeId?: string,
     ...column,
     items,
     count: column.count + 1,
-    total_value: plus(column.total_value, card.base_value),
+    total_value: plus(column.total_value, cardBaseValue(card)),
     weighted_value: plus(column.weighted_value, baseWeighted(card)),
   };
 }

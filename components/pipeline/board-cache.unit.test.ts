@@ -9,8 +9,6 @@ const card = (id: string, base_value: string, probability: string, extra: Partia
   client_name: "Acme",
   owner_id: "u1",
   value: base_value,
-  currency: "USD",
-  base_value,
   probability,
   close_date: "2026-12-01",
   overdue: true,
@@ -47,6 +45,21 @@ describe("the board's cache", () => {
     expect(findCard(moved, "a")).toMatchObject({ stage: "PROPOSAL", card: { probability: "50.00", overdue: true } });
   });
 
+  it("counts a card in another currency by its base-currency value", () => {
+    const euro = card("e", "1000.00", "50.00", { currency: "EUR", base_value: "1085.50" });
+    const start = board();
+    start.stages[0] = {
+      ...start.stages[0]!,
+      count: 3,
+      total_value: "1185.60",
+      weighted_value: "552.78",
+      items: [...start.stages[0]!.items, euro],
+    };
+    const moved = moveCard(start, { cardId: "e", stage: "QUALIFIED", today: "2026-12-07" });
+    expect(moved.stages[0]).toMatchObject({ count: 2, total_value: "100.10", weighted_value: "10.03" });
+    expect(moved.stages[1]).toMatchObject({ count: 1, total_value: "1085.50", weighted_value: "542.75" });
+  });
+
   it("keeps a hand-set probability when the card moves to another open stage", () => {
     const moved = moveCard(board(), { cardId: "b", stage: "PROPOSAL", today: "2026-12-07" });
     expect(moved.stages[2]).toMatchObject({ count: 1, total_value: "0.10", weighted_value: "0.03" });
@@ -55,7 +68,8 @@ describe("the board's cache", () => {
 
   it("closing sets today as the close day and the card is no longer overdue", () => {
     const won = moveCard(board(), { cardId: "a", stage: "CLOSED_WON", today: "2026-12-07" });
-    expect(findCard(won, "a")?.card).toMatchObject({ probability: "100.00", close_date: "2026-12-07", overdue: false });
+    expect(findCard(won, "a")?.card).toMatchObject({ probability: "100.00", close_date: "2026-12-07" });
+    expect(findCard(won, "a")?.card).not.toHaveProperty("overdue");
     expect(won.stages[4]).toMatchObject({ count: 1, total_value: "100.00", weighted_value: "100.00" });
   });
 
@@ -68,6 +82,7 @@ describe("the board's cache", () => {
       assigned_user: { id: "u2", name: "Sam Other", email: "s@x.test" },
       estimated_value: "100.00",
       currency: "USD",
+      base_currency: "USD",
       base_value: "100.00",
       probability: "10.00",
       expected_close_date: "2027-01-01",
@@ -80,9 +95,11 @@ describe("the board's cache", () => {
       name: "Renamed",
       owner_id: "u2",
       version: 2,
-      overdue: false,
       close_date: "2027-01-01",
     });
+    expect(findCard(replaced, "a")?.card).not.toHaveProperty("overdue");
+    expect(findCard(replaced, "a")?.card).not.toHaveProperty("currency");
+    expect(findCard(replaced, "a")?.card).not.toHaveProperty("base_value");
     expect(replaced.owners).toContainEqual({ id: "u2", name: "Sam Other", initials: "SO" });
   });
 

@@ -5,7 +5,7 @@ import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { formatDay } from "@/lib/clock";
 import { formatPercent } from "@/lib/money";
 import { DealAmount } from "@/components/opportunities/deal-amount";
-import { isClosedStage, type BoardCardOut, type BoardOwnerOut } from "@/lib/opportunities/browser";
+import { cardBaseValue, cardCurrency, isClosedStage, type BoardCardOut, type BoardOwnerOut } from "@/lib/opportunities/browser";
 import { NextStepLine } from "@/components/activities/next-step-line";
 import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
 
@@ -26,7 +26,7 @@ type CardViewProps = {
 
 /** One deal on the board: name, client, next step, stale badge, value, probability, expected close (overdue marked) and owner. */
 export function CardView({ card, stage, owner, baseCurrency, handle, footer, leading, lifted = false }: CardViewProps) {
-  const overdue = card.overdue;
+  const overdue = card.overdue === true;
   return (
     <article
       className={`rounded-lg border bg-white p-3 text-left shadow-sm ${overdue ? "border-l-4 border-red-300 border-l-red-500" : "border-slate-200"} ${
@@ -56,8 +56,8 @@ export function CardView({ card, stage, owner, baseCurrency, handle, footer, lea
       <div className="mt-2 flex items-baseline justify-between gap-2">
         <DealAmount
           amount={card.value}
-          currency={card.currency}
-          baseAmount={card.base_value}
+          currency={cardCurrency(card, baseCurrency)}
+          baseAmount={cardBaseValue(card)}
           baseCurrency={baseCurrency}
           className="text-sm font-semibold text-slate-900 tabular-nums"
         />

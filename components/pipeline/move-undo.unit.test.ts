@@ -9,11 +9,8 @@ const card: BoardCardOut = {
   client_name: "Acme",
   owner_id: "u1",
   value: "100.00",
-  currency: "USD",
-  base_value: "100.00",
   probability: "50.00",
   close_date: "2030-01-01",
-  overdue: false,
   version: 3,
 };
 

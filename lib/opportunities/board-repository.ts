@@ -33,13 +33,15 @@ export function boardCards(scope: Scope, query: BoardQuery, today: string, now: 
 /**
  * Each column's first `limit + 1` cards (one more tells whether a next page exists): one LIMITed subquery per stage,
  * which the board-order index (tenant, stage, position) — or a rep's (assignee, stage) index — answers without
- * reading the rest of the column. Client, owner, next activity (by the id on the deal's row) and stage settings are joined for those cards only.
+ * reading the rest of the column. Client, owner, next activity (by the id on the deal's row) and stage settings are joined for those cards only;
+ * the tenant's base currency (a card in it leaves its currency out) is read once.
  */
 function boardCardsSql(scope: Scope, query: BoardQuery, today: string, now: Date): Prisma.Sql {
   const cursor = query.cursor !== undefined ? decodeBoardCursor(query.cursor) : null;
   const stages = query.stage !== undefined ? [query.stage] : [...STAGES];
   return Prisma.sql`
     SELECT card.* FROM unnest(${stages}::text[]::opportunity_stage[]) AS column_stage(stage)
+    CROSS JOIN (SELECT base_currency FROM tenants WHERE id = ${scope.tenantId}::uuid) AS tenant
     CROSS JOIN LATERAL (
       SELECT o.stage::text AS stage, o.board_position, o.id, o.assigned_to AS owner_id, u.name AS owner_name,
              ${boardCardJsonSql(today, now)} AS card

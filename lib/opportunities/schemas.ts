@@ -408,11 +408,16 @@ export const boardCardOut = z
     client_name: z.string(),
     owner_id: z.uuid().meta({ description: "The assignee; name and initials are in the board's `owners`." }),
     value: moneyOut.meta({ description: "The estimated value, in `currency`." }),
-    currency: z.string(),
-    base_value: moneyOut.meta({ description: "The estimated value in the board's `base_currency`." }),
+    currency: z.string().optional().meta({ description: "The deal's currency; absent when it is the board's `base_currency`." }),
+    base_value: moneyOut
+      .optional()
+      .meta({ description: "The estimated value in the board's `base_currency`; absent when it equals `value`." }),
     probability: moneyOut,
     close_date: isoDate.meta({ description: "The day a closed deal closed; the expected close date of an open one." }),
-    overdue: z.boolean().meta({ description: "Open and past its expected close date." }),
+    overdue: z
+      .literal(true)
+      .optional()
+      .meta({ description: "Present (true) only when the deal is open and past its expected close date." }),
     fc: forecastCategorySchema.optional().meta({ description: "The deal's `forecast_category`; absent once closed." }),
     version: z.number().int().meta({ description: 'Send as `If-Match: "<version>"` when moving the card.' }),
     nx: z
@@ -427,7 +432,7 @@ export const boardCardOut = z
   .meta({
     id: "BoardCard",
     description:
-      "What a card shows and a move needs; its stage is its column's, its place the order of `items`. The whole deal: GET /opportunities/{id}.",
+      "What a card shows and a move needs, each key only when it tells something; its stage is its column's, its place the order of `items`. The whole deal: GET /opportunities/{id}.",
     example: {
       id: "7d0e3b9c-2f4a-4c1e-9a57-0b6f3c1d2e4f",
       name: "Enterprise Software License",
@@ -438,7 +443,6 @@ export const boardCardOut = z
       base_value: "54250.00",
       probability: "50.00",
       close_date: "2030-12-31",
-      overdue: false,
       fc: "BEST_CASE",
       version: 3,
       nx: { t: "CALL", s: "Call about the renewal", d: "2026-01-20T09:30:00.000Z" },

@@ -9,6 +9,7 @@ import pg from "pg";
 import { ensureEmbeddedPostgres, releaseLease } from "../db/embedded";
 import { urlOfDatabase, withPgClient } from "../db/pg-client";
 import { hasRealisticHistory, seedHistory } from "./bench-history";
+import { seedActivitiesOnce } from "./bench-activities";
 import { hashPassword } from "@/lib/auth";
 import { ROOT } from "./paths";
 
@@ -223,6 +224,7 @@ export async function prepareBenchDatabase(options: { size?: DataSize; reseed?: 
       } else {
         tenantId = await seed(client, size);
       }
+      await seedActivitiesOnce(client, tenantId);
       const [admin, rep, counts] = [
         await benchUser(client, tenantId, "ADMIN"),
         await benchUser(client, tenantId, "SALES_REP"),

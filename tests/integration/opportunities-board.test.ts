@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/prisma";
 import { setExchangeRates, toBoardCard } from "@/lib/opportunities";
-import { get, patch } from "../helpers/api";
+import { get, patch, post } from "../helpers/api";
 import { backdate, createOpp, createWorld, dateIn, todayIso, fieldsOf, type OppWorld } from "./opportunities-helpers";
 
 type Card = { id: string; name: string; owner_id: string; client_name: string; value: string; probability: string };
@@ -203,6 +203,14 @@ describe("board cards", () => {
       client_id: w.otherClientId,
     });
     await createOpp(w, w.rep.token, { name: "A deal with a long name that a card still shows in full", probability: "12.34" });
+    const quoted = await createOpp(w, w.rep.token, { name: 'Say "hi" \\ to Zoë\tand 日本 ✓', estimated_value: "1.00" });
+    const step = {
+      opportunity_id: quoted.id,
+      type: "MEETING",
+      subject: 'Demo "v2" \\ plan\nthen </script>',
+      due_at: `${dateIn(2)}T09:30:00.000Z`,
+    };
+    expect((await post("/activities", step, { token: w.rep.token })).status).toBe(201);
     const overdue = await createOpp(w, w.rep.token, { name: "Late", estimated_value: "5.00" });
     await backdate(overdue.id, 3);
     const won = await createOpp(w, w.rep.token, { name: "Won one", estimated_value: "7.00", stage: "NEGOTIATION" });
@@ -218,6 +226,15 @@ describe("board cards", () => {
     const bytes = cards.reduce((sum, card) => sum + JSON.stringify(card).length, 0);
     expect(bytes / cards.length).toBeLessThanOrEqual(300);
     expect(cards.find((card) => card.id === overdue.id)).toMatchObject({ overdue: true, close_date: dateIn(-3) });
-    expect(cards.find((card) => card.id === won.id)).toMatchObject({ overdue: false, close_date: today, probability: "100.00" });
+    expect(cards.find((card) => card.id === won.id)).toMatchObject({ close_date: today, probability: "100.00" });
+    expect(cards.find((card) => card.id === won.id)).not.toHaveProperty("overdue");
+    expect(cards.find((card) => card.id === quoted.id)).toMatchObject({
+      name: quoted.name,
+      nx: { t: "MEETING", s: step.subject, d: step.due_at },
+    });
+    const euro = cards.find((card) => card.name === "Euro deal");
+    expect(euro).toMatchObject({ value: "999.99", currency: "EUR", base_value: "1085.49" });
+    expect(cards.find((card) => card.name === "Lead")).not.toHaveProperty("currency");
+    expect(cards.find((card) => card.name === "Lead")).not.toHaveProperty("base_value");
   });
 });
