@@ -1,4 +1,5 @@
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { drawKernel, type GeneratorState } from "./draw-kernel";
 import { MAX_CHUNK, patternTable, type PatternTable } from "./pattern-table";
 
 /**
@@ -30,11 +31,12 @@ export function percentileOf(sorted: Float64Array, q: number): number {
 }
 
 const BINS = 1024;
+const QUANTILES = [10, 50, 90] as const;
 
 /**
  * The nearest-rank p10, p50 and p90 of `runs` (as `percentileOf` of the sorted runs), without sorting them: one pass
  * bins the runs by value (the bin grows with the value, so the k-th smallest lies in the bin where the counts reach
- * k), then only the runs of the bins holding the three ranks are sorted.
+ * k), then a second gathers the runs of the bins holding the three ranks, and only those are sorted.
  */
 export function percentilesOf(runs: Float64Array): Percentiles {
   const n = runs.length;
@@ -48,17 +50,37 @@ export function percentilesOf(runs: Float64Array): Percentiles {
   if (min === max) return { p10: min, p50: min, p90: min };
   const scale = (BINS - 1) / (max - min);
   const counts = new Int32Array(BINS);
-  for (let i = 0; i < n; i++) counts[Math.floor((runs[i]! - min) * scale)]!++;
-  const at = (q: number): number => {
+  const binOfRun = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const bin = Math.floor((runs[i]! - min) * scale);
+    binOfRun[i] = bin;
+    counts[bin]!++;
+  }
+  // each rank's bin and its rank within it; the wanted bins' runs are gathered in `chosen`, bin after bin, each
+  // run put at its bin's fill mark (`slotOfBin`: its slot's end, moved down as it fills; 0: a bin not wanted)
+  const slotOfBin = new Int32Array(BINS);
+  const wanted = QUANTILES.map((q) => {
     let rank = Math.max(0, Math.ceil((q * n) / 100) - 1);
     let bin = 0;
     while (rank >= counts[bin]!) rank -= counts[bin++]!;
-    const inBin = new Float64Array(counts[bin]!);
-    let filled = 0;
-    for (let i = 0; i < n; i++) if (Math.floor((runs[i]! - min) * scale) === bin) inBin[filled++] = runs[i]!;
-    return inBin.sort()[rank]!;
-  };
-  return { p10: at(10), p50: at(50), p90: at(90) };
+    return { bin, rank, start: 0 };
+  });
+  let size = 0;
+  for (const w of wanted) {
+    if (slotOfBin[w.bin] === 0) {
+      w.start = size;
+      size += counts[w.bin]!;
+      slotOfBin[w.bin] = size;
+    } else w.start = slotOfBin[w.bin]! - counts[w.bin]!;
+  }
+  const chosen = new Float64Array(size);
+  for (let i = 0; i < n; i++) {
+    const bin = binOfRun[i]!;
+    const end = slotOfBin[bin]!;
+    if (end !== 0) chosen[(slotOfBin[bin] = end - 1)] = runs[i]!;
+  }
+  const [p10, p50, p90] = wanted.map(({ bin, rank, start }) => chosen.subarray(start, start + counts[bin]!).sort()[rank]!);
+  return { p10: p10!, p50: p50!, p90: p90! };
 }
 
 /** Every subset sum of `cents[from, from + size)`: entry `mask` = the values of the deals whose bits are set. */
@@ -70,36 +92,7 @@ function subsetSums(cents: number[], from: number, size: number, into: Float64Ar
   }
 }
 
-/** The generator's state, stepped here in local variables (xoroshiro128+ exactly as pure-rand's `next()`). */
-type GeneratorState = [s01: number, s00: number, s11: number, s10: number];
-
-/**
- * Adds to `won[run]`, for every run, what a chunk of `size` deals of one chance wins in it: one draw per run, from
- * and back into `state`. `picks[2 × column + 1]` is the sum of the column's own pattern, `picks[2 × column]` its
- * alias's: the high bits below the column's threshold pick the first (branch-free: the sign bit of their difference).
- */
-function drawChunk(state: GeneratorState, size: number, thresholds: Uint32Array, picks: Float64Array, won: Float64Array): void {
-  const column = (1 << size) - 1;
-  let [s01, s00, s11, s10] = state;
-  for (let run = 0; run < won.length; run++) {
-    const u = (s00 + s10) | 0;
-    const a0 = s10 ^ s00;
-    const a1 = s11 ^ s01;
-    const old00 = s00;
-    s00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
-    s01 = (s01 << 24) ^ (old00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
-    s10 = (a1 << 5) ^ (a0 >>> 27);
-    s11 = (a0 << 5) ^ (a1 >>> 27);
-    const col = u & column;
-    won[run] = won[run]! + picks[(col << 1) | (((u >>> size) - thresholds[col]!) >>> 31)]!;
-  }
-  state[0] = s01;
-  state[1] = s00;
-  state[2] = s11;
-  state[3] = s10;
-}
-
-/** The sums `drawChunk` picks from: per column, its alias's pattern sum, then its own. */
+/** The sums a chunk's draws pick from (draw.wat): per column, its alias's pattern sum, then its own. */
 function pickSums(table: PatternTable, sums: Float64Array, into: Float64Array): void {
   for (let col = 0; col < 1 << table.size; col++) {
     into[col << 1] = sums[table.aliases[col]!]!;
@@ -122,7 +115,8 @@ export function simulateWon(
   seed: number,
   runs: number = RUNS,
 ): { buckets: Percentiles[]; periods: Percentiles[] } {
-  const state = xoroshiro128plus(seed).getState() as GeneratorState;
+  const kernel = drawKernel(runs);
+  kernel.start(xoroshiro128plus(seed).getState() as GeneratorState);
   const byBucket = input.buckets.map(() => new Map<number, number[]>());
   for (const deal of input.deals) {
     const groups = byBucket[deal.bucket]!;
@@ -131,10 +125,9 @@ export function simulateWon(
     else groups.set(deal.threshold, [deal.cents]);
   }
   const sums = new Float64Array(1 << MAX_CHUNK);
-  const picks = new Float64Array(2 << MAX_CHUNK);
   const periodRuns = Array.from({ length: input.periods }, () => new Float64Array(runs));
   // one bucket's runs at a time (added to its period's, then read for its percentiles)
-  const won = new Float64Array(runs);
+  const won = kernel.won;
   const bucketResults = input.buckets.map((bucket, b) => {
     let sure = bucket.wonCents;
     let ceiling = bucket.wonCents;
@@ -151,8 +144,9 @@ export function simulateWon(
         const size = Math.min(MAX_CHUNK, cents.length - from);
         const table = patternTable(size, threshold);
         subsetSums(cents, from, size, sums);
-        pickSums(table, sums, picks);
-        drawChunk(state, size, table.thresholds, picks, won);
+        pickSums(table, sums, kernel.picks);
+        kernel.thresholds.set(table.thresholds);
+        kernel.draw(size);
       }
     }
     const totals = periodRuns[bucket.period]!;
