@@ -17,14 +17,18 @@ function periodIndexSql(periods: ForecastPeriod[], date: Prisma.Sql): Prisma.Sql
   return Prisma.sql`(width_bucket(${date}, ${periods.map((p) => p.from)}::date[]) - 1)`;
 }
 
-/** The visible, live deals of the window: won with their close date in it, or open with their expected close date in it. */
-function windowDealsWhere(scope: Scope, periods: ForecastPeriod[], assignedTo?: string): Prisma.Sql {
-  const first = periods[0]!.from;
-  const last = periods.at(-1)!.to;
+/**
+ * The visible, live deals of the window: won ones with their close date in it, or open ones with their expected
+ * close date in it (each read through its own index: the two are separate scans, never one OR).
+ */
+function windowDealsWhere(scope: Scope, periods: ForecastPeriod[], assignedTo: string | undefined, deals: "won" | "open"): Prisma.Sql {
+  const [first, last] = [periods[0]!.from, periods.at(-1)!.to];
+  const which =
+    deals === "won"
+      ? Prisma.sql`o.stage = 'CLOSED_WON' AND o.actual_close_date BETWEEN ${first}::date AND ${last}::date`
+      : Prisma.sql`${openStageSql} AND o.expected_close_date BETWEEN ${first}::date AND ${last}::date`;
   return Prisma.sql`o.tenant_id = ${scope.tenantId}::uuid AND o.is_deleted = false
-    AND ${ownerVisibleSql(scope, Prisma.sql`o.assigned_to`, assignedTo)}
-    AND ((o.stage = 'CLOSED_WON' AND o.actual_close_date BETWEEN ${first}::date AND ${last}::date)
-      OR (${openStageSql} AND o.expected_close_date BETWEEN ${first}::date AND ${last}::date))`;
+    AND ${ownerVisibleSql(scope, Prisma.sql`o.assigned_to`, assignedTo)} AND ${which}`;
 }
 
 /** One row per period and rep (`user_id`), and one per period for everyone (`user_id` null); decimals as text. */
@@ -49,27 +53,36 @@ const NOBODY = "00000000-0000-0000-0000-000000000000";
  * The forecast's figures, exact in SQL: per period and rep, and per period, the targets (sum of the months), the won
  * value (by close date) and the open value per forecast category, the weighted value of the open deals not OMITTED
  * (whole cents summed, divided once), attainment (won ÷ target × 100, half up) and the gap to target (never below 0).
+ * The deals are summed per period and rep first; the periods' totals are summed from those (a hundred-odd rows, not
+ * every deal again).
  */
 export function forecastRows(scope: Scope, periods: ForecastPeriod[], assignedTo?: string): Promise<ForecastRow[]> {
   return queryRows<ForecastRow>(Prisma.sql`
     WITH p AS (${periodsSql(periods)}),
     d AS (
-      SELECT ${periodIndexSql(periods, Prisma.sql`CASE WHEN o.stage = 'CLOSED_WON' THEN o.actual_close_date ELSE o.expected_close_date END`)} AS idx,
-             o.assigned_to,
-             CASE WHEN o.stage = 'CLOSED_WON' THEN 'WON' ELSE ${forecastCategorySql} END AS category,
-             o.base_value, o.probability
+      SELECT ${periodIndexSql(periods, Prisma.sql`o.actual_close_date`)} AS idx, o.assigned_to, 'WON' AS category, o.base_value, o.probability
+      FROM opportunities o
+      WHERE ${windowDealsWhere(scope, periods, assignedTo, "won")}
+      UNION ALL
+      SELECT ${periodIndexSql(periods, Prisma.sql`o.expected_close_date`)}, o.assigned_to, ${forecastCategorySql}, o.base_value, o.probability
       FROM opportunities o ${STAGE_SETTINGS_JOIN}
-      WHERE ${windowDealsWhere(scope, periods, assignedTo)}
+      WHERE ${windowDealsWhere(scope, periods, assignedTo, "open")}
     ),
-    amounts AS (
-      SELECT idx, coalesce(assigned_to, ${NOBODY}::uuid) AS user_key, assigned_to IS NULL AS everyone,
+    per_rep AS (
+      SELECT idx, assigned_to,
              coalesce(sum(base_value) FILTER (WHERE category = 'WON'), 0) AS closed_won,
              coalesce(sum(base_value) FILTER (WHERE category = 'COMMIT'), 0) AS commit,
              coalesce(sum(base_value) FILTER (WHERE category = 'BEST_CASE'), 0) AS best_case,
              coalesce(sum(base_value) FILTER (WHERE category = 'PIPELINE'), 0) AS pipeline,
-             round(coalesce(sum(opportunity_weighted_cents(base_value, probability)) FILTER (WHERE category IN ('COMMIT', 'BEST_CASE', 'PIPELINE')), 0) / 100, 2) AS weighted,
+             coalesce(sum(opportunity_weighted_cents(base_value, probability)) FILTER (WHERE category IN ('COMMIT', 'BEST_CASE', 'PIPELINE')), 0) AS weighted_cents,
              count(*) FILTER (WHERE category <> 'WON')::int AS open_deals
-      FROM d GROUP BY GROUPING SETS ((idx, assigned_to), (idx))
+      FROM d GROUP BY idx, assigned_to
+    ),
+    amounts AS (
+      SELECT idx, coalesce(assigned_to, ${NOBODY}::uuid) AS user_key, assigned_to IS NULL AS everyone,
+             sum(closed_won) AS closed_won, sum(commit) AS commit, sum(best_case) AS best_case, sum(pipeline) AS pipeline,
+             round(sum(weighted_cents) / 100, 2) AS weighted, sum(open_deals)::int AS open_deals
+      FROM per_rep GROUP BY GROUPING SETS ((idx, assigned_to), (idx))
     ),
     targets AS (
       SELECT p.idx, coalesce(t.user_id, ${NOBODY}::uuid) AS user_key, t.user_id IS NULL AS everyone, sum(t.amount) AS target
@@ -101,7 +114,7 @@ export function simulationGroups(scope: Scope, periods: ForecastPeriod[], assign
     SELECT ${periodIndexSql(periods, Prisma.sql`o.expected_close_date`)} AS idx, o.assigned_to AS user_id, o.stage::text AS stage,
            string_agg((o.base_value * 100)::bigint::text, ',' ORDER BY o.id) AS cents
     FROM opportunities o
-    WHERE ${windowDealsWhere(scope, periods, assignedTo)} AND ${openStageSql}
+    WHERE ${windowDealsWhere(scope, periods, assignedTo, "open")}
     GROUP BY 1, o.assigned_to, o.stage
     ORDER BY 1, o.assigned_to, o.stage`);
 }
