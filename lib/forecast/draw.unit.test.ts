@@ -5,12 +5,23 @@ import wabt from "wabt";
 import { drawKernel, type GeneratorState } from "./draw-kernel";
 import { DRAW_MODULE_BASE64 } from "./draw-module";
 
-/** What one chunk's draws add per run, written plainly: pure-rand's `next()` and the alias rule of pattern-table.ts. */
-function expectedDraws(generator: { next(): number }, size: number, thresholds: Uint32Array, picks: Float64Array, runs: number): number[] {
+/**
+ * What one chunk's draws add per run, written plainly: pure-rand's `next()`, the alias rule of pattern-table.ts, and
+ * a pattern's value as the sum of its deals' (bit i set = deal i won).
+ */
+function expectedDraws(
+  generator: { next(): number },
+  cents: number[],
+  aliases: Uint16Array,
+  thresholds: Uint32Array,
+  runs: number,
+): number[] {
+  const size = cents.length;
+  const valueOf = (pattern: number) => cents.reduce((sum, value, i) => (pattern & (1 << i) ? sum + value : sum), 0);
   return Array.from({ length: runs }, () => {
     const u = generator.next() >>> 0;
     const column = u & ((1 << size) - 1);
-    return u >>> size < thresholds[column]! ? picks[2 * column + 1]! : picks[2 * column]!;
+    return valueOf(u >>> size < thresholds[column]! ? column : aliases[column]!);
   });
 }
 
@@ -22,7 +33,7 @@ describe("the draw loop in WebAssembly", () => {
     expect(bytes).toBe(DRAW_MODULE_BASE64);
   });
 
-  it("draws exactly what pure-rand's generator and the alias rule give, chunk after chunk, at any number of runs", () => {
+  it("draws exactly what pure-rand's generator and the alias rule give, its pattern's value the sum of its deals', chunk after chunk, at any number of runs", () => {
     for (const runs of [1, 101, 10_000, 70_000, 2_000]) {
       const seeded = xoroshiro128plus(runs * 7 + 1);
       const kernel = drawKernel(runs);
@@ -31,15 +42,15 @@ describe("the draw loop in WebAssembly", () => {
       const expected = new Array<number>(runs).fill(5);
       for (const size of [1, 10, 3, 1]) {
         const capacity = 2 ** (32 - size);
+        const cents = Array.from({ length: size }, (_, i) => 100 * (i + 1) + runs);
+        cents.forEach((value, i) => (kernel.cents[i] = value));
         for (let column = 0; column < 1 << size; column++) {
-          // the extremes (never, always its own pattern) and values between
+          // the extremes (never, always its own pattern) and values between; aliases anywhere in the table
           kernel.thresholds[column] = column % 3 === 0 ? 0 : column % 3 === 1 ? capacity : Math.floor(capacity * ((column % 7) / 7));
-          kernel.picks[2 * column] = 1_000 * column;
-          kernel.picks[2 * column + 1] = 1_000 * column + 1;
+          kernel.aliases[column] = (column * 37 + 5) % (1 << size);
         }
-        const thresholds = kernel.thresholds.slice(0, 1 << size);
-        const picks = kernel.picks.slice(0, 2 << size);
-        expectedDraws(seeded, size, thresholds, picks, runs).forEach((value, run) => (expected[run]! += value));
+        const [aliases, thresholds] = [kernel.aliases.slice(0, 1 << size), kernel.thresholds.slice(0, 1 << size)];
+        expectedDraws(seeded, cents, aliases, thresholds, runs).forEach((value, run) => (expected[run]! += value));
         kernel.draw(size);
       }
       expect(Array.from(kernel.won)).toEqual(expected);

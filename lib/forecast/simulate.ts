@@ -1,6 +1,6 @@
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import { drawKernel, type GeneratorState } from "./draw-kernel";
-import { MAX_CHUNK, patternTable, type PatternTable } from "./pattern-table";
+import { binRuns, drawKernel, type GeneratorState } from "./draw-kernel";
+import { MAX_CHUNK, patternTable } from "./pattern-table";
 
 /**
  * The Monte Carlo of won value. Money is integer minor units (cents) in JS numbers — whole numbers, added exactly
@@ -36,68 +36,32 @@ const QUANTILES = [10, 50, 90] as const;
 /**
  * The nearest-rank p10, p50 and p90 of `runs` (as `percentileOf` of the sorted runs), without sorting them: one pass
  * bins the runs by value (the bin grows with the value, so the k-th smallest lies in the bin where the counts reach
- * k), then a second gathers the runs of the bins holding the three ranks, and only those are sorted.
+ * k), a second gathers the runs of the bins holding the three ranks, and only those are sorted. The passes run in
+ * the WebAssembly module (draw.wat); the runs of a simulation are already there.
  */
 export function percentilesOf(runs: Float64Array): Percentiles {
   const n = runs.length;
-  let min = runs[0]!;
-  let max = runs[0]!;
-  for (let i = 1; i < n; i++) {
-    const v = runs[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (min === max) return { p10: min, p50: min, p90: min };
-  const scale = (BINS - 1) / (max - min);
-  const counts = new Int32Array(BINS);
-  const binOfRun = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
-    const bin = Math.floor((runs[i]! - min) * scale);
-    binOfRun[i] = bin;
-    counts[bin]!++;
-  }
-  // each rank's bin and its rank within it; the wanted bins' runs are gathered in `chosen`, bin after bin, each
-  // run put at its bin's fill mark (`slotOfBin`: its slot's end, moved down as it fills; 0: a bin not wanted)
-  const slotOfBin = new Int32Array(BINS);
+  const { spread, counts, gather } = binRuns(runs);
+  if (spread === 0) return { p10: runs[0]!, p50: runs[0]!, p90: runs[0]! };
+  // each rank's bin and its rank within it; each wanted bin gets a slot in the gathered runs, bin after bin
   const wanted = QUANTILES.map((q) => {
     let rank = Math.max(0, Math.ceil((q * n) / 100) - 1);
     let bin = 0;
     while (rank >= counts[bin]!) rank -= counts[bin++]!;
     return { bin, rank, start: 0 };
   });
+  const slotEnds = new Int32Array(BINS);
   let size = 0;
   for (const w of wanted) {
-    if (slotOfBin[w.bin] === 0) {
+    if (slotEnds[w.bin] === 0) {
       w.start = size;
       size += counts[w.bin]!;
-      slotOfBin[w.bin] = size;
-    } else w.start = slotOfBin[w.bin]! - counts[w.bin]!;
+      slotEnds[w.bin] = size;
+    } else w.start = slotEnds[w.bin]! - counts[w.bin]!;
   }
-  const chosen = new Float64Array(size);
-  for (let i = 0; i < n; i++) {
-    const bin = binOfRun[i]!;
-    const end = slotOfBin[bin]!;
-    if (end !== 0) chosen[(slotOfBin[bin] = end - 1)] = runs[i]!;
-  }
+  const chosen = gather(slotEnds, size);
   const [p10, p50, p90] = wanted.map(({ bin, rank, start }) => chosen.subarray(start, start + counts[bin]!).sort()[rank]!);
   return { p10: p10!, p50: p50!, p90: p90! };
-}
-
-/** Every subset sum of `cents[from, from + size)`: entry `mask` = the values of the deals whose bits are set. */
-function subsetSums(cents: number[], from: number, size: number, into: Float64Array): void {
-  into[0] = 0;
-  for (let mask = 1; mask < 1 << size; mask++) {
-    const low = mask & -mask;
-    into[mask] = into[mask ^ low]! + cents[from + 31 - Math.clz32(low)]!;
-  }
-}
-
-/** The sums a chunk's draws pick from (draw.wat): per column, its alias's pattern sum, then its own. */
-function pickSums(table: PatternTable, sums: Float64Array, into: Float64Array): void {
-  for (let col = 0; col < 1 << table.size; col++) {
-    into[col << 1] = sums[table.aliases[col]!]!;
-    into[(col << 1) | 1] = sums[col]!;
-  }
 }
 
 /**
@@ -124,7 +88,6 @@ export function simulateWon(
     if (group) group.push(deal.cents);
     else groups.set(deal.threshold, [deal.cents]);
   }
-  const sums = new Float64Array(1 << MAX_CHUNK);
   const periodRuns = Array.from({ length: input.periods }, () => new Float64Array(runs));
   // one bucket's runs at a time (added to its period's, then read for its percentiles)
   const won = kernel.won;
@@ -143,8 +106,8 @@ export function simulateWon(
       for (let from = 0; from < cents.length; from += MAX_CHUNK) {
         const size = Math.min(MAX_CHUNK, cents.length - from);
         const table = patternTable(size, threshold);
-        subsetSums(cents, from, size, sums);
-        pickSums(table, sums, kernel.picks);
+        for (let i = 0; i < size; i++) kernel.cents[i] = cents[from + i]!;
+        kernel.aliases.set(table.aliases);
         kernel.thresholds.set(table.thresholds);
         kernel.draw(size);
       }
