@@ -40,7 +40,7 @@ export async function backtestForecast(scope: Scope, asOf: Date, window: { from:
       WHERE o.tenant_id = ${scope.tenantId}::uuid AND NOT o.is_deleted AND o.stage = 'CLOSED_WON'
         AND ${ownerVisibleSql(scope, Prisma.sql`o.assigned_to`)}
         AND o.actual_close_date BETWEEN ${window.from}::date AND ${window.to}::date`),
-    stageProbabilities(scope).then((probabilities) => stageWinRates(scope.tenantId, probabilities, asOf)),
+    stageWinRates(scope.tenantId, stageProbabilities(scope), asOf),
   ]);
   const wonThen = Number(actual[0]?.won_then ?? "0");
   const actualWon = Number(actual[0]?.actual ?? "0");

@@ -53,7 +53,7 @@ export async function getForecast(scope: Scope, query: ForecastQuery): Promise<F
     baseCurrencyOf(scope),
     forecastRows(scope, periods, query.assigned_to),
     simulationGroups(scope, periods, query.assigned_to),
-    stageProbabilities(scope).then((probabilities) => stageWinRates(scope.tenantId, probabilities)),
+    stageWinRates(scope.tenantId, stageProbabilities(scope)),
   ]);
 
   const repRows = rows.filter((row) => row.user_id !== null);

@@ -59,14 +59,14 @@ const percentText = (numerator: bigint, denominator: bigint) => {
 
 /**
  * The chance that a deal now in each open stage is won: its historical rate with 20 or more closed deals through
- * the stage, else the stage's probability (`stageProbabilities`, percent text per stage).
+ * the stage, else the stage's probability (`stageProbabilities`, percent text per stage: read while the history is).
  */
 export async function stageWinRates(
   tenantId: string,
-  stageProbabilities: Record<string, string>,
+  stageProbabilities: Promise<Record<string, string>>,
   asOf?: Date,
 ): Promise<{ closedDeals: number; rates: StageWinRate[] }> {
-  const { total, stages } = await closedThroughStage(tenantId, asOf);
+  const [{ total, stages }, probabilities] = await Promise.all([closedThroughStage(tenantId, asOf), stageProbabilities]);
   const counted = new Map(stages.map((row) => [row.stage, row]));
   return {
     closedDeals: total,
@@ -80,7 +80,7 @@ export async function stageWinRates(
           source: "history",
           closed: row.closed,
         };
-      const probability = hundredths(stageProbabilities[stage] ?? "0");
+      const probability = hundredths(probabilities[stage] ?? "0");
       return {
         stage,
         rate: percentText(probability, 10_000n),
