@@ -30,7 +30,6 @@ export function percentileOf(sorted: Float64Array, q: number): number {
   return sorted[Math.max(0, Math.ceil((q * sorted.length) / 100) - 1)]!;
 }
 
-const BINS = 1024;
 const QUANTILES = [10, 50, 90] as const;
 
 /**
@@ -50,7 +49,7 @@ export function percentilesOf(runs: Float64Array): Percentiles {
     while (rank >= counts[bin]!) rank -= counts[bin++]!;
     return { bin, rank, start: 0 };
   });
-  const slotEnds = new Int32Array(BINS);
+  const slotEnds = new Int32Array(counts.length);
   let size = 0;
   for (const w of wanted) {
     if (slotEnds[w.bin] === 0) {
