@@ -8,7 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { ensureEmbeddedPostgres, releaseLease } from "../db/embedded";
 import { urlOfDatabase, withPgClient } from "../db/pg-client";
-import { hasRealisticHistory, seedHistory } from "./bench-history";
+import { hasRealisticHistory, hasStageHistory, seedHistory, seedStageHistory } from "./bench-history";
 import { seedActivitiesOnce } from "./bench-activities";
 import { hashPassword } from "@/lib/auth";
 import { ROOT } from "./paths";
@@ -219,7 +219,10 @@ export async function prepareBenchDatabase(options: { size?: DataSize; reseed?: 
         log(`reusing the seeded tenant (${size.reps} reps, ${size.opportunities} opportunities, ${size.notifications} notifications)`);
         if (!(await hasRealisticHistory(client, tenantId))) {
           log(`rewrote the change log: ${await seedHistory(client, tenantId)} rows of a year's history`);
-          await client.query("VACUUM ANALYZE opportunity_changes");
+          await client.query("VACUUM ANALYZE");
+        } else if (!(await hasStageHistory(client, tenantId))) {
+          log(`wrote the stage history: ${await seedStageHistory(client, tenantId)} rows`);
+          await client.query("VACUUM ANALYZE");
         }
       } else {
         tenantId = await seed(client, size);

@@ -54,5 +54,27 @@ export async function seedHistory(client: pg.Client, tenantId: string): Promise<
   );
   // The stays in stages follow the inserted stage changes (a trigger); the versions of the deals' state are rebuilt.
   await client.query("SELECT opportunity_versions_rebuild(id) FROM opportunities WHERE tenant_id = $1", [tenantId]);
+  await seedStageHistory(client, tenantId);
   return (baselines.rowCount ?? 0) + (steps.rowCount ?? 0);
+}
+
+/** Whether the deals' stage history (what the forecast's win rates read) is there. */
+export async function hasStageHistory(client: pg.Client, tenantId: string): Promise<boolean> {
+  const { rows } = await client.query("SELECT 1 FROM opportunity_stage_history WHERE tenant_id = $1 LIMIT 1", [tenantId]);
+  return rows.length > 0;
+}
+
+/** The stage history the app writes beside the change log: one row per stage change, the close's loss reason on a loss. */
+export async function seedStageHistory(client: pg.Client, tenantId: string): Promise<number> {
+  await client.query("DELETE FROM opportunity_stage_history WHERE tenant_id = $1", [tenantId]);
+  const { rowCount } = await client.query(
+    `INSERT INTO opportunity_stage_history (tenant_id, opportunity_id, from_stage, to_stage, changed_by, loss_reason, changed_at)
+     SELECT c.tenant_id, c.opportunity_id, c.old_value::opportunity_stage, c.new_value::opportunity_stage, o.assigned_to,
+            CASE WHEN c.new_value = 'CLOSED_LOST' THEN o.loss_reason END, c.changed_at
+     FROM opportunity_changes c JOIN opportunities o ON o.id = c.opportunity_id
+     WHERE c.tenant_id = $1 AND c.field = 'stage'
+     ORDER BY c.changed_at, c.id`,
+    [tenantId],
+  );
+  return rowCount ?? 0;
 }
