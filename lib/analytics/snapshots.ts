@@ -7,7 +7,7 @@ import { windowBounds } from "./window-bounds";
 /** A day is kept once it ended this long ago, when no write dated that day can still be in flight. */
 const SETTLE_MS = 60 * 60 * 1000;
 /** How far back a tenant's days are kept, and how many are taken at most per tenant and run (newest first). */
-export const SNAPSHOT_DAYS_BACK = 400;
+const SNAPSHOT_DAYS_BACK = 400;
 const DAYS_PER_RUN = 31;
 
 export type PipelineSnapshotsResult = { days: number; tenants: number };
@@ -21,7 +21,7 @@ export async function snapshotTaken(tenantId: string, day: string): Promise<bool
 }
 
 /** The last day that has settled as of `now`. */
-export function lastSettledDay(now: Date): string {
+function lastSettledDay(now: Date): string {
   return toIsoDate(addDays(utcDate(new Date(now.getTime() - SETTLE_MS)), -1));
 }
 

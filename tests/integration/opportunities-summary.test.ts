@@ -6,6 +6,19 @@ import { createOpp, createWorld, dateIn, type OppWorld } from "./opportunities-h
 let w: OppWorld;
 
 const zero = { count: 0, total_value: "0.00", weighted_value: "0.00", average_probability: "0.00" };
+type StageTotalsBody = { stages: Array<{ stage: string; count: number; total_value: string; weighted_value: string }> };
+const totalsOf = (body: StageTotalsBody) =>
+  body.stages.map(({ stage, count, total_value, weighted_value }) => ({ stage, count, total_value, weighted_value }));
+
+/** A name search is answered from the deals themselves, the plain board from the stored totals: they must agree. */
+async function expectStoredTotalsAsCounted(t: OppWorld) {
+  for (const token of [t.admin.token, t.rep.token, t.otherRep.token]) {
+    const stored = await get("/opportunities/pipeline/board?limit=1", { token });
+    const counted = await get("/opportunities/pipeline/board?limit=1&q=Deal", { token });
+    expect(totalsOf(stored.body)).toEqual(totalsOf(counted.body));
+  }
+}
+
 const summaryOf = async (token: string, query = "") => {
   const res = await get(`/opportunities/pipeline/summary${query}`, { token });
   expect(res.status).toBe(200);
@@ -156,14 +169,7 @@ describe("pipeline summary", () => {
     await del(`/opportunities/${a.id}`, { token: t.admin.token });
     await createOpp(t, t.rep.token, { name: "Deal D", estimated_value: "0.50", probability: "1" });
 
-    // A name search is answered from the deals themselves, the plain board from the stored totals: they must agree.
-    const totalsOf = (body: { stages: Array<{ stage: string; count: number; total_value: string; weighted_value: string }> }) =>
-      body.stages.map(({ stage, count, total_value, weighted_value }) => ({ stage, count, total_value, weighted_value }));
-    for (const token of [t.admin.token, t.rep.token, t.otherRep.token]) {
-      const stored = await get("/opportunities/pipeline/board?limit=1", { token });
-      const counted = await get("/opportunities/pipeline/board?limit=1&q=Deal", { token });
-      expect(totalsOf(stored.body)).toEqual(totalsOf(counted.body));
-    }
+    await expectStoredTotalsAsCounted(t);
     expect((await summaryOf(t.admin.token)).by_stage).toMatchObject({
       LEAD: { count: 1, total_value: "0.50", weighted_value: "0.01", average_probability: "1.00" },
       NEGOTIATION: { count: 1, total_value: "99.99", weighted_value: "74.99" },
@@ -188,13 +194,7 @@ describe("pipeline summary", () => {
     expect(dry.body).toMatchObject({ valid_rows: 4, error_count: 0 });
     expect((await post(`/imports/${dry.body.id}/commit`, undefined, { token: t.admin.token })).status).toBe(200);
 
-    const totalsOf = (body: { stages: Array<{ stage: string; count: number; total_value: string; weighted_value: string }> }) =>
-      body.stages.map(({ stage, count, total_value, weighted_value }) => ({ stage, count, total_value, weighted_value }));
-    for (const token of [t.admin.token, t.rep.token, t.otherRep.token]) {
-      const stored = await get("/opportunities/pipeline/board?limit=1", { token });
-      const counted = await get("/opportunities/pipeline/board?limit=1&q=Deal", { token });
-      expect(totalsOf(stored.body)).toEqual(totalsOf(counted.body));
-    }
+    await expectStoredTotalsAsCounted(t);
     expect((await summaryOf(t.rep.token)).by_stage).toMatchObject({
       LEAD: { count: 3, total_value: "11.55", weighted_value: "3.86" },
       PROPOSAL: { count: 1, total_value: "2500.00" },
