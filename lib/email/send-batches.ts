@@ -6,7 +6,7 @@ import { contentKey, renderNotificationEmails } from "./render-once";
 import type { NotificationToEmail } from "./repository";
 import { RESEND_BATCH_LIMIT } from "./resend-transport";
 import { nextAttemptAt } from "./retry-policy";
-import { transmitBatch } from "./transport";
+import { hasEmailProvider, sentNowhere, transmitBatch } from "./transport";
 
 /** A notification email's own idempotency key: the outbox's unique key, and what its batch call's key is made of. */
 export const notificationEmailKey = (notificationId: string) => `notification-email/${notificationId}`;
@@ -35,14 +35,11 @@ function batchesOf(rows: NotificationToEmail[]): NotificationToEmail[][] {
     });
 }
 
-/** Renders and sends the rows' emails, 100 per provider call, and says what became of each. */
+/**
+ * Renders and sends the rows' emails, 100 per provider call, and says what became of each. With no provider
+ * configured nothing is rendered: every email fails at once with the same clear error (and is retried like any).
+ */
 export async function sendInBatches(rows: NotificationToEmail[], clock: Clock): Promise<Outcome[]> {
-  const rendered = new Map(
-    (await renderNotificationEmails(rows.map((row) => ({ recipient: row.user, content: row })))).map((email, index) => [
-      rows[index]!.id,
-      email,
-    ]),
-  );
   // One instant for the page: the emails that fail together share their next attempt, which is how the retry
   // finds them again as one cohort (see claimDueRetries) and sends them in the same batches.
   let failedAt: Date | undefined;
@@ -50,6 +47,16 @@ export async function sendInBatches(rows: NotificationToEmail[], clock: Clock): 
     id: row.id,
     status: { sent: false, error, nextAttemptAt: nextAttemptAt(row.emailAttempts + 1, (failedAt ??= clock())) },
   });
+  if (rows.length > 0 && !hasEmailProvider()) {
+    const error = await sentNowhere(rows.map((row) => row.user.tenantId));
+    return rows.map((row) => failed(row, error));
+  }
+  const rendered = new Map(
+    (await renderNotificationEmails(rows.map((row) => ({ recipient: row.user, content: row })))).map((email, index) => [
+      rows[index]!.id,
+      email,
+    ]),
+  );
   const outcomes: Outcome[] = [];
   const batches = batchesOf(rows).map((batch) =>
     batch.flatMap((row) => {
