@@ -19,30 +19,52 @@ export type StageWinRate = {
 
 type Counted = { stage: OpportunityStage; closed: number; won: number };
 
+type Closed = { total: number; stages: Counted[] };
+
+const counted = (rows: { stage: OpportunityStage | null; closed: number; won: number }[]): Closed => ({
+  total: rows.find((row) => row.stage === null)?.closed ?? 0,
+  stages: rows.filter((row): row is Counted => row.stage !== null),
+});
+
 /**
- * Per open stage: of the tenant's closed deals that were ever in that stage (stage history), the share that was won.
- * With `asOf`, only what was known then: deals closed at that instant, history before it (the backtest).
+ * Live: per open stage, the tenant's live closed deals that were ever in it, and how many of them were won. Each
+ * closed deal's stages come as one row of bits (opportunity_stages_reached, kept from the stage history), grouped by
+ * those bits first: a handful of groups, then each stage sums the groups holding its bit.
  */
-async function closedThroughStage(tenantId: string, asOf?: Date): Promise<{ total: number; stages: Counted[] }> {
-  const closed = asOf
-    ? Prisma.sql`SELECT s.id, s.stage = 'CLOSED_WON' AS won FROM (${dealsAtSql(tenantId, asOf)}) AS s
-        WHERE NOT s.is_deleted AND s.stage IN ('CLOSED_WON', 'CLOSED_LOST')`
-    : Prisma.sql`SELECT o.id, o.stage = 'CLOSED_WON' AS won FROM opportunities o
-        WHERE o.tenant_id = ${tenantId}::uuid AND NOT o.is_deleted AND o.stage IN ('CLOSED_WON', 'CLOSED_LOST')`;
-  const before = asOf ? Prisma.sql`AND h.changed_at < ${asOf}::timestamptz` : Prisma.empty;
-  // Live, the closed deals are inlined (an index-only scan the planner hashes, probed by the history's rows); as of an
-  // instant they are rebuilt from the change log once (MATERIALIZED).
-  const kept = asOf ? Prisma.sql`MATERIALIZED` : Prisma.sql`NOT MATERIALIZED`;
-  const rows = await queryRows<{ stage: OpportunityStage | null; closed: number; won: number }>(Prisma.sql`
-    WITH closed AS ${kept} (${closed})
-    SELECT h.to_stage::text AS stage, count(DISTINCT h.opportunity_id)::int AS closed,
-           count(DISTINCT h.opportunity_id) FILTER (WHERE c.won)::int AS won
-    FROM opportunity_stage_history h JOIN closed c ON c.id = h.opportunity_id
-    WHERE h.tenant_id = ${tenantId}::uuid AND h.to_stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') ${before}
-    GROUP BY h.to_stage
-    UNION ALL
-    SELECT NULL, count(*)::int, count(*) FILTER (WHERE won)::int FROM closed`);
-  return { total: rows.find((row) => row.stage === null)?.closed ?? 0, stages: rows.filter((row): row is Counted => row.stage !== null) };
+async function closedThroughStageNow(tenantId: string): Promise<Closed> {
+  return counted(
+    await queryRows(Prisma.sql`
+      WITH closed AS (
+        SELECT coalesce(r.stages, 0) AS stages, count(*)::int AS closed, count(*) FILTER (WHERE o.stage = 'CLOSED_WON')::int AS won
+        FROM opportunities o LEFT JOIN opportunity_stages_reached r ON r.opportunity_id = o.id
+        WHERE o.tenant_id = ${tenantId}::uuid AND NOT o.is_deleted AND o.stage IN ('CLOSED_WON', 'CLOSED_LOST')
+        GROUP BY 1
+      )
+      SELECT s.stage::text AS stage, sum(c.closed)::int AS closed, sum(c.won)::int AS won
+      FROM closed c JOIN unnest(enum_range(NULL::opportunity_stage)) AS s(stage) ON c.stages & opportunity_stage_bit(s.stage) <> 0
+      GROUP BY s.stage
+      UNION ALL
+      SELECT NULL, coalesce(sum(closed), 0)::int, coalesce(sum(won), 0)::int FROM closed`),
+  );
+}
+
+/** The same as of an instant, with only what was known then: deals closed at that instant, history before it (the backtest). */
+async function closedThroughStageAt(tenantId: string, asOf: Date): Promise<Closed> {
+  // The closed deals are rebuilt from the change log once (MATERIALIZED), then probed by the history's rows.
+  return counted(
+    await queryRows(Prisma.sql`
+      WITH closed AS MATERIALIZED (
+        SELECT s.id, s.stage = 'CLOSED_WON' AS won FROM (${dealsAtSql(tenantId, asOf)}) AS s
+        WHERE NOT s.is_deleted AND s.stage IN ('CLOSED_WON', 'CLOSED_LOST')
+      )
+      SELECT h.to_stage::text AS stage, count(DISTINCT h.opportunity_id)::int AS closed,
+             count(DISTINCT h.opportunity_id) FILTER (WHERE c.won)::int AS won
+      FROM opportunity_stage_history h JOIN closed c ON c.id = h.opportunity_id
+      WHERE h.tenant_id = ${tenantId}::uuid AND h.to_stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND h.changed_at < ${asOf}::timestamptz
+      GROUP BY h.to_stage
+      UNION ALL
+      SELECT NULL, count(*)::int, count(*) FILTER (WHERE won)::int FROM closed`),
+  );
 }
 
 /** Hundredths of a percent "37.50" → 3750, exactly. */
@@ -66,12 +88,15 @@ export async function stageWinRates(
   stageProbabilities: Promise<Record<string, string>>,
   asOf?: Date,
 ): Promise<{ closedDeals: number; rates: StageWinRate[] }> {
-  const [{ total, stages }, probabilities] = await Promise.all([closedThroughStage(tenantId, asOf), stageProbabilities]);
-  const counted = new Map(stages.map((row) => [row.stage, row]));
+  const [{ total, stages }, probabilities] = await Promise.all([
+    asOf ? closedThroughStageAt(tenantId, asOf) : closedThroughStageNow(tenantId),
+    stageProbabilities,
+  ]);
+  const byStage = new Map(stages.map((row) => [row.stage, row]));
   return {
     closedDeals: total,
     rates: OPEN_STAGES.map((stage) => {
-      const row = counted.get(stage);
+      const row = byStage.get(stage);
       if (row && row.closed >= MIN_CLOSED_FOR_HISTORY)
         return {
           stage,

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { addDays, fixedClock, toIsoDate, utcDate } from "@/lib/clock";
 import { backtestForecast } from "@/lib/forecast";
-import { createOpportunity, updateStage } from "@/lib/opportunities";
+import { createOpportunity, deleteOpportunity, reopenOpportunity, updateStage } from "@/lib/opportunities";
+import { stageWinRates } from "@/lib/forecast/win-rates";
 import { get } from "../helpers/api";
 import { createWorld, type OppWorld } from "./opportunities-helpers";
 
@@ -66,5 +67,37 @@ describe("backtest of the forecast", () => {
     // 23 closed deals went through PROPOSAL: 17 won.
     expect(proposal).toEqual({ stage: "PROPOSAL", rate: "73.91", source: "history", closed: 23 });
     expect(res.body.simulation.closed_deals).toBe(23);
+  });
+});
+
+describe("win rates from the stages each deal reached", () => {
+  it("count what the stage history says: steps skipped, a reopened deal, a deleted one", async () => {
+    const t = await createWorld("Reached");
+    const stages = ["QUALIFIED", "PROPOSAL", "NEGOTIATION", "CLOSED_WON"] as const;
+    for (let i = 0; i < 6; i++) {
+      const deal = await createOpportunity(t.rep, {
+        name: `Reached ${i}`,
+        client_id: t.clientId,
+        estimated_value: "100.00",
+        expected_close_date: new Date(`${day(90)}T00:00:00Z`),
+        stage: "LEAD",
+      });
+      for (const stage of stages.slice(i % 3))
+        await updateStage(t.rep, deal.id, stage === "CLOSED_WON" && i % 2 ? { stage: "CLOSED_LOST", loss_reason: "Budget" } : { stage });
+      if (i === 4) await reopenOpportunity(t.admin, deal.id, { stage: "NEGOTIATION", reason: "Came back" });
+      if (i === 5) await deleteOpportunity(t.admin, deal.id);
+    }
+    const probabilities = Promise.resolve({});
+    const live = await stageWinRates(t.tenantId, probabilities);
+    const fromHistory = await stageWinRates(t.tenantId, probabilities, new Date(Date.now() + 60_000));
+    expect(live).toEqual(fromHistory);
+    // Deals 0–3 closed (4 reopened, 5 deleted); all four went through NEGOTIATION, 0 and 3 through QUALIFIED.
+    expect(live.closedDeals).toBe(4);
+    expect(live.rates.map(({ stage, closed }) => [stage, closed])).toEqual([
+      ["LEAD", 4],
+      ["QUALIFIED", 2],
+      ["PROPOSAL", 3],
+      ["NEGOTIATION", 4],
+    ]);
   });
 });
