@@ -90,6 +90,8 @@ async function main() {
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       return {
         serverAnswer: nav.responseStart,
+        serverDone: nav.responseEnd,
+        htmlKb: nav.encodedBodySize / 1024,
         firstCard: w.__firstCardAt ?? NaN,
         interactive: Math.max(nav.domContentLoadedEventEnd, ...w.__longTaskEnds),
       };
@@ -150,6 +152,7 @@ async function main() {
       table([
         ["measure", "value", "goal"],
         ["server's first byte (from navigation start)", `${ms(load.serverAnswer)} ms`, ""],
+        ["server's last byte (the page's HTML, streamed)", `${ms(load.serverDone)} ms, ${load.htmlKb.toFixed(0)} KB`, ""],
         ["first card (from navigation start)", `${ms(load.firstCard)} ms`, "≤ 1000 ms"],
         ["interactive (last long task or DOMContentLoaded)", `${ms(load.interactive)} ms`, ""],
         [
