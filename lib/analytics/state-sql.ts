@@ -55,10 +55,18 @@ export function dealsChangedSinceSql(tenantId: string, at: Date): Prisma.Sql {
     FROM (${versionsAtSql(tenantId, at)}) AS v
     JOIN opportunities o ON o.id = v.opportunity_id
     UNION ALL
+    ${createdSince(tenantId, at, false)}
+    UNION ALL
+    ${createdSince(tenantId, at, true)}`;
+}
+
+/** The deals created since `at`, live or deleted: each set is one range of its own partial index (tenant, created_at). */
+function createdSince(tenantId: string, at: Date, deleted: boolean): Prisma.Sql {
+  return Prisma.sql`
     SELECT o.id, o.client_id, o.created_at, o.stage::text AS stage, o.base_value, o.probability, o.expected_close_date,
            o.assigned_to, o.is_deleted, false AS existed, ${STATE_NOW}
     FROM opportunities o
-    WHERE o.tenant_id = ${tenantId}::uuid AND o.created_at >= ${at}::timestamptz`;
+    WHERE o.tenant_id = ${tenantId}::uuid AND o.created_at >= ${at}::timestamptz AND o.is_deleted = ${Prisma.raw(String(deleted))}`;
 }
 
 /**
