@@ -54,12 +54,18 @@ test("a 130-card column loads as it scrolls, renders only what is in view, and i
   await create(DEALS);
 
   await signIn(page, company.admin.email);
+  const dealPages: string[] = [];
+  page.on("request", (request) => {
+    if (/^\/opportunities\/[0-9a-f-]{36}$/.test(new URL(request.url()).pathname)) dealPages.push(request.url());
+  });
   const lead = column(page, "LEAD");
   const scroller = lead.getByTestId("column-scroller");
   await expect(lead.getByRole("button", { name: `Load more Lead deals` })).toHaveText(`Load more (${DEALS - 20} more)`);
   await expect(card(page, dealName(DEALS))).toBeVisible();
 
   await scrollToEnd(page, scroller, card(page, dealName(1)));
+  // Scrolling past 130 cards fetched none of their deal pages (each card's link in view used to prefetch its page).
+  expect(dealPages).toEqual([]);
   await expect(lead.locator("ul[data-windowed]")).toBeVisible();
   expect(await lead.getByTestId("board-card").count()).toBeLessThan(60);
   await expect(card(page, dealName(DEALS))).toHaveCount(0);

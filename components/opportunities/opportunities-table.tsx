@@ -85,7 +85,7 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso, ow
               <tr key={deal.id} className={selectedIds.has(deal.id) ? "bg-brand-50" : "hover:bg-slate-50"}>
                 <td className="px-4 py-3">{checkbox(deal)}</td>
                 <td className="px-4 py-3 font-medium text-slate-900">
-                  <Link href={`/opportunities/${deal.id}`} className="hover:text-brand-700 hover:underline">
+                  <Link href={`/opportunities/${deal.id}`} prefetch={false} className="hover:text-brand-700 hover:underline">
                     {deal.name}
                   </Link>
                 </td>
@@ -121,7 +121,7 @@ export function OpportunitiesTable({ items, sort, state, showOwner, todayIso, ow
             <div className="flex items-start justify-between gap-3">
               <div className="pt-0.5">{checkbox(deal)}</div>
               <div className="min-w-0 flex-1">
-                <Link href={`/opportunities/${deal.id}`} className="font-medium text-slate-900 hover:underline">
+                <Link href={`/opportunities/${deal.id}`} prefetch={false} className="font-medium text-slate-900 hover:underline">
                   {deal.name}
                 </Link>
                 <p className="truncate text-sm text-slate-600">{deal.client.name}</p>

@@ -9,7 +9,7 @@ import {
   type BoardOwnerOut,
   type OpportunityOut,
 } from "@/lib/opportunities/browser";
-import { useRef, type UIEvent } from "react";
+import { useMemo, useRef, type UIEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { STAGE_LABEL } from "@/components/opportunities/stage-meta";
 import { columnId } from "./board-layout";
@@ -57,6 +57,9 @@ export function BoardColumn(props: BoardColumnProps) {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const { active } = useDndContext();
   const shown = useCardWindow(scrollerRef, cards, active ? String(active.id) : null);
+  // The same array while the cards stay the same: a scroll re-render does not hand dnd-kit a new list of 2,000 ids
+  // (a new list re-renders every sortable card).
+  const cardIds = useMemo(() => cards.map((card) => card.id), [cards]);
   const canLoadMore = Boolean(column.next_cursor) && !loadingMore;
   const loadMoreNearEnd = (event: UIEvent<HTMLDivElement>) => {
     const { scrollTop, clientHeight, scrollHeight } = event.currentTarget;
@@ -95,7 +98,7 @@ export function BoardColumn(props: BoardColumnProps) {
         data-testid="column-scroller"
         data-loaded-cards={cards.length}
       >
-        <SortableContext id={column.stage} items={cards.map((card) => card.id)} strategy={verticalListSortingStrategy}>
+        <SortableContext id={column.stage} items={cardIds} strategy={verticalListSortingStrategy}>
           <ul
             aria-label={`${label} deals`}
             className={shown.windowed ? "relative mb-2" : "flex min-h-28 flex-col gap-2 px-2 pb-2"}

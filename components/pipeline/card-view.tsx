@@ -35,8 +35,10 @@ export function CardView({ card, stage, owner, baseCurrency, handle, footer, lea
     >
       <div className="flex items-start justify-between gap-2">
         {leading}
+        {/* No prefetch: a column scrolled by would prefetch every deal page it shows (hundreds of server renders). */}
         <Link
           href={`/opportunities/${card.id}`}
+          prefetch={false}
           draggable={false}
           className="mr-6 min-w-0 text-sm leading-snug font-medium break-words text-slate-900 hover:text-brand-700 hover:underline"
         >
