@@ -14,7 +14,8 @@ export type VelocityRow = {
 
 /**
  * Sales velocity of the visible live deals: open deals now (from the live per-owner totals); mean size, win rate
- * and mean cycle of the deals closed in the window. velocity = open × size × won/(won+lost) ÷ cycle, computed exactly and rounded once.
+ * and mean cycle of the deals closed in the window. velocity = open × size × won/(won+lost) ÷ cycle, computed
+ * exactly and rounded once.
  */
 export async function velocity(scope: Scope, query: WindowQuery): Promise<VelocityRow> {
   const owner = ownerVisibleSql(scope, Prisma.sql`o.assigned_to`, query.assigned_to);

@@ -72,6 +72,8 @@ export async function hasStageHistory(client: pg.Client, tenantId: string): Prom
 
 /** The stage history the app writes beside the change log: one row per stage change, the close's loss reason on a loss. */
 export async function seedStageHistory(client: pg.Client, tenantId: string): Promise<number> {
+  // The reached stages are only ever OR-ed in (the app never deletes history): they go with the history they came from.
+  await client.query("DELETE FROM opportunity_stages_reached WHERE tenant_id = $1", [tenantId]);
   await client.query("DELETE FROM opportunity_stage_history WHERE tenant_id = $1", [tenantId]);
   const { rowCount } = await client.query(
     `INSERT INTO opportunity_stage_history (tenant_id, opportunity_id, from_stage, to_stage, changed_by, loss_reason, changed_at)
