@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import webpush from "web-push";
+import { serverCommand } from "./scripts/server/entry";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -40,7 +41,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `node --import tsx server.ts -p ${port} -H 127.0.0.1`,
+    command: `node ${serverCommand(port, "127.0.0.1").join(" ")}`,
     url: `${baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -1,10 +1,11 @@
 /**
- * Starts the production server (server.ts, on the build `npm run build` made) as a process of its own, for
+ * Starts the production server (server.ts as `npm run build` bundled it, on that build) as a process of its own, for
  * tests that stop it, starve it or measure it. It gets a port of its own: E2E_PORT + `slot` (slots 1–3, so a run uses E2E_PORT to E2E_PORT + 3).
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, openSync, closeSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { serverCommand } from "../scripts/server/entry";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const ROOT = path.resolve(import.meta.dirname, "..");
@@ -41,7 +42,7 @@ export async function startServerProcess(slot: number, env: Record<string, strin
   const logFile = path.join(ROOT, "test-results", `server-${port}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
   const out = openSync(logFile, "w");
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, serverCommand(port, "127.0.0.1"), {
     cwd: ROOT,
     env: {
       ...process.env,

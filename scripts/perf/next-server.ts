@@ -1,19 +1,24 @@
 /**
- * The production server (`server.ts`; `next start` for an older checkout without it) on a port against a given
- * database, in its own process group, with its memory sampled from start to stop. Builds .next first if it is
- * missing.
+ * The production server (the bundle of server.ts `npm run build` makes, as `npm start` runs it; server.ts under tsx
+ * or `next start` for an older checkout without them) on a port against a given database, in its own process group,
+ * with its memory sampled from start to stop. Builds first if the build or the bundle is missing.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, openSync, closeSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { groupCpuSeconds, groupRssMb, sampleGroupMemory } from "./memory";
 import { APP_ROOT as ROOT } from "./paths";
+import { SERVER_BUNDLE, serverCommand } from "../server/entry";
 
 const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
+const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
+const SERVER_BUNDLE_SCRIPT = path.join(ROOT, "scripts", "server", "build.ts");
 const SERVER_ENTRY = path.join(ROOT, "server.ts");
 
-function serverCommand(port: number): [string, string[]] {
+function command(port: number): [string, string[]] {
   const listen = ["-p", String(port), "-H", "127.0.0.1"];
+  if (process.env.AB_OLD) return [process.execPath, ["--import", "tsx", path.join(ROOT, "server-old-tmp.ts"), ...listen]];
+  if (existsSync(path.join(ROOT, SERVER_BUNDLE))) return [process.execPath, serverCommand(port, "127.0.0.1")];
   if (existsSync(SERVER_ENTRY)) return [process.execPath, ["--import", "tsx", SERVER_ENTRY, ...listen]];
   return [NEXT_BIN, ["start", ...listen]];
 }
@@ -41,12 +46,18 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
   });
 }
 
-/** Runs `next build` when there is no production build yet. */
+/** Runs `npm run build` when there is no production build yet (or no server bundle beside a build). */
 export async function ensureBuild(): Promise<void> {
-  if (existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return;
-  log("no production build in .next: running `next build` (a few minutes)");
-  const code = await run(NEXT_BIN, ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
-  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+  const built = existsSync(path.join(ROOT, ".next", "BUILD_ID"));
+  if (built && (existsSync(path.join(ROOT, SERVER_BUNDLE)) || !existsSync(SERVER_BUNDLE_SCRIPT))) return;
+  log(
+    built
+      ? "no server bundle beside the build: bundling server.ts"
+      : "no production build in .next: running `npm run build` (a few minutes)",
+  );
+  const [executable, args] = built ? [TSX_BIN, [SERVER_BUNDLE_SCRIPT]] : ["npm", ["run", "build"]];
+  const code = await run(executable, args, { ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  if (code !== 0) throw new Error(`the build failed (exit ${code})`);
 }
 
 async function waitUntilAnswering(baseUrl: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
@@ -83,8 +94,8 @@ export async function startNextServer(options: {
   const logFile = options.logFile ?? path.join(ROOT, ".data", "bench", `server-${options.port}.log`);
   mkdirSync(path.dirname(logFile), { recursive: true });
   const out = openSync(logFile, "w");
-  const [command, args] = serverCommand(options.port);
-  const child = spawn(command, args, {
+  const [executable, args] = command(options.port);
+  const child = spawn(executable, args, {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...options.env, DATABASE_URL: options.databaseUrl },
     stdio: ["ignore", out, out],
