@@ -2,6 +2,7 @@ import { Prisma, queryRows } from "@/lib/db";
 import { OPEN_STAGES, ownerVisibleSql } from "@/lib/opportunities";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import type { Scope } from "@/lib/scope";
+import { versionsAtSql } from "./state-sql";
 import { windowBounds } from "./window-bounds";
 import type { WindowQuery } from "./schemas";
 
@@ -22,26 +23,25 @@ const OPEN = Prisma.raw(`(${OPEN_STAGES.map((stage) => `'${stage}'`).join(",")})
 /**
  * Per open stage, the stays entered in the window (opportunity_stage_spans, kept from the change log's stage changes)
  * by the visible live deals, each followed to the stage it left for (when it left before the window's end) and to the
- * deal's stage at the window's end: the deal's stay covering the end, itself entered in the window. Time in stage
- * counts the stays left by then. One statement over one range of stays.
+ * deal's stage at the window's end (its version then when it changed since, else its stage now: for a window ending
+ * today, no version at all). Time in stage counts the stays left by then. One statement over one range of stays.
  */
 export async function funnel(scope: Scope, query: WindowQuery): Promise<FunnelRow[]> {
   const { start, end } = windowBounds(query.from, query.to);
   const left = Prisma.sql`sp.left_at < ${end}::timestamptz`;
   const days = Prisma.sql`extract(epoch FROM sp.left_at - sp.entered_at) / 86400`;
+  const finalStage = Prisma.sql`coalesce(v.stage, o.stage)`;
   const rows = await queryRows<FunnelRow>(Prisma.sql`
     SELECT sp.stage::text AS stage,
            count(*)::int AS entered,
            count(*) FILTER (WHERE ${left} AND array_position(${FORWARD}, sp.next_stage::text) > array_position(${FORWARD}, sp.stage::text))::int AS moved_on,
-           count(*) FILTER (WHERE fin.stage = 'CLOSED_WON')::int AS won,
-           count(*) FILTER (WHERE fin.stage = 'CLOSED_LOST')::int AS lost,
+           count(*) FILTER (WHERE ${finalStage} = 'CLOSED_WON')::int AS won,
+           count(*) FILTER (WHERE ${finalStage} = 'CLOSED_LOST')::int AS lost,
            round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days}) FILTER (WHERE ${left}))::numeric, 2)::text AS median_days,
            round(avg(${days}) FILTER (WHERE ${left}), 2)::text AS mean_days
     FROM opportunity_stage_spans sp
-    JOIN opportunity_stage_spans fin ON fin.opportunity_id = sp.opportunity_id AND fin.tenant_id = sp.tenant_id
-      AND fin.entered_at >= ${start}::timestamptz AND fin.entered_at < ${end}::timestamptz
-      AND (fin.left_at IS NULL OR fin.left_at >= ${end}::timestamptz)
     JOIN opportunities o ON o.id = sp.opportunity_id
+    LEFT JOIN (${versionsAtSql(scope.tenantId, end)}) AS v ON v.opportunity_id = sp.opportunity_id
     WHERE sp.tenant_id = ${scope.tenantId}::uuid AND sp.entered_at >= ${start}::timestamptz AND sp.entered_at < ${end}::timestamptz
       AND sp.stage IN ${OPEN} AND o.is_deleted = false AND ${ownerVisibleSql(scope, Prisma.sql`o.assigned_to`, query.assigned_to)}
     GROUP BY sp.stage`);
