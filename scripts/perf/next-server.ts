@@ -17,7 +17,6 @@ const SERVER_ENTRY = path.join(ROOT, "server.ts");
 
 function command(port: number): [string, string[]] {
   const listen = ["-p", String(port), "-H", "127.0.0.1"];
-  if (process.env.AB_OLD) return [process.execPath, ["--import", "tsx", path.join(ROOT, "server-old-tmp.ts"), ...listen]];
   if (existsSync(path.join(ROOT, SERVER_BUNDLE))) return [process.execPath, serverCommand(port, "127.0.0.1")];
   if (existsSync(SERVER_ENTRY)) return [process.execPath, ["--import", "tsx", SERVER_ENTRY, ...listen]];
   return [NEXT_BIN, ["start", ...listen]];

@@ -35,7 +35,7 @@ await build({
   platform: "node",
   target: "node20",
   format: "esm",
-  // Bundled CommonJS (inside @auth/*) may call require.
+  // ESM has no require; bundled code written as CommonJS may call it.
   banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
   plugins: [externals],
   logLevel: "warning",

@@ -10,9 +10,9 @@ export const SERVER_BUNDLE = path.join(process.env.NEXT_DIST_DIR || ".next", "on
 
 /**
  * Node's flags for the server (package.json's `start` repeats them): a young generation of 2 × 8 MB instead of
- * 2 × 16 MB (a request's garbage dies young either way) and an old generation grown by a third at most between
+ * 2 × 16 MB (a request's garbage dies young either way) and an old generation grown by 30 % at most between
  * collections instead of up to fourfold — the peak under the benchmark's load 540–640 → about 250 MB at the same
- * speed (docs/performance.md).
+ * speed (docs/performance.md). No hard cap: a large import must not crash the server.
  */
 export const SERVER_NODE_FLAGS = ["--max-semi-space-size=8", "--heap-growing-percent=30"];
 
