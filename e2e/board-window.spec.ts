@@ -71,9 +71,12 @@ test("a 130-card column loads as it scrolls, renders only what is in view, and i
   await expect(card(page, dealName(DEALS))).toHaveCount(0);
 
   const byKeyboard = saved(page);
+  const liveRegion = page.locator('[id^="DndLiveRegion"]');
   await page.getByRole("button", { name: `Move ${dealName(1)}`, exact: true }).focus();
   await page.keyboard.press("Space");
+  await expect(liveRegion).toContainText(`Picked up ${dealName(1)} in Lead`);
   await page.keyboard.press("ArrowRight");
+  await expect(liveRegion).toContainText(`${dealName(1)} is over Qualified`);
   await page.keyboard.press("Space");
   const keyboardPatch = await byKeyboard;
   expect(keyboardPatch.status()).toBe(200);

@@ -165,10 +165,15 @@ test("closing lost from the board offers the company's loss reasons (keyboard on
   await signIn(page, "riley@acme.demo");
   await openBoard(page, name);
 
+  // Each key once the board has announced the last: a key pressed before the drag is picked up is not a move.
+  const liveRegion = page.locator('[id^="DndLiveRegion"]');
   await handle(page, name).focus();
   await page.keyboard.press("Space");
+  await expect(liveRegion).toContainText(`Picked up ${name} in Negotiation`);
   await page.keyboard.press("ArrowRight");
+  await expect(liveRegion).toContainText(`${name} is over Closed won`);
   await page.keyboard.press("ArrowRight");
+  await expect(liveRegion).toContainText(`${name} is over Closed lost`);
   await page.keyboard.press("Space");
   const dialog = page.getByRole("dialog", { name: "Mark as lost" });
   await expect(dialog).toBeVisible();

@@ -134,8 +134,12 @@ export function PipelineBoard({
   // A keyboard drag moves slot by slot: each arrow key plans the exact column and place (announced, then saved on
   // drop); the coordinates only carry the lifted copy towards that place.
   const keyboardPlan = useRef<KeyboardPlan | null>(null);
-  /** The same plan as rendered, for the announcements. */
-  const [shownPlan, setShownPlan] = useState<KeyboardPlan | null>(null);
+  /**
+   * The same plan for the announcements, kept after the drop (which announces where it saved) until the next drag
+   * starts. A ref, read when dnd-kit announces: a plan held in state could still be the one before the last arrow
+   * key when a move's announcement runs, and a screen reader would hear the old place.
+   */
+  const announcedPlan = useRef<KeyboardPlan | null>(null);
   const coordinateGetter: KeyboardCoordinateGetter = useCallback(
     (event, { active, context, currentCoordinates }) => {
       const plan = keyboardPlan.current;
@@ -145,7 +149,7 @@ export function PipelineBoard({
       const next = keyboardStep(plan, id, event.code, (stage) => mayEnter(id, stage));
       if (!next) return undefined;
       keyboardPlan.current = next;
-      setShownPlan(next);
+      announcedPlan.current = next;
       setPreview(next.layout);
       const rects = context.droppableRects;
       const column = rects.get(columnId(next.slot.stage));
@@ -166,13 +170,15 @@ export function PipelineBoard({
 
   const announcements = useMemo(
     () =>
+      // The plan is read when dnd-kit announces (an event), never while rendering.
+      // eslint-disable-next-line react-hooks/refs
       boardAnnouncements({
         layout: () => layout,
         origin: () => origin,
-        keyboard: () => shownPlan,
+        keyboard: () => announcedPlan.current,
         nameOf: (id) => cards.get(String(id))?.name ?? "The deal",
       }),
-    [layout, origin, cards, shownPlan],
+    [layout, origin, cards],
   );
 
   function offerUndo(move: PlannedMove, saved: OpportunityOut) {
@@ -220,7 +226,7 @@ export function PipelineBoard({
   function onDragStart({ active, activatorEvent }: DragStartEvent) {
     const start = layoutOf(board);
     keyboardPlan.current = activatorEvent instanceof KeyboardEvent ? planAt(start, String(active.id)) : null;
-    setShownPlan(keyboardPlan.current);
+    announcedPlan.current = keyboardPlan.current;
     setLiftedCopy(keyboardPlan.current === null);
     setActiveId(String(active.id));
     setPreview(start);
@@ -250,7 +256,6 @@ export function PipelineBoard({
     const id = String(active.id);
     const plan = keyboardPlan.current;
     keyboardPlan.current = null;
-    setShownPlan(null);
     if (plan) {
       drop(id, plan.slot.stage, plan.layout[plan.slot.stage]);
       return;
@@ -295,7 +300,6 @@ export function PipelineBoard({
 
   function onDragCancel() {
     keyboardPlan.current = null;
-    setShownPlan(null);
     setActiveId(null);
     setPreview(null);
   }
