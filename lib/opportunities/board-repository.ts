@@ -1,5 +1,5 @@
 import type { Scope } from "@/lib/scope";
-import { Prisma, queryRows } from "@/lib/db";
+import { Prisma, queryPreparedRows } from "@/lib/db";
 import type { OpportunityStage } from "@/lib/generated/prisma/enums";
 import { boardCardJsonSql } from "./board-card-sql";
 import { STAGE_SETTINGS_JOIN } from "./stale-sql";
@@ -27,7 +27,7 @@ export const boardFilters = (query: BoardQuery): Filters => ({
 });
 
 export function boardCards(scope: Scope, query: BoardQuery, today: string, now: Date): Promise<BoardCardRow[]> {
-  return queryRows<BoardCardRow>(boardCardsSql(scope, query, today, now));
+  return queryPreparedRows<BoardCardRow>(boardCardsSql(scope, query, today, now));
 }
 
 /**

@@ -6,7 +6,7 @@
 import { dbPool } from "@/lib/db";
 import type { Statement } from "./sql-load";
 
-type QueryConfig = { text: string; values?: unknown[] };
+type QueryConfig = { text: string; values?: unknown[]; name?: string };
 
 export async function record(run: () => Promise<unknown>): Promise<Statement[][]> {
   const pool = dbPool();
@@ -16,7 +16,7 @@ export async function record(run: () => Promise<unknown>): Promise<Statement[][]
   (pool as unknown as { query: (config: QueryConfig) => Promise<unknown> }).query = (config: QueryConfig) => {
     if (/^\s*(SELECT|WITH)\b/i.test(config.text)) {
       if (inFlight === 0) steps.push([]);
-      steps.at(-1)!.push({ text: config.text, values: config.values ?? [] });
+      steps.at(-1)!.push({ text: config.text, values: config.values ?? [], name: config.name });
     }
     inFlight += 1;
     return original(config).finally(() => {

@@ -7,7 +7,8 @@
 import pg from "pg";
 import { summarize, type LatencySummary } from "./stats";
 
-export type Statement = { text: string; values: unknown[] };
+/** A statement as the route sends it: prepared under `name` when the route prepares it. */
+export type Statement = { text: string; values: unknown[]; name?: string };
 
 export async function loadSql(
   databaseUrl: string,
@@ -18,7 +19,7 @@ export async function loadSql(
   pool.on("error", () => undefined);
   try {
     const once = async () => {
-      for (const step of steps) await Promise.all(step.map((s) => pool.query(s.text, s.values)));
+      for (const step of steps) await Promise.all(step.map((s) => pool.query({ name: s.name, text: s.text, values: s.values })));
     };
     await once(); // connect and warm the plan cache before timing
     const latencies: number[] = [];

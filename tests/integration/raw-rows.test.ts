@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db, Prisma } from "@/lib/db/prisma";
-import { queryRows } from "@/lib/db/raw-rows";
+import { queryPreparedRows, queryRows } from "@/lib/db/raw-rows";
 import { OPPORTUNITY_COLUMNS, OPPORTUNITY_FROM } from "@/lib/opportunities/rows";
 import { createOpp, createWorld, type OppWorld } from "./opportunities-helpers";
 
@@ -55,4 +55,20 @@ describe("queryRows", () => {
       expect(Math.abs(raw!.local.getTime() - prisma!.local.getTime())).toBeLessThan(5_000);
     });
   }
+});
+
+describe("queryPreparedRows", () => {
+  it("answers each call with its own values, past the five runs after which PostgreSQL may keep a generic plan", async () => {
+    const sql = (owner: string, minimum: string) =>
+      Prisma.sql`SELECT o.id, o.estimated_value FROM opportunities o
+        WHERE o.tenant_id = ${w.tenantId}::uuid AND o.assigned_to = ${owner}::uuid AND o.estimated_value >= ${minimum}::numeric`;
+    const other = await createOpp(w, w.rep.token, { estimated_value: "5.00" });
+    // One at a time: the pool hands back the connection just released, so one connection runs them all.
+    for (let run = 0; run < 12; run++) {
+      const [owner, minimum] = run % 2 ? [w.rep.userId, "1.00"] : [w.admin.userId, "100.00"];
+      const prepared = await queryPreparedRows<{ id: string; estimated_value: Prisma.Decimal }>(sql(owner, minimum));
+      expect(prepared).toEqual(await queryRows(sql(owner, minimum)));
+      expect(prepared.map((row) => row.id)).toEqual(run % 2 ? [other.id] : [id]);
+    }
+  });
 });
