@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Locator, type Page, type Response } from "@playwright/test";
-import { bearer, inDays, openBoard, signIn, tokenFor, type Session } from "./helpers";
+import { bearer, dndLiveRegion as liveRegion, inDays, openBoard, signIn, tokenFor, type Session } from "./helpers";
 
 /** Issue 16 items 1, 2, 6 and 7: keyboard and touch moves land where shown, closed cards, reopen, Undo, probability. */
 
@@ -30,7 +30,6 @@ const column = (page: Page, stage: string) => page.getByTestId(`column-${stage}`
 const card = (page: Page, name: string) => page.getByTestId("board-card").filter({ has: page.getByRole("link", { name, exact: true }) });
 const handle = (page: Page, name: string) => page.getByRole("button", { name: `Move ${name}`, exact: true });
 const cardNames = (page: Page, stage: string) => column(page, stage).getByTestId("board-card").getByRole("link").allTextContents();
-const liveRegion = (page: Page) => page.locator('[id^="DndLiveRegion"]');
 /** The toast saying `text` (other toasts may be showing too). */
 const toastWith = (page: Page, text: string | RegExp) => page.locator("[data-sonner-toast]").filter({ hasText: text });
 

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page, type Response } from "@playwright/test";
 import { call, newCompany } from "./company";
-import { inDays, signIn } from "./helpers";
+import { dndLiveRegion, inDays, signIn } from "./helpers";
 
 /**
  * Issue 16 item 12: a long column loads its next page as it scrolls and renders only the cards in view, and its
@@ -71,7 +71,7 @@ test("a 130-card column loads as it scrolls, renders only what is in view, and i
   await expect(card(page, dealName(DEALS))).toHaveCount(0);
 
   const byKeyboard = saved(page);
-  const liveRegion = page.locator('[id^="DndLiveRegion"]');
+  const liveRegion = dndLiveRegion(page);
   await page.getByRole("button", { name: `Move ${dealName(1)}`, exact: true }).focus();
   await page.keyboard.press("Space");
   await expect(liveRegion).toContainText(`Picked up ${dealName(1)} in Lead`);

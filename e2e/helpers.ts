@@ -47,10 +47,13 @@ export async function watchViolations(page: Page): Promise<string[]> {
   return violations;
 }
 
+/** dnd-kit's live region: what a screen reader hears during a drag. */
+export const dndLiveRegion = (page: Page) => page.locator('[id^="DndLiveRegion"]');
+
 /** Opens the board (optionally searched) and waits until it is hydrated: dnd-kit mounts its live region in the
  * browser only, and from then on the cards answer keys and drags. */
 export async function openBoard(page: Page, q?: string) {
   await page.goto(q ? `/pipeline?q=${encodeURIComponent(q)}` : "/pipeline");
   await expect(page.getByRole("region", { name: "Pipeline board" })).toBeVisible();
-  await expect(page.locator('[id^="DndLiveRegion"]')).toBeAttached();
+  await expect(dndLiveRegion(page)).toBeAttached();
 }

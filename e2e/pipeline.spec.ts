@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
-import { ARTIFACTS, bearer, inDays, openBoard, signIn, tokenFor, type Session } from "./helpers";
+import { ARTIFACTS, bearer, dndLiveRegion, inDays, openBoard, signIn, tokenFor, type Session } from "./helpers";
 
 type Deal = { id: string; name: string; version: number; stage: string; probability: string; loss_reason: string | null };
 
@@ -166,7 +166,7 @@ test("closing lost from the board offers the company's loss reasons (keyboard on
   await openBoard(page, name);
 
   // Each key once the board has announced the last: a key pressed before the drag is picked up is not a move.
-  const liveRegion = page.locator('[id^="DndLiveRegion"]');
+  const liveRegion = dndLiveRegion(page);
   await handle(page, name).focus();
   await page.keyboard.press("Space");
   await expect(liveRegion).toContainText(`Picked up ${name} in Negotiation`);
@@ -198,7 +198,7 @@ test("a card moves with the keyboard only, announced to screen readers", async (
   const deal = await createDeal(request, riley, name);
   await signIn(page, "riley@acme.demo");
   await openBoard(page, name);
-  const liveRegion = page.locator('[id^="DndLiveRegion"]');
+  const liveRegion = dndLiveRegion(page);
 
   await handle(page, name).focus();
   await page.keyboard.press("Space");

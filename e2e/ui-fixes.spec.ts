@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { bearer, DEMO_PASSWORD, inDays, signIn, tokenFor, type Session } from "./helpers";
+import { bearer, DEMO_PASSWORD, dndLiveRegion, inDays, signIn, tokenFor, type Session } from "./helpers";
 
 /** Issue 16's items 3, 5, 8 and 10, as a sales rep, a manager and a phone user meet them. */
 
@@ -201,7 +201,7 @@ test.describe("desktop", () => {
     const handle = page.getByRole("button", { name: `Move ${name}` });
     await handle.focus();
     await page.keyboard.press("Space");
-    const liveRegion = page.locator('[id^="DndLiveRegion"]');
+    const liveRegion = dndLiveRegion(page);
     for (const stage of ["Qualified", "Proposal", "Negotiation", "Closed won", "Closed lost"]) {
       await page.keyboard.press("ArrowRight");
       await expect(liveRegion).toContainText(`${name} is over ${stage}`);

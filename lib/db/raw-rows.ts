@@ -31,8 +31,7 @@ export function toParameter(value: unknown): unknown {
  */
 export async function queryRows<Row>(sql: Prisma.Sql, tx?: Tx): Promise<Row[]> {
   if (tx) return tx.$queryRaw<Row[]>(sql);
-  const result = await dbPool().query({ text: sql.text, values: sql.values.map(toParameter), types });
-  return result.rows as Row[];
+  return poolRows<Row>(sql);
 }
 
 /**
@@ -42,8 +41,11 @@ export async function queryRows<Row>(sql: Prisma.Sql, tx?: Tx): Promise<Row[]> {
  * a third of its time). Never for a statement whose text varies with its values: each shape stays prepared on every
  * connection of the pool.
  */
-export async function queryPreparedRows<Row>(sql: Prisma.Sql): Promise<Row[]> {
-  const name = `oq_${createHash("sha1").update(sql.text).digest("base64url")}`;
+export function queryPreparedRows<Row>(sql: Prisma.Sql): Promise<Row[]> {
+  return poolRows<Row>(sql, `oq_${createHash("sha1").update(sql.text).digest("base64url")}`);
+}
+
+async function poolRows<Row>(sql: Prisma.Sql, name?: string): Promise<Row[]> {
   const result = await dbPool().query({ name, text: sql.text, values: sql.values.map(toParameter), types });
   return result.rows as Row[];
 }
